@@ -1,0 +1,48 @@
+"""Command line and start-up: choose the database, open it, show the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import APP_NAME, __version__, startup
+
+_START = startup.start_perf_counter()
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="reciprocity",
+        description=f"{APP_NAME}: a servant-minded job search companion.",
+    )
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        type=Path,
+        help="open this database file instead of your own (created if missing)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the made-up sample network (kept in its own file, never in yours)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, paint the window, check the database, print 'ok <ms>' and exit",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    # Qt is imported only now, so `--help` and argument errors answer at once.
+    from desktop.ui.application import run
+
+    return run(args, _START)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

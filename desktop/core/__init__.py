@@ -1,0 +1,1 @@
+"""Domain logic and queries. Never imports Qt."""

@@ -1,0 +1,213 @@
+"""Companies: validation, create / update / delete, and the queries behind their list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from desktop.core.clock import now_text
+from desktop.core.validation import Problems, ValidationError, clean, name_key, url_problem
+from desktop.store import search_index
+from desktop.store.connection import db
+
+
+@dataclass
+class CompanyData:
+    """Everything the company form edits."""
+
+    name: str = ""
+    website: str = ""
+    industry: str = ""
+    location: str = ""
+    notes: str = ""
+    is_target: bool = False
+
+    def cleaned(self) -> CompanyData:
+        return CompanyData(
+            name=" ".join(self.name.split()),
+            website=clean(self.website),
+            industry=clean(self.industry),
+            location=clean(self.location),
+            notes=self.notes.strip(),
+            is_target=bool(self.is_target),
+        )
+
+
+class CompanyRow(NamedTuple):
+    id: int
+    name: str
+    industry: str
+    location: str
+    is_target: bool
+    people: int
+
+
+class DeleteImpact(NamedTuple):
+    """What else a company's deletion touches, for the confirmation message."""
+
+    people: int
+    needs: int
+    opportunities: int
+
+
+def find_company(name: str) -> int | None:
+    """The id of the company called *name* (ignoring case and spacing), if any."""
+    row = db.execute_sql("SELECT id FROM company WHERE name_key = ?", (name_key(name),))
+    found = row.fetchone()
+    return found[0] if found else None
+
+
+def validate_company(data: CompanyData, company_id: int | None = None) -> Problems:
+    data = data.cleaned()
+    problems = Problems()
+    if not data.name:
+        problems.errors["name"] = "A company needs a name."
+    else:
+        existing = db.execute_sql(
+            "SELECT id, name FROM company WHERE name_key = ? AND id IS NOT ?",
+            (name_key(data.name), company_id),
+        ).fetchone()
+        if existing:
+            problems.errors["name"] = f"A company named '{existing[1]}' already exists."
+    if message := url_problem(data.website, "The website"):
+        problems.errors["website"] = message
+    return problems
+
+
+def _checked(data: CompanyData, company_id: int | None) -> CompanyData:
+    problems = validate_company(data, company_id)
+    if not problems.ok:
+        raise ValidationError(problems)
+    return data.cleaned()
+
+
+def insert_company(data: CompanyData) -> int:
+    """Insert a cleaned, validated company; the caller holds the transaction."""
+    stamp = now_text()
+    cursor = db.execute_sql(
+        "INSERT INTO company (name, name_key, website, industry, location, notes, is_target,"
+        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            data.name,
+            name_key(data.name),
+            data.website,
+            data.industry,
+            data.location,
+            data.notes,
+            int(data.is_target),
+            stamp,
+            stamp,
+        ),
+    )
+    return cursor.lastrowid
+
+
+def create_company(data: CompanyData) -> int:
+    """Validate and store a new company in one transaction; returns its id."""
+    with db.atomic():
+        return insert_company(_checked(data, None))
+
+
+def update_company(company_id: int, data: CompanyData) -> None:
+    with db.atomic():
+        data = _checked(data, company_id)
+        cursor = db.execute_sql(
+            "UPDATE company SET name = ?, name_key = ?, website = ?, industry = ?, location = ?,"
+            " notes = ?, is_target = ?, updated_at = ? WHERE id = ?",
+            (
+                data.name,
+                name_key(data.name),
+                data.website,
+                data.industry,
+                data.location,
+                data.notes,
+                int(data.is_target),
+                now_text(),
+                company_id,
+            ),
+        )
+        if cursor.rowcount != 1:
+            raise LookupError(f"There is no company with id {company_id}.")
+        search_index.refresh_company(company_id)
+
+
+def delete_impact(company_id: int) -> DeleteImpact:
+    row = db.execute_sql(
+        "SELECT (SELECT count(*) FROM person WHERE company_id = ?),"
+        " (SELECT count(*) FROM need WHERE company_id = ?),"
+        " (SELECT count(*) FROM opportunity WHERE company_id = ?)",
+        (company_id, company_id, company_id),
+    ).fetchone()
+    return DeleteImpact(*row)
+
+
+def delete_company(company_id: int) -> None:
+    """Delete a company: its people stay (without a company); its needs and opportunities go."""
+    with db.atomic():
+        people = [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT id FROM person WHERE company_id = ?", (company_id,)
+            ).fetchall()
+        ]
+        db.execute_sql("DELETE FROM company WHERE id = ?", (company_id,))
+        search_index.refresh_people(people)
+
+
+def get_company(company_id: int) -> CompanyData:
+    row = db.execute_sql(
+        "SELECT name, website, industry, location, notes, is_target FROM company WHERE id = ?",
+        (company_id,),
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"There is no company with id {company_id}.")
+    return CompanyData(*row[:5], is_target=bool(row[5]))
+
+
+def company_ids(text: str = "") -> list[int]:
+    """Ids of companies whose name, industry or location contains *text*, sorted by name."""
+    text = " ".join(text.split()).casefold()
+    if not text:
+        rows = db.execute_sql("SELECT id FROM company ORDER BY name COLLATE NOCASE, id")
+    else:
+        rows = db.execute_sql(
+            "SELECT id FROM company WHERE instr(name_key, ?) > 0 OR instr(lower(industry), ?) > 0"
+            " OR instr(lower(location), ?) > 0 ORDER BY name COLLATE NOCASE, id",
+            (text, text, text),
+        )
+    return [r[0] for r in rows.fetchall()]
+
+
+def company_rows(ids: list[int]) -> dict[int, CompanyRow]:
+    """The list columns for the given companies."""
+    result: dict[int, CompanyRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute_sql(
+            "SELECT c.id, c.name, c.industry, c.location, c.is_target,"
+            " (SELECT count(*) FROM person p WHERE p.company_id = c.id)"
+            f" FROM company c WHERE c.id IN ({marks})",
+            chunk,
+        )
+        for row in rows.fetchall():
+            result[row[0]] = CompanyRow(*row[:4], bool(row[4]), row[5])
+    return result
+
+
+def company_people(company_id: int) -> list[tuple[int, str, str]]:
+    """(id, name, title) of the people at a company, by name."""
+    rows = db.execute_sql(
+        "SELECT id, name, title FROM person WHERE company_id = ? ORDER BY name COLLATE NOCASE",
+        (company_id,),
+    )
+    return [tuple(r) for r in rows.fetchall()]
+
+
+def company_names() -> list[str]:
+    rows = db.execute_sql("SELECT name FROM company ORDER BY name COLLATE NOCASE")
+    return [r[0] for r in rows.fetchall()]
+
+
+def company_count() -> int:
+    return db.execute_sql("SELECT count(*) FROM company").fetchone()[0]

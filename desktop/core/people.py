@@ -1,0 +1,300 @@
+"""People: validation, create / update / delete, and the queries behind their list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from desktop.core import companies, skills
+from desktop.core.clock import now_text
+from desktop.core.validation import (
+    Problems,
+    ValidationError,
+    clean,
+    email_problem,
+    linkedin_problem,
+)
+from desktop.store import search_index
+from desktop.store.connection import db
+from desktop.store.models import ROLES
+
+ROLE_LABELS = {
+    "hiring_manager": "Hiring manager",
+    "recruiter": "Recruiter",
+    "interviewer": "Interviewer",
+    "job_seeker": "Job seeker",
+    "referrer": "Referrer",
+    "mentor": "Mentor",
+    "colleague": "Colleague",
+}
+assert tuple(ROLE_LABELS) == ROLES
+
+MAX_CADENCE_DAYS = 3650
+
+
+@dataclass
+class PersonData:
+    """Everything the person form edits. `company` is a name: new names create a company."""
+
+    name: str = ""
+    company: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    linkedin_url: str = ""
+    location: str = ""
+    how_met: str = ""
+    met_on: date | None = None
+    notes: str = ""
+    roles: tuple[str, ...] = ()
+    seeks: list[str] = field(default_factory=list)
+    offers: list[str] = field(default_factory=list)
+    cadence_days: int | None = None
+
+    def cleaned(self) -> PersonData:
+        return PersonData(
+            name=" ".join(self.name.split()),
+            company=" ".join(self.company.split()),
+            title=clean(self.title),
+            email=clean(self.email),
+            phone=clean(self.phone),
+            linkedin_url=clean(self.linkedin_url),
+            location=clean(self.location),
+            how_met=clean(self.how_met),
+            met_on=self.met_on,
+            notes=self.notes.strip(),
+            roles=tuple(r for r in ROLES if r in set(self.roles)),
+            seeks=skills.tidy(self.seeks),
+            offers=skills.tidy(self.offers),
+            cadence_days=self.cadence_days or None,
+        )
+
+
+class PersonRow(NamedTuple):
+    """One line of the people list."""
+
+    id: int
+    name: str
+    company: str
+    title: str
+    roles: str
+    offers: str
+    seeks: str
+
+
+def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
+    """Errors that block saving, and warnings (likely duplicates) that do not."""
+    data = data.cleaned()
+    problems = Problems()
+    if not data.name:
+        problems.errors["name"] = "A person needs a name."
+    if message := email_problem(data.email):
+        problems.errors["email"] = message
+    if message := linkedin_problem(data.linkedin_url):
+        problems.errors["linkedin_url"] = message
+    unknown = set(data.roles) - set(ROLES)
+    if unknown:
+        problems.errors["roles"] = f"Unknown role: {', '.join(sorted(unknown))}."
+    if data.cadence_days is not None and not 0 < data.cadence_days <= MAX_CADENCE_DAYS:
+        problems.errors["cadence_days"] = (
+            f"Keep in touch every 1 to {MAX_CADENCE_DAYS} days, or leave it empty."
+        )
+    for column, what in (("email", "email address"), ("linkedin_url", "LinkedIn address")):
+        value = getattr(data, column)
+        if value and column not in problems.errors:
+            other = db.execute_sql(
+                f"SELECT name FROM person WHERE lower({column}) = lower(?) AND id IS NOT ?"
+                " ORDER BY id LIMIT 1",
+                (value, person_id),
+            ).fetchone()
+            if other:
+                problems.warnings[column] = (
+                    f"{other[0]} already has this {what}. Save anyway if they are different people."
+                )
+    return problems
+
+
+def _checked(data: PersonData, person_id: int | None) -> PersonData:
+    problems = validate_person(data, person_id)
+    if not problems.ok:
+        raise ValidationError(problems)
+    return data.cleaned()
+
+
+def _company_id(name: str) -> int | None:
+    if not name:
+        return None
+    found = companies.find_company(name)
+    if found is not None:
+        return found
+    return companies.insert_company(companies.CompanyData(name=name))
+
+
+def _columns(data: PersonData) -> tuple:
+    return (
+        data.name,
+        _company_id(data.company),
+        data.title,
+        data.email,
+        data.phone,
+        data.linkedin_url,
+        data.location,
+        data.how_met,
+        data.met_on.isoformat() if data.met_on else None,
+        data.notes,
+        data.cadence_days,
+    )
+
+
+def _write_links(person_id: int, data: PersonData) -> None:
+    db.execute_sql("DELETE FROM person_role WHERE person_id = ?", (person_id,))
+    db.execute_sql("DELETE FROM person_skill WHERE person_id = ?", (person_id,))
+    for role in data.roles:
+        db.execute_sql("INSERT INTO person_role (person_id, role) VALUES (?, ?)", (person_id, role))
+    for kind, names in (("seeks", data.seeks), ("offers", data.offers)):
+        for skill_id in skills.ensure_skills(names):
+            db.execute_sql(
+                "INSERT INTO person_skill (person_id, skill_id, kind) VALUES (?, ?, ?)",
+                (person_id, skill_id, kind),
+            )
+    search_index.refresh_people([person_id])
+
+
+_COLUMNS = (
+    "name, company_id, title, email, phone, linkedin_url, location, how_met, met_on, notes,"
+    " cadence_days"
+)
+
+
+def create_person(data: PersonData) -> int:
+    """Validate and store a new person (and a new company if named) in one transaction."""
+    with db.atomic():
+        data = _checked(data, None)
+        stamp = now_text()
+        cursor = db.execute_sql(
+            f"INSERT INTO person ({_COLUMNS}, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*_columns(data), stamp, stamp),
+        )
+        person_id = cursor.lastrowid
+        _write_links(person_id, data)
+        return person_id
+
+
+def update_person(person_id: int, data: PersonData) -> None:
+    with db.atomic():
+        data = _checked(data, person_id)
+        assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
+        cursor = db.execute_sql(
+            f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
+            (*_columns(data), now_text(), person_id),
+        )
+        if cursor.rowcount != 1:
+            raise LookupError(f"There is no person with id {person_id}.")
+        _write_links(person_id, data)
+
+
+def action_count(person_id: int) -> int:
+    """Actions that name this person as counterpart (they go with the person)."""
+    return db.execute_sql(
+        "SELECT count(*) FROM action WHERE counterpart_id = ?", (person_id,)
+    ).fetchone()[0]
+
+
+def delete_person(person_id: int) -> None:
+    """Delete a person with their roles, skills and the actions they were counterpart to."""
+    with db.atomic():
+        db.execute_sql("DELETE FROM person WHERE id = ?", (person_id,))
+        search_index.refresh_people([person_id])
+
+
+def get_person(person_id: int) -> PersonData:
+    row = db.execute_sql(
+        "SELECT p.name, coalesce(c.name, ''), p.title, p.email, p.phone, p.linkedin_url,"
+        " p.location, p.how_met, p.met_on, p.notes, p.cadence_days"
+        " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?",
+        (person_id,),
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"There is no person with id {person_id}.")
+    roles = {
+        r[0]
+        for r in db.execute_sql(
+            "SELECT role FROM person_role WHERE person_id = ?", (person_id,)
+        ).fetchall()
+    }
+    skill_rows = db.execute_sql(
+        "SELECT ps.kind, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
+        " WHERE ps.person_id = ? ORDER BY s.name COLLATE NOCASE",
+        (person_id,),
+    ).fetchall()
+    return PersonData(
+        name=row[0],
+        company=row[1],
+        title=row[2],
+        email=row[3],
+        phone=row[4],
+        linkedin_url=row[5],
+        location=row[6],
+        how_met=row[7],
+        met_on=date.fromisoformat(row[8]) if row[8] else None,
+        notes=row[9],
+        roles=tuple(r for r in ROLES if r in roles),
+        seeks=[name for kind, name in skill_rows if kind == "seeks"],
+        offers=[name for kind, name in skill_rows if kind == "offers"],
+        cadence_days=row[10],
+    )
+
+
+def person_company_id(person_id: int) -> int | None:
+    row = db.execute_sql("SELECT company_id FROM person WHERE id = ?", (person_id,)).fetchone()
+    return row[0] if row else None
+
+
+def fts_query(text: str) -> str:
+    """Turn what the user typed into an FTS5 query: every word must match a prefix."""
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+
+
+def person_ids(text: str = "") -> list[int]:
+    """Ids of people matching *text* (name, company, title, email, notes, skills), by name."""
+    query = fts_query(text)
+    if not query:
+        if text.strip():
+            return []
+        rows = db.execute_sql("SELECT id FROM person ORDER BY name COLLATE NOCASE, id")
+    else:
+        rows = db.execute_sql(
+            "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid"
+            " WHERE person_search MATCH ? ORDER BY p.name COLLATE NOCASE, p.id",
+            (query,),
+        )
+    return [r[0] for r in rows.fetchall()]
+
+
+def person_rows(ids: list[int]) -> dict[int, PersonRow]:
+    """The list columns for the given people."""
+    result: dict[int, PersonRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute_sql(
+            "SELECT p.id, p.name, coalesce(c.name, ''), p.title,"
+            " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id),"
+            " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
+            "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'offers'),"
+            " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
+            "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'seeks')"
+            f" FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id IN ({marks})",
+            chunk,
+        )
+        for pid, name, company, title, roles, offers, seeks in rows.fetchall():
+            labels = ", ".join(ROLE_LABELS[r] for r in ROLES if r in (roles or "").split(","))
+            result[pid] = PersonRow(pid, name, company, title, labels, offers or "", seeks or "")
+    return result
+
+
+def person_count() -> int:
+    return db.execute_sql("SELECT count(*) FROM person").fetchone()[0]

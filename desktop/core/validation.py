@@ -1,0 +1,69 @@
+"""Checks on what people type, with messages a person understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+
+@dataclass
+class Problems:
+    """Errors block a save; warnings are shown but allow it. Both map field -> message."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class ValidationError(ValueError):
+    """Raised by a save when the data is invalid; carries the problems per field."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        super().__init__(" ".join(problems.errors.values()))
+
+
+def email_problem(email: str) -> str | None:
+    """Return why *email* is not a valid address, or None. Never touches the network."""
+    if not email:
+        return None
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return f"This is not a valid email address: {exc}"
+    return None
+
+
+def url_problem(url: str, what: str = "The address") -> str | None:
+    """Return why *url* is not an http(s) web address, or None."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"{what} must start with http:// or https://."
+    if not parts.netloc or " " in url:
+        return (
+            f"{what} is missing a site name after {parts.scheme}://."
+            if not parts.netloc
+            else f"{what} cannot contain spaces."
+        )
+    return None
+
+
+def linkedin_problem(url: str) -> str | None:
+    return url_problem(url, "The LinkedIn address")
+
+
+def clean(text: str | None) -> str:
+    """Strip surrounding whitespace; None becomes empty."""
+    return (text or "").strip()
+
+
+def name_key(name: str) -> str:
+    """The key names are compared by: case-insensitive, single spaces."""
+    return " ".join(name.split()).casefold()

@@ -1,0 +1,1 @@
+"""Importers and exporters, one module per file format. Never imports Qt."""

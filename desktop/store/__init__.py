@@ -1,0 +1,1 @@
+"""Persistence: the peewee models, opening the database, migrations and backups."""

@@ -1,0 +1,110 @@
+"""Opening the one database file: permissions, pragmas, version checks and migration."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from desktop.store import migrations
+
+#: The deferred database every model is bound to; `open_database` initialises it.
+db = SqliteDatabase(None)
+
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("synchronous", "full"),
+    ("busy_timeout", 5000),
+)
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used; the message says why in words."""
+
+
+def _is_posix() -> bool:
+    return os.name == "posix" and sys.platform != "cygwin"
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the folder (0700) and an empty file (0600) so no one else can read them."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if _is_posix():
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    else:
+        path.touch(exist_ok=False)
+
+
+def read_user_version(path: Path) -> int:
+    """Read the schema version without changing a single byte of the file."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Reciprocity could not open {path}: {exc}.") from exc
+    try:
+        return con.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} is not a Reciprocity database (SQLite says: {exc}). "
+            "Choose another file, or move this one aside to start afresh."
+        ) from exc
+    finally:
+        con.close()
+
+
+def check_openable(path: Path) -> int:
+    """Return the file's schema version, refusing files newer than this program."""
+    version = read_user_version(path)
+    if version > migrations.LATEST_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer version of Reciprocity (database version "
+            f"{version}; this program understands up to {migrations.LATEST_VERSION}). "
+            "Install the newer Reciprocity to open it. The file has not been changed."
+        )
+    return version
+
+
+def open_database(path: str | os.PathLike[str], *, database: SqliteDatabase = db) -> Path:
+    """Open (creating if needed) the database at *path*, upgrade it, and bind the models.
+
+    Raises DatabaseError with a readable message when the file cannot be used.
+    """
+    path = Path(path).expanduser()
+    if database.database is not None and not database.is_closed():
+        database.close()
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a database file.")
+        check_openable(path)
+    else:
+        try:
+            _create_private_file(path)
+        except OSError as exc:
+            raise DatabaseError(f"Reciprocity could not create {path}: {exc.strerror}.") from exc
+
+    database.init(str(path), pragmas=PRAGMAS)
+    try:
+        database.connect()
+        migrations.migrate(database, path)
+    except Exception:
+        database.close()
+        raise
+    return path
+
+
+def close_database(database: SqliteDatabase = db) -> None:
+    """Close the connection of this thread, if open."""
+    if database.database is not None and not database.is_closed():
+        database.close()
+
+
+def quick_check(database: SqliteDatabase = db) -> str:
+    """Run SQLite's quick integrity check; returns 'ok' or the first problem found."""
+    rows = database.execute_sql("PRAGMA quick_check").fetchall()
+    return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])

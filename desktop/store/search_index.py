@@ -1,0 +1,50 @@
+"""Keeps the `person_search` full-text table in step with people, companies and skills."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from peewee import SqliteDatabase
+
+from desktop.store.connection import db
+
+_ROW_SQL = """
+    SELECT p.id, p.name, coalesce(c.name, ''), p.title, p.email, p.notes,
+           coalesce((SELECT group_concat(s.name, ' ')
+                     FROM person_skill ps JOIN skill s ON s.id = ps.skill_id
+                     WHERE ps.person_id = p.id), '')
+    FROM person p LEFT JOIN company c ON c.id = p.company_id
+"""
+
+
+def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> None:
+    """Re-index the given people (removing any that no longer exist)."""
+    ids = list(dict.fromkeys(int(i) for i in person_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        database.execute_sql(f"DELETE FROM person_search WHERE rowid IN ({marks})", chunk)
+        database.execute_sql(
+            "INSERT INTO person_search (rowid, name, company, title, email, notes, skills) "
+            f"{_ROW_SQL} WHERE p.id IN ({marks})",
+            chunk,
+        )
+
+
+def refresh_company(company_id: int, database: SqliteDatabase = db) -> None:
+    """Re-index everyone at a company (after it was renamed or deleted)."""
+    ids = [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT id FROM person WHERE company_id = ?", (company_id,)
+        ).fetchall()
+    ]
+    refresh_people(ids, database)
+
+
+def rebuild(database: SqliteDatabase = db) -> None:
+    """Rebuild the whole index in one statement (after bulk inserts)."""
+    database.execute_sql("DELETE FROM person_search")
+    database.execute_sql(
+        "INSERT INTO person_search (rowid, name, company, title, email, notes, skills) " + _ROW_SQL
+    )

@@ -1,0 +1,136 @@
+"""The running program: the QApplication, which database is open, and the smoke test."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, paths, startup
+from desktop.core import sample
+from desktop.store import connection
+from desktop.ui.icons import app_icon
+from desktop.ui.main_window import MainWindow
+from desktop.ui.plain import message_box
+
+
+def ensure_sample_network(path: Path) -> Path:
+    """Open the sample database at *path*, generating it the first time."""
+    connection.open_database(path)
+    if not connection.db.execute_sql("SELECT count(*) FROM person").fetchone()[0]:
+        sample.generate_network(connection.db, **sample.SAMPLE_SIZE)
+    return path
+
+
+class Session(QObject):
+    """Owns the open database and the window showing it; can switch between databases."""
+
+    def __init__(self, settings: QSettings, own_path: Path):
+        super().__init__()
+        self.settings = settings
+        self.own_path = own_path
+        self.window: MainWindow | None = None
+
+    def open(self, path: Path, *, is_sample: bool = False) -> MainWindow:
+        """Open *path* (raising DatabaseError) and show a fresh window for it."""
+        old = self.window
+        if old is not None:
+            old.save_settings()
+        if is_sample:
+            ensure_sample_network(path)
+        else:
+            connection.open_database(path)
+        window = MainWindow(self.settings, path, sample=is_sample)
+        window.sample_requested.connect(self.open_sample)
+        window.own_database_requested.connect(lambda: self.switch(self.own_path))
+        self.window = window
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        window.show()
+        return window
+
+    def open_sample(self) -> None:
+        self.switch(paths.sample_database_path(), is_sample=True)
+
+    def switch(self, path: Path, *, is_sample: bool = False) -> None:
+        try:
+            self.open(path, is_sample=is_sample)
+        except connection.DatabaseError as exc:
+            report_error(str(exc))
+
+
+def report_error(text: str) -> None:
+    box = message_box(None, QMessageBox.Icon.Critical, APP_NAME, text)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+class _FirstPaint(QObject):
+    """Calls back once, on the event loop turn after the window's first paint."""
+
+    def __init__(self, callback):
+        super().__init__()
+        self._callback = callback
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def run(args: argparse.Namespace, start: float) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    own_path = args.database or paths.default_database_path()
+    session = Session(QSettings(), own_path)
+    try:
+        if args.demo:
+            window = session.open(paths.sample_database_path(), is_sample=True)
+        else:
+            window = session.open(own_path)
+    except connection.DatabaseError as exc:
+        if args.smoke_test:
+            print(f"failed: {exc}", flush=True)
+        else:
+            report_error(str(exc))
+        return 1
+    if not args.smoke_test:
+        return app.exec()
+    return _smoke_test(app, window, start)
+
+
+def _smoke_test(app: QApplication, window: MainWindow, start: float) -> int:
+    outcome = {"code": 1}
+
+    def finish() -> None:
+        try:
+            elapsed = startup.milliseconds_since_start(start)
+            result = connection.quick_check()
+            if result != "ok":
+                print(f"failed: database check found {result}", flush=True)
+            elif not window.isVisible():
+                print("failed: the main window is not visible", flush=True)
+            else:
+                print(f"ok {elapsed}", flush=True)
+                outcome["code"] = 0
+        except Exception:
+            print("failed: " + traceback.format_exc().strip().replace("\n", " | "), flush=True)
+        window.close()
+        app.quit()
+
+    watcher = _FirstPaint(finish)
+    window.installEventFilter(watcher)
+    window.update()
+    QTimer.singleShot(30_000, lambda: (print("failed: no paint within 30 s"), app.quit()))
+    app.exec()
+    connection.close_database()
+    return outcome["code"]

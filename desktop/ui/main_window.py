@@ -1,0 +1,219 @@
+"""The main window: a sidebar of pages, menus, a toolbar and a status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.ui.icons import app_icon, icon
+from desktop.ui.pages.companies import CompaniesPage
+from desktop.ui.pages.list_page import push_button
+from desktop.ui.pages.people import PeoplePage
+from desktop.ui.plain import message_box, plain_label
+
+PAGES = ("people", "companies")
+
+
+class MainWindow(QMainWindow):
+    """Pages are built once; the database is opened before the window is made."""
+
+    sample_requested = Signal()
+    own_database_requested = Signal()
+
+    def __init__(
+        self,
+        settings: QSettings,
+        database_path: Path,
+        *,
+        sample: bool = False,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.settings = settings
+        self.database_path = database_path
+        self.is_sample = sample
+        self.setWindowTitle(f"{APP_NAME} — sample network" if sample else APP_NAME)
+        self.setWindowIcon(app_icon())
+
+        self.people_page = PeoplePage(offer_sample=not sample)
+        self.companies_page = CompaniesPage()
+        self.pages = {"people": self.people_page, "companies": self.companies_page}
+        self.stack = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        for key, label in (("people", "People"), ("companies", "Companies")):
+            QListWidgetItem(icon(key), label, self.sidebar)
+            self.stack.addWidget(self.pages[key])
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if sample:
+            outer.addWidget(self._sample_banner())
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._connect_pages()
+        self.database_label = QLabel()
+        self.database_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.database_label.setText(str(database_path))
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._restore()
+
+    # -- construction ---------------------------------------------------------------------
+    def _sample_banner(self) -> QWidget:
+        banner = QFrame()
+        banner.setObjectName("sampleBanner")
+        banner.setStyleSheet(
+            "#sampleBanner { background: #fff4d6; border-bottom: 1px solid #e0c170; }"
+            "#sampleBanner QLabel { color: #4a3b00; }"
+        )
+        line = QHBoxLayout(banner)
+        line.addWidget(
+            plain_label(
+                "This is a made-up sample network to look around in. Nothing here is your "
+                "data, and nothing you change here touches your own network."
+            ),
+            1,
+        )
+        back = push_button("Back to &my network")
+        back.clicked.connect(self.own_database_requested)
+        line.addWidget(back)
+        return banner
+
+    def _action(self, text: str, shortcut=None, slot=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_person_action = self._action(
+            "New &person…", QKeySequence.StandardKey.New, self.new_person
+        )
+        self.new_person_action.setIcon(icon("people"))
+        self.new_company_action = self._action(
+            "New &company…", "Ctrl+Shift+N", self.new_company
+        )
+        self.new_company_action.setIcon(icon("companies"))
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.find)
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        switch = (
+            self._action("Back to &my network", None, self.own_database_requested)
+            if self.is_sample
+            else self._action("Open the &sample network", None, self.sample_requested)
+        )
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (self.new_person_action, self.new_company_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(switch)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        go_menu = self.menuBar().addMenu("&Go")
+        for index, key in enumerate(PAGES):
+            go_menu.addAction(
+                self._action(
+                    key.capitalize(), f"Ctrl+{index + 1}", lambda _=False, k=key: self.show_page(k)
+                )
+            )
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action(f"&About {APP_NAME}", None, self.about))
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.new_person_action)
+        toolbar.addAction(self.new_company_action)
+
+    def _connect_pages(self) -> None:
+        self.people_page.sample_requested.connect(self.sample_requested)
+        self.people_page.pane.company_activated.connect(self.show_company)
+        self.companies_page.pane.person_activated.connect(self.show_person)
+        self.people_page.data_changed.connect(self.companies_page.refresh)
+        self.companies_page.data_changed.connect(self.people_page.refresh)
+
+    # -- navigation -------------------------------------------------------------------
+    def current_page(self) -> str:
+        return PAGES[max(0, self.stack.currentIndex())]
+
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(PAGES.index(key))
+
+    def show_person(self, person_id: int) -> None:
+        self.show_page("people")
+        self.people_page.select_id(person_id)
+
+    def show_company(self, company_id: int) -> None:
+        self.show_page("companies")
+        self.companies_page.select_id(company_id)
+
+    def new_person(self) -> None:
+        self.show_page("people")
+        self.people_page.new_item()
+
+    def new_company(self) -> None:
+        self.show_page("companies")
+        self.companies_page.new_item()
+
+    def find(self) -> None:
+        self.pages[self.current_page()].focus_search()
+
+    def about(self) -> None:
+        box = message_box(
+            self,
+            QMessageBox.Icon.Information,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}",
+            "A job search companion for people who lead with service: learn what companies "
+            "need, help others first, and see goodwill come back.\n\n"
+            f"Your data is kept on this computer only, in {self.database_path}.",
+        )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    # -- settings -----------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        page = self.settings.value("window/page", "people")
+        self.show_page(page if page in PAGES else "people")
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/page", self.current_page())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Thin item models: they hold ids and fetch only the rows on screen."""

@@ -1,0 +1,89 @@
+"""A scrolling pane of labelled, plain-text facts with optional link buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.pages.list_page import heading
+from desktop.ui.plain import open_link, plain_label
+
+
+class DetailPane(QScrollArea):
+    """Title, subtitle and a form of facts; rows with no value are hidden."""
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(300)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.placeholder = plain_label(placeholder)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = heading("", 1.35)
+        self.subtitle = plain_label()
+        self.actions = QHBoxLayout()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.body.addWidget(self.placeholder)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.subtitle)
+        self.body.addLayout(self.actions)
+        self.body.addSpacing(8)
+        self.body.addLayout(self.form)
+        self._values: dict[str, QLabel] = {}
+        self._links: dict[str, tuple[QToolButton, str]] = {}
+        self.setWidget(body)
+
+    def add_fact(self, key: str, label: str, link_text: str = "") -> None:
+        value = plain_label()
+        value.setObjectName(f"fact_{key}")
+        value.setAccessibleName(label)
+        row: QWidget | QLabel = value
+        if link_text:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(value, 1)
+            button = QToolButton()
+            button.setText(link_text)
+            button.setAccessibleName(link_text)
+            button.clicked.connect(lambda: open_link(self._links[key][1]))
+            line.addWidget(button)
+            self._links[key] = (button, "")
+        self.form.addRow(label, row)
+        self._values[key] = value
+
+    def value(self, key: str) -> QLabel:
+        return self._values[key]
+
+    def set_fact(self, key: str, text: str, link: str = "") -> None:
+        self._values[key].setText(text)
+        self.form.setRowVisible(self._values[key] if key not in self._links
+                                else self._values[key].parentWidget(), bool(text))
+        if key in self._links:
+            button, _ = self._links[key]
+            self._links[key] = (button, link)
+            button.setEnabled(bool(link))
+
+    def show_placeholder(self, shown: bool) -> None:
+        self.placeholder.setVisible(shown)
+        for widget in (self.title, self.subtitle):
+            widget.setVisible(not shown)
+        for index in range(self.actions.count()):
+            item = self.actions.itemAt(index).widget()
+            if item is not None:
+                item.setVisible(not shown)
+        if shown:
+            for key in self._values:
+                self.set_fact(key, "")

@@ -1,0 +1,267 @@
+"""The shared shape of a list page: search, a lazy table, a detail pane, add/edit/delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.id_table import IdTableModel
+from desktop.ui.plain import plain_label
+
+
+def push_button(text: str, parent: QWidget | None = None) -> QPushButton:
+    """A button whose accessible name is its visible label."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text.replace("&", ""))
+    return button
+
+
+def heading(text: str, scale: float = 1.5) -> QLabel:
+    label = plain_label(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class EmptyState(QWidget):
+    """What a page shows before it has anything: a sentence and the buttons to begin."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = heading(title, 1.3)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = plain_label(text)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setMaximumWidth(520)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addLayout(self.buttons)
+        layout.addStretch(2)
+
+    def add_button(self, text: str) -> QPushButton:
+        button = push_button(text, self)
+        self.buttons.addWidget(button)
+        return button
+
+    def finish(self) -> None:
+        self.buttons.addStretch(1)
+
+
+class ListPage(QWidget):
+    """Subclasses supply the model, the pane, and what new / edit / delete do."""
+
+    selection_changed = Signal(object)  # the selected id, or None
+    data_changed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        model: IdTableModel,
+        pane: QWidget,
+        noun: tuple[str, str],
+        new_label: str,
+        empty: EmptyState,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.model = model
+        self.pane = pane
+        self._noun = noun
+        self.title = heading(title)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Search")
+        search_label.setBuddy(self.search)
+        self.search.setAccessibleName("Search")
+        self.count_label = plain_label(wrap=False)
+        self.new_button = push_button(new_label)
+        self.edit_button = push_button("&Edit")
+        self.delete_button = push_button("&Delete")
+
+        self.table = QTableView()
+        self.table.setAccessibleName(title)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setHighlightSections(False)
+
+        self.empty = empty
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(empty)
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        top.addSpacing(8)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_current)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        self.model.modelReset.connect(self._after_reset)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.reload()
+
+    # -- to be supplied by subclasses ---------------------------------------------------
+    def total_count(self) -> int:
+        raise NotImplementedError
+
+    def open_editor(self, item_id: int | None) -> int | None:
+        raise NotImplementedError
+
+    def confirm_and_delete(self, item_id: int) -> bool:
+        raise NotImplementedError
+
+    def show_in_pane(self, item_id: int | None) -> None:
+        raise NotImplementedError
+
+    # -- behaviour ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def select_id(self, item_id: int | None) -> bool:
+        """Select the row of *item_id*, clearing the search if it hides that row."""
+        if item_id is None:
+            return False
+        row = self.model.row_of(item_id)
+        if row < 0 and self.search.text():
+            self.search.clear()
+            row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def refresh(self, select: int | None = None) -> None:
+        keep = select if select is not None else self.current_id()
+        self.model.reload()
+        if not self.select_id(keep):
+            self.show_in_pane(None)
+        self.data_changed.emit()
+
+    def new_item(self) -> None:
+        saved = self.open_editor(None)
+        if saved is not None:
+            self.refresh(select=saved)
+
+    def edit_current(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        if self.open_editor(item_id) is not None:
+            self.refresh(select=item_id)
+
+    def delete_current(self) -> None:
+        item_id = self.current_id()
+        if item_id is None:
+            return
+        row = self.table.currentIndex().row()
+        if self.confirm_and_delete(item_id):
+            self.model.reload()
+            neighbour = self.model.id_at(min(row, self.model.rowCount() - 1))
+            if not self.select_id(neighbour):
+                self.show_in_pane(None)
+            self.data_changed.emit()
+
+    def _search_changed(self, text: str) -> None:
+        keep = self.current_id()
+        self.model.set_filter(text)
+        if not self.select_id(keep) and self.model.rowCount():
+            self.select_id(self.model.id_at(0))
+
+    def _after_reset(self) -> None:
+        shown, total = self.model.rowCount(), self.total_count()
+        singular, plural = self._noun
+        if self.search.text().strip():
+            self.count_label.setText(f"{shown:,} of {total:,} {plural}")
+        else:
+            self.count_label.setText(f"{total:,} {singular if total == 1 else plural}")
+        empty = total == 0
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
+        self.search.setEnabled(not empty)
+        has_rows = shown > 0
+        self.edit_button.setEnabled(has_rows)
+        self.delete_button.setEnabled(has_rows)
+
+    def _selection_changed(self) -> None:
+        item_id = self.current_id()
+        self.edit_button.setEnabled(item_id is not None)
+        self.delete_button.setEnabled(item_id is not None)
+        self.show_in_pane(item_id)
+        self.selection_changed.emit(item_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the search box moves into the list, ready for Enter / Delete."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.model.rowCount():
+                    if self.current_id() is None:
+                        self.select_id(self.model.id_at(0))
+                    self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,122 @@
+"""The People page: everyone in the network, searchable, with a detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.core import people
+from desktop.ui.dialogs.person_dialog import PersonDialog
+from desktop.ui.models.people_model import PeopleModel
+from desktop.ui.pages.detail_pane import DetailPane
+from desktop.ui.pages.list_page import EmptyState, ListPage, push_button
+from desktop.ui.plain import confirm_delete
+
+
+class PersonPane(DetailPane):
+    """Everything known about the selected person."""
+
+    company_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Select a person to see what they seek, offer and told you.", parent)
+        self.company_button = push_button("Show &company")
+        self.company_button.clicked.connect(self._show_company)
+        self.actions.addWidget(self.company_button)
+        self.actions.addStretch(1)
+        for key, label, link in (
+            ("roles", "Roles", ""),
+            ("email", "Email", "Write"),
+            ("phone", "Phone", ""),
+            ("linkedin_url", "LinkedIn", "Open"),
+            ("location", "Location", ""),
+            ("how_met", "How we met", ""),
+            ("met_on", "Met on", ""),
+            ("cadence", "Keep in touch", ""),
+            ("offers", "Offers", ""),
+            ("seeks", "Seeks", ""),
+            ("notes", "Notes", ""),
+        ):
+            self.add_fact(key, label, link)
+        self._company_id: int | None = None
+        self.show_person(None)
+
+    def show_person(self, person_id: int | None) -> None:
+        self.show_placeholder(person_id is None)
+        if person_id is None:
+            return
+        data = people.get_person(person_id)
+        self._company_id = people.person_company_id(person_id)
+        self.title.setText(data.name)
+        if data.title and data.company:
+            self.subtitle.setText(f"{data.title} at {data.company}")
+        else:
+            self.subtitle.setText(data.title or data.company)
+        self.subtitle.setVisible(bool(self.subtitle.text()))
+        self.company_button.setVisible(self._company_id is not None)
+        self.set_fact("roles", ", ".join(people.ROLE_LABELS[r] for r in data.roles))
+        self.set_fact("email", data.email, f"mailto:{data.email}" if data.email else "")
+        self.set_fact("phone", data.phone)
+        self.set_fact("linkedin_url", data.linkedin_url, data.linkedin_url)
+        self.set_fact("location", data.location)
+        self.set_fact("how_met", data.how_met)
+        self.set_fact("met_on", data.met_on.isoformat() if data.met_on else "")
+        cadence = data.cadence_days
+        self.set_fact("cadence", f"Every {cadence} days" if cadence else "")
+        self.set_fact("offers", ", ".join(data.offers))
+        self.set_fact("seeks", ", ".join(data.seeks))
+        self.set_fact("notes", data.notes)
+
+    def _show_company(self) -> None:
+        if self._company_id is not None:
+            self.company_activated.emit(self._company_id)
+
+
+class PeoplePage(ListPage):
+    """Search as you type; Enter edits, Delete deletes, Ctrl+N adds."""
+
+    sample_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, offer_sample: bool = True):
+        empty = EmptyState(
+            "Your network starts here",
+            "Add the people you meet in your search: hiring managers, recruiters, "
+            "interviewers and fellow job seekers, with what they seek and what they offer. "
+            "Or look around a made-up sample network first; it lives in a file of its own "
+            "and never mixes with yours.",
+        )
+        self.add_first = empty.add_button("&Add a person")
+        self.open_sample = empty.add_button("Open the &sample network")
+        self.open_sample.setVisible(offer_sample)
+        empty.finish()
+        super().__init__(
+            "People", PeopleModel(), PersonPane(), ("person", "people"), "&New person", empty,
+            parent,
+        )
+        self.search.setPlaceholderText("Name, company, title, email, notes or skill (Ctrl+F)")
+        self.add_first.clicked.connect(self.new_item)
+        self.open_sample.clicked.connect(self.sample_requested)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((190, 150, 190, 150, 220)):
+            header.resizeSection(column, width)
+
+    def total_count(self) -> int:
+        return people.person_count()
+
+    def open_editor(self, item_id: int | None) -> int | None:
+        return PersonDialog.edit(self, item_id)
+
+    def confirm_and_delete(self, item_id: int) -> bool:
+        name = people.get_person(item_id).name
+        actions = people.action_count(item_id)
+        details = "Their roles and skills are removed with them."
+        if actions:
+            noun = "action" if actions == 1 else "actions"
+            details += f" The {actions:,} {noun} logged with them will be deleted too."
+        if not confirm_delete(self, "Delete person", f"Delete {name}?", details):
+            return False
+        people.delete_person(item_id)
+        return True
+
+    def show_in_pane(self, item_id: int | None) -> None:
+        self.pane.show_person(item_id)

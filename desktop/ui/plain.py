@@ -1,0 +1,67 @@
+"""Showing user data as plain text, whatever characters it holds."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    """A label that never interprets its text as HTML, selectable for copying."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    return label
+
+
+def tooltip(text: str) -> str:
+    """Tooltips guess at rich text, so user text is escaped and wrapped to stay literal."""
+    if not text:
+        return ""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str = "",
+) -> QMessageBox:
+    """A message box whose texts are plain, so names with angle brackets show as typed."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(html.escape(informative).replace("\n", "<br>"))
+    return box
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str, informative: str = "") -> bool:
+    """Ask before deleting; Delete is the default so the keyboard flow is Delete, Enter."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, informative)
+    delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(delete)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def open_link(url: str) -> bool:
+    """Open a web or mail link in the user's programs; anything else is refused."""
+    qurl = QUrl(url)
+    if qurl.scheme().lower() not in SAFE_SCHEMES or not qurl.isValid():
+        return False
+    return QDesktopServices.openUrl(qurl)

@@ -1,0 +1,62 @@
+"""Test setup shared by every test: headless Qt, a fresh database, no leaked timers."""
+
+from __future__ import annotations
+
+import os
+import weakref
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import pytest
+
+from desktop.store import connection
+
+
+@pytest.fixture
+def database(tmp_path):
+    """A fresh, migrated database file bound to the models for this test."""
+    path = connection.open_database(tmp_path / "test.sqlite3")
+    yield path
+    connection.close_database()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_qt_threads_or_timers(request, monkeypatch):
+    """Fail a test that leaves a QThread running or a QTimer active behind it."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread, QTimer
+
+    started: list[weakref.ref] = []
+    original_thread_start, original_timer_start = QThread.start, QTimer.start
+
+    def thread_start(self, *args):
+        started.append(weakref.ref(self))
+        return original_thread_start(self, *args)
+
+    def timer_start(self, *args):
+        started.append(weakref.ref(self))
+        return original_timer_start(self, *args)
+
+    monkeypatch.setattr(QThread, "start", thread_start)
+    monkeypatch.setattr(QTimer, "start", timer_start)
+    yield
+    leaked = []
+    for ref in started:
+        obj = ref()
+        try:
+            if isinstance(obj, QThread) and obj.isRunning():
+                leaked.append(f"running QThread {obj!r}")
+            elif isinstance(obj, QTimer) and obj.isActive():
+                leaked.append(f"active QTimer {obj!r}")
+        except RuntimeError:  # the C++ object is already gone: nothing leaked
+            continue
+    assert not leaked, "test left behind: " + ", ".join(leaked)

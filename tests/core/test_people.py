@@ -1,0 +1,194 @@
+"""People: validation in words, one transaction per write, search over every field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core import companies, people
+from desktop.core.people import PersonData
+from desktop.core.validation import ValidationError
+from desktop.store.connection import db
+
+
+def count(table: str) -> int:
+    return db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def ada(**changes) -> PersonData:
+    data = PersonData(
+        name="Ada Lovelace",
+        company="Analytical Engines",
+        title="Engineering manager",
+        email="ada@example.org",
+        linkedin_url="https://www.linkedin.com/in/ada",
+        roles=("hiring_manager", "mentor"),
+        offers=["Python", "Mentoring"],
+        seeks=["Data engineers"],
+        met_on=date(2025, 3, 14),
+        cadence_days=30,
+        notes="Needs someone to tame the data pipeline before Q3.",
+    )
+    for key, value in changes.items():
+        setattr(data, key, value)
+    return data
+
+
+def test_create_and_read_back_every_field(database):
+    person_id = people.create_person(ada())
+    assert people.get_person(person_id) == PersonData(
+        name="Ada Lovelace",
+        company="Analytical Engines",
+        title="Engineering manager",
+        email="ada@example.org",
+        linkedin_url="https://www.linkedin.com/in/ada",
+        roles=("hiring_manager", "mentor"),
+        offers=["Mentoring", "Python"],
+        seeks=["Data engineers"],
+        met_on=date(2025, 3, 14),
+        cadence_days=30,
+        notes="Needs someone to tame the data pipeline before Q3.",
+    )
+    assert count("company") == 1  # the new company was created with her
+
+
+def test_existing_company_is_reused_ignoring_case(database):
+    companies.create_company(companies.CompanyData(name="Analytical Engines"))
+    people.create_person(ada(company="analytical   ENGINES"))
+    assert count("company") == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"name": "   "}, "name", "needs a name"),
+        ({"email": "ada@"}, "email", "not a valid email address"),
+        ({"email": "ada at example.org"}, "email", "not a valid email address"),
+        ({"linkedin_url": "javascript:alert(1)"}, "linkedin_url", "http:// or https://"),
+        ({"linkedin_url": "www.linkedin.com/in/ada"}, "linkedin_url", "http:// or https://"),
+        ({"linkedin_url": "https://"}, "linkedin_url", "missing a site name"),
+        ({"cadence_days": 99999}, "cadence_days", "1 to 3650 days"),
+    ],
+)
+def test_invalid_input_is_explained_and_not_stored(database, changes, field, words):
+    problems = people.validate_person(ada(**changes))
+    assert words in problems.errors[field]
+    with pytest.raises(ValidationError):
+        people.create_person(ada(**changes))
+    assert count("person") == 0
+    assert count("company") == 0  # the transaction took the new company back too
+
+
+def test_email_check_never_needs_the_network(database, monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("tried to use the network")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    assert people.validate_person(ada(email="someone@unreachable-domain-zz9.com")).ok
+
+
+def test_shared_email_or_linkedin_is_a_warning_not_a_refusal(database):
+    people.create_person(ada())
+    twin = ada(name="Augusta King", email="ADA@example.org")
+    problems = people.validate_person(twin)
+    assert problems.ok
+    assert "Ada Lovelace already has this email address" in problems.warnings["email"]
+    assert "Ada Lovelace already has this LinkedIn address" in problems.warnings["linkedin_url"]
+    people.create_person(twin)
+    assert count("person") == 2
+
+
+def test_editing_a_person_does_not_warn_about_themselves(database):
+    person_id = people.create_person(ada())
+    assert people.validate_person(ada(), person_id).warnings == {}
+
+
+def test_update_replaces_roles_and_skills(database):
+    person_id = people.create_person(ada())
+    people.update_person(person_id, ada(roles=("job_seeker",), offers=["SQL"], seeks=[]))
+    data = people.get_person(person_id)
+    assert data.roles == ("job_seeker",)
+    assert data.offers == ["SQL"] and data.seeks == []
+
+
+def test_skills_are_tidied_and_shared_ignoring_case(database):
+    people.create_person(ada(offers=[" python ", "Python", "Machine   learning"]))
+    people.create_person(ada(name="Grace", email="", linkedin_url="", offers=["PYTHON"]))
+    assert db.execute_sql("SELECT name FROM skill ORDER BY name").fetchall() == [
+        ("Data engineers",),
+        ("Machine learning",),
+        ("python",),
+    ]
+
+
+def test_delete_removes_person_links_and_search_entry(database):
+    person_id = people.create_person(ada())
+    people.delete_person(person_id)
+    assert count("person") == 0 and count("person_role") == 0 and count("person_skill") == 0
+    assert people.person_ids("Ada") == []
+    assert count("company") == 1  # the company stays
+
+
+def test_update_of_missing_person_says_so(database):
+    with pytest.raises(LookupError, match="no person"):
+        people.update_person(12345, ada())
+
+
+@pytest.fixture
+def network(database):
+    ids = {
+        "ada": people.create_person(ada()),
+        "grace": people.create_person(
+            PersonData(name="Grace Hopper", company="Navy", title="Rear admiral",
+                       email="grace@navy.example", offers=["COBOL", "Compilers"])
+        ),
+        "linus": people.create_person(
+            PersonData(name="Linus Åberg", title="Maintainer",
+                       notes="Met at the kernel summit", seeks=["Rust"])
+        ),
+    }
+    return ids
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ["ada", "grace", "linus"]),
+        ("ada", ["ada"]),
+        ("lov", ["ada"]),
+        ("analytical", ["ada"]),  # company
+        ("rear adm", ["grace"]),  # title, two words
+        ("grace@navy", ["grace"]),  # email
+        ("kernel", ["linus"]),  # notes
+        ("compil", ["grace"]),  # skills offered
+        ("rust", ["linus"]),  # skills sought
+        ("aberg", ["linus"]),  # without diacritics
+        ("GRACE", ["grace"]),
+        ("nobody", []),
+        ('"', []),
+        ("ada OR grace", []),  # typed words are words, not query syntax
+    ],
+)
+def test_search_matches_every_field_by_prefix(network, text, expected):
+    found = people.person_ids(text)
+    assert found == [network[name] for name in expected]
+
+
+def test_search_follows_a_renamed_company(network):
+    company_id = companies.find_company("Navy")
+    companies.update_company(company_id, companies.CompanyData(name="Fleet Systems"))
+    assert people.person_ids("fleet") == [network["grace"]]
+    assert people.person_ids("navy") == [network["grace"]]  # still in her email
+
+
+def test_person_rows_show_labels_and_skills(network):
+    row = people.person_rows([network["ada"]])[network["ada"]]
+    assert row.name == "Ada Lovelace"
+    assert row.company == "Analytical Engines"
+    assert row.roles == "Hiring manager, Mentor"
+    assert set(row.offers.split(", ")) == {"Python", "Mentoring"}
+    assert row.seeks == "Data engineers"

@@ -1,0 +1,79 @@
+"""The migration runner: ordered steps, one transaction each, a backup before upgrading."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop.store import connection, migrations
+
+
+def _add_column(database):
+    database.execute_sql("ALTER TABLE company ADD COLUMN size TEXT NOT NULL DEFAULT ''")
+
+
+def _broken_step(database):
+    database.execute_sql("ALTER TABLE company ADD COLUMN half_done TEXT")
+    raise RuntimeError("step failed half way")
+
+
+@pytest.fixture
+def v1_file(tmp_path):
+    """A version 1 database holding one company, closed again."""
+    path = tmp_path / "old.sqlite3"
+    connection.open_database(path)
+    connection.db.execute_sql(
+        "INSERT INTO company (name, name_key, created_at, updated_at)"
+        " VALUES ('Acme', 'acme', '2025-01-01', '2025-01-01')"
+    )
+    connection.close_database()
+    return path
+
+
+def test_step_upgrades_a_v1_file_after_a_backup(v1_file):
+    connection.db.init(str(v1_file), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        backup = migrations.migrate(
+            connection.db, v1_file, steps=(*migrations.STEPS, _add_column)
+        )
+        assert migrations.current_version(connection.db) == 2
+        rows = connection.db.execute_sql("SELECT name, size FROM company").fetchall()
+        assert rows == [("Acme", "")]
+    finally:
+        connection.close_database()
+    assert backup is not None and backup.exists()
+    assert backup.name.startswith("old.v1-before-upgrade-")
+    old = sqlite3.connect(backup)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT name FROM company").fetchall() == [("Acme",)]
+    old.close()
+
+
+def test_failed_step_rolls_back_and_keeps_the_version(v1_file):
+    connection.db.init(str(v1_file), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        with pytest.raises(RuntimeError, match="half way"):
+            migrations.migrate(connection.db, v1_file, steps=(*migrations.STEPS, _broken_step))
+        assert migrations.current_version(connection.db) == 1
+        columns = [r[1] for r in connection.db.execute_sql("PRAGMA table_info(company)")]
+        assert "half_done" not in columns
+    finally:
+        connection.close_database()
+
+
+def test_current_database_needs_no_steps_and_no_backup(v1_file, tmp_path):
+    connection.open_database(v1_file)
+    connection.close_database()
+    assert sorted(p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name) == []
+
+
+def test_statement_splitter_handles_comments_and_semicolons_in_strings():
+    script = "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');\n\n" \
+        "INSERT INTO t VALUES ('a;b');\n-- trailing comment\n"
+    assert migrations._split_statements(script) == [
+        "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');",
+        "INSERT INTO t VALUES ('a;b');",
+    ]
