@@ -58,6 +58,7 @@ class CompanyDialog(QDialog):
         for key, edit in (("name", self.name), ("website", self.website)):
             edit.textChanged.connect(lambda _=None, k=key: self._changed(k))
         self.revalidate()
+        self.name.setFocus()
 
     def data(self) -> companies.CompanyData:
         return companies.CompanyData(

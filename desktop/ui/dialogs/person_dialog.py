@@ -68,6 +68,7 @@ class PersonDialog(QDialog):
             self.company.setText(company)
         self._connect_checks()
         self.revalidate()
+        self.name.setFocus()
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:

@@ -39,9 +39,8 @@ class CompanyPane(DetailPane):
         self.people.setAccessibleName("People")
         self.people.setMinimumHeight(160)
         self.people.itemActivated.connect(self._person_activated)
-        self.body.addSpacing(8)
-        self.body.addWidget(self.people_heading)
-        self.body.addWidget(self.people, 1)
+        self.add_section(self.people_heading)
+        self.add_section(self.people, 100)
         self._company_id: int | None = None
         self._name = ""
         self.show_company(None)

@@ -41,6 +41,7 @@ class DetailPane(QScrollArea):
         self.body.addLayout(self.actions)
         self.body.addSpacing(8)
         self.body.addLayout(self.form)
+        self.body.addStretch(1)
         self._values: dict[str, QLabel] = {}
         self._links: dict[str, tuple[QToolButton, str]] = {}
         self.setWidget(body)
@@ -63,6 +64,10 @@ class DetailPane(QScrollArea):
             self._links[key] = (button, "")
         self.form.addRow(label, row)
         self._values[key] = value
+
+    def add_section(self, widget: QWidget, stretch: int = 0) -> None:
+        """Add a widget below the facts (before the closing stretch)."""
+        self.body.insertWidget(self.body.count() - 1, widget, stretch)
 
     def value(self, key: str) -> QLabel:
         return self._values[key]

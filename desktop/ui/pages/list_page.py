@@ -198,23 +198,27 @@ class ListPage(QWidget):
         return True
 
     def refresh(self, select: int | None = None) -> None:
+        """Read the list again (after a change elsewhere), keeping or setting the selection."""
         keep = select if select is not None else self.current_id()
         self.model.reload()
         if not self.select_id(keep):
             self.show_in_pane(None)
+
+    def _written(self, select: int | None) -> None:
+        self.refresh(select)
         self.data_changed.emit()
 
     def new_item(self) -> None:
         saved = self.open_editor(None)
         if saved is not None:
-            self.refresh(select=saved)
+            self._written(saved)
 
     def edit_current(self) -> None:
         item_id = self.current_id()
         if item_id is None:
             return
         if self.open_editor(item_id) is not None:
-            self.refresh(select=item_id)
+            self._written(item_id)
 
     def delete_current(self) -> None:
         item_id = self.current_id()

@@ -1,0 +1,141 @@
+"""The person form: as-you-type checks, Save only when valid, nothing typed is lost."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop.core import people
+from desktop.store.connection import db
+from desktop.ui.dialogs.person_dialog import PersonDialog, set_date
+
+
+def person_count() -> int:
+    return db.execute_sql("SELECT count(*) FROM person").fetchone()[0]
+
+
+def open_dialog(qtbot, person_id=None):
+    dialog = PersonDialog(None, person_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_add_a_person_through_the_dialog(qtbot, database):
+    dialog = open_dialog(qtbot)
+    assert not dialog.save_button.isEnabled()  # no name yet
+    dialog.name.setText("Maya Chen")
+    dialog.company.setText("Northwind")
+    dialog.title.setText("Data engineer")
+    dialog.role_boxes["job_seeker"].setChecked(True)
+    dialog.email.setText("maya@example.com")
+    dialog.linkedin_url.setText("https://www.linkedin.com/in/maya")
+    dialog.offers.editor.setText("SQL")
+    qtbot.keyClick(dialog.offers.editor, Qt.Key.Key_Return)
+    dialog.offers.editor.setText("Airflow,")
+    dialog.offers.editor.textEdited.emit("Airflow,")
+    dialog.seeks.editor.setText("Data platform roles")  # still being typed: not lost
+    set_date(dialog.met_on, date(2026, 5, 2))
+    dialog.cadence.setValue(21)
+    dialog.notes.setPlainText("Looking for remote work.")
+    assert "saving adds it" in dialog.form.message("company").text()
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == PersonDialog.DialogCode.Accepted
+    saved = people.get_person(dialog.saved_id)
+    assert saved == people.PersonData(
+        name="Maya Chen",
+        company="Northwind",
+        title="Data engineer",
+        email="maya@example.com",
+        linkedin_url="https://www.linkedin.com/in/maya",
+        roles=("job_seeker",),
+        offers=["Airflow", "SQL"],
+        seeks=["Data platform roles"],
+        met_on=date(2026, 5, 2),
+        cadence_days=21,
+        notes="Looking for remote work.",
+    )
+
+
+def test_invalid_email_keeps_save_disabled_and_says_why(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Maya Chen")
+    qtbot.keyClicks(dialog.email, "maya@")
+    message = dialog.form.message("email")
+    assert message.isVisible()
+    assert "not a valid email address" in message.text()
+    assert not dialog.save_button.isEnabled()
+    assert "not a valid email address" in dialog.save_button.toolTip()
+    qtbot.keyClicks(dialog.email, "example.com")
+    assert not message.isVisible()
+    assert dialog.save_button.isEnabled()
+
+
+def test_name_error_appears_only_after_touching_the_field(qtbot, database):
+    dialog = open_dialog(qtbot)
+    assert not dialog.form.message("name").isVisible()
+    qtbot.keyClicks(dialog.name, "M")
+    dialog.name.clear()
+    assert dialog.form.message("name").text() == "A person needs a name."
+
+
+def test_rejected_save_keeps_everything_typed(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Maya")
+    dialog.notes.setPlainText("long notes I do not want to lose")
+    dialog.email.blockSignals(True)  # slip a bad value past the live check
+    dialog.email.setText("not-an-email")
+    dialog.email.blockSignals(False)
+    dialog.save()
+    assert dialog.isVisible() and dialog.result() != PersonDialog.DialogCode.Accepted
+    assert dialog.notes.toPlainText() == "long notes I do not want to lose"
+    assert dialog.email.text() == "not-an-email"
+    assert "not a valid email address" in dialog.form.message("email").text()
+    assert person_count() == 0
+
+
+def test_duplicate_email_warns_but_allows_saving(qtbot, add_people):
+    add_people(people.PersonData(name="Ada", email="ada@example.org"))
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Augusta")
+    dialog.email.setText("ADA@example.org")
+    assert "Ada already has this email address" in dialog.form.message("email").text()
+    assert dialog.save_button.isEnabled()
+    dialog.save()
+    assert person_count() == 2
+
+
+def test_editing_shows_saved_values_and_updates(qtbot, add_people):
+    (person_id,) = add_people(
+        people.PersonData(name="Ada", company="Acme", roles=("mentor",), offers=["Python"])
+    )
+    dialog = open_dialog(qtbot, person_id)
+    assert dialog.windowTitle() == "Edit person"
+    assert dialog.company.text() == "Acme"
+    assert dialog.role_boxes["mentor"].isChecked()
+    assert dialog.offers.tags() == ["Python"]
+    dialog.title.setText("CTO")
+    dialog.save()
+    assert people.get_person(person_id).title == "CTO"
+
+
+def test_tag_chip_removal_and_backspace(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.offers.set_tags(["Python", "SQL", "Go"])
+    chip = dialog.offers._chips[0]
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert dialog.offers.tags() == ["SQL", "Go"]
+    dialog.offers.editor.setFocus()
+    qtbot.keyClick(dialog.offers.editor, Qt.Key.Key_Backspace)
+    assert dialog.offers.tags() == ["SQL"]
+
+
+def test_escape_closes_without_saving(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Maya")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert person_count() == 0
