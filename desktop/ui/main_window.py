@@ -119,9 +119,7 @@ class MainWindow(QMainWindow):
             "New &person…", QKeySequence.StandardKey.New, self.new_person
         )
         self.new_person_action.setIcon(icon("people"))
-        self.new_company_action = self._action(
-            "New &company…", "Ctrl+Shift+N", self.new_company
-        )
+        self.new_company_action = self._action("New &company…", "Ctrl+Shift+N", self.new_company)
         self.new_company_action.setIcon(icon("companies"))
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.find)
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)

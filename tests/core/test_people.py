@@ -143,12 +143,21 @@ def network(database):
     ids = {
         "ada": people.create_person(ada()),
         "grace": people.create_person(
-            PersonData(name="Grace Hopper", company="Navy", title="Rear admiral",
-                       email="grace@navy.example", offers=["COBOL", "Compilers"])
+            PersonData(
+                name="Grace Hopper",
+                company="Navy",
+                title="Rear admiral",
+                email="grace@navy.example",
+                offers=["COBOL", "Compilers"],
+            )
         ),
         "linus": people.create_person(
-            PersonData(name="Linus Åberg", title="Maintainer",
-                       notes="Met at the kernel summit", seeks=["Rust"])
+            PersonData(
+                name="Linus Åberg",
+                title="Maintainer",
+                notes="Met at the kernel summit",
+                seeks=["Rust"],
+            )
         ),
     }
     return ids

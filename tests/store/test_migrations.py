@@ -35,9 +35,7 @@ def test_step_upgrades_a_v1_file_after_a_backup(v1_file):
     connection.db.init(str(v1_file), pragmas=connection.PRAGMAS)
     connection.db.connect()
     try:
-        backup = migrations.migrate(
-            connection.db, v1_file, steps=(*migrations.STEPS, _add_column)
-        )
+        backup = migrations.migrate(connection.db, v1_file, steps=(*migrations.STEPS, _add_column))
         assert migrations.current_version(connection.db) == 2
         rows = connection.db.execute_sql("SELECT name, size FROM company").fetchall()
         assert rows == [("Acme", "")]
@@ -71,8 +69,10 @@ def test_current_database_needs_no_steps_and_no_backup(v1_file, tmp_path):
 
 
 def test_statement_splitter_handles_comments_and_semicolons_in_strings():
-    script = "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');\n\n" \
+    script = (
+        "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');\n\n"
         "INSERT INTO t VALUES ('a;b');\n-- trailing comment\n"
+    )
     assert migrations._split_statements(script) == [
         "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');",
         "INSERT INTO t VALUES ('a;b');",

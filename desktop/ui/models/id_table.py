@@ -12,6 +12,7 @@ from desktop.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
 
 
 class IdTableModel(QAbstractTableModel):
@@ -77,10 +78,10 @@ class IdTableModel(QAbstractTableModel):
         return self._rows.get(item_id)
 
     # -- Qt model interface -------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:

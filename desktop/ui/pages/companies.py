@@ -92,8 +92,13 @@ class CompaniesPage(ListPage):
         self.add_first = empty.add_button("&Add a company")
         empty.finish()
         super().__init__(
-            "Companies", CompaniesModel(), CompanyPane(), ("company", "companies"),
-            "&New company", empty, parent,
+            "Companies",
+            CompaniesModel(),
+            CompanyPane(),
+            ("company", "companies"),
+            "&New company",
+            empty,
+            parent,
         )
         self.search.setPlaceholderText("Name, industry or location (Ctrl+F)")
         self.add_first.clicked.connect(self.new_item)

@@ -74,8 +74,10 @@ class DetailPane(QScrollArea):
 
     def set_fact(self, key: str, text: str, link: str = "") -> None:
         self._values[key].setText(text)
-        self.form.setRowVisible(self._values[key] if key not in self._links
-                                else self._values[key].parentWidget(), bool(text))
+        self.form.setRowVisible(
+            self._values[key] if key not in self._links else self._values[key].parentWidget(),
+            bool(text),
+        )
         if key in self._links:
             button, _ = self._links[key]
             self._links[key] = (button, link)

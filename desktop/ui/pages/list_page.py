@@ -261,11 +261,14 @@ class ListPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Down or Enter in the search box moves into the list, ready for Enter / Delete."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self.model.rowCount():
-                    if self.current_id() is None:
-                        self.select_id(self.model.id_at(0))
-                    self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                    return True
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.model.rowCount()
+        ):
+            if self.current_id() is None:
+                self.select_id(self.model.id_at(0))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
         return super().eventFilter(watched, event)

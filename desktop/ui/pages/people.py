@@ -90,7 +90,12 @@ class PeoplePage(ListPage):
         self.open_sample.setVisible(offer_sample)
         empty.finish()
         super().__init__(
-            "People", PeopleModel(), PersonPane(), ("person", "people"), "&New person", empty,
+            "People",
+            PeopleModel(),
+            PersonPane(),
+            ("person", "people"),
+            "&New person",
+            empty,
             parent,
         )
         self.search.setPlaceholderText("Name, company, title, email, notes or skill (Ctrl+F)")
