@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFixedWidth(150)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         for key, label in (("people", "People"), ("companies", "Companies")):
             QListWidgetItem(icon(key), label, self.sidebar)

@@ -11,6 +11,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 need', '2 needs', '1,204 actions'."""
+    word = singular if number == 1 else (plural or singular + "s")
+    return f"{number:,} {word}"
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
     """A label that never interprets its text as HTML, selectable for copying."""
     label = QLabel(parent)

@@ -30,15 +30,40 @@ from desktop.ui.widgets.tag_edit import TagEdit
 NO_DATE = QDate(1900, 1, 1)
 
 
-def optional_date_edit() -> QDateEdit:
-    """A date field that can also be empty ('Not set', its lowest value)."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Not set")
-    edit.setDate(NO_DATE)
-    return edit
+class OptionalDateEdit(QDateEdit):
+    """A date field that can also be empty: 'Not set' (its lowest value) until used.
+
+    Opening the calendar or stepping from 'Not set' starts at today, not at the year 1900;
+    Delete empties the field again.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("Not set")
+        self.setDate(NO_DATE)
+
+    def _start_today(self) -> None:
+        if self.date() == NO_DATE:
+            self.setDate(QDate.currentDate())
+
+    def mousePressEvent(self, event) -> None:
+        self._start_today()
+        super().mousePressEvent(event)
+
+    def stepBy(self, steps: int) -> None:
+        if self.date() == NO_DATE:
+            self._start_today()
+            return
+        super().stepBy(steps)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete:
+            self.setDate(NO_DATE)
+            return
+        super().keyPressEvent(event)
 
 
 def date_of(edit: QDateEdit) -> date | None:
@@ -104,7 +129,7 @@ class PersonDialog(QDialog):
         self.more_form = more
         self.how_met = more.add("how_met", "How we &met", QLineEdit())
         self.how_met.setPlaceholderText("Introduced by…, met at…")
-        self.met_on = more.add("met_on", "Met o&n", optional_date_edit())
+        self.met_on = more.add("met_on", "Met o&n", OptionalDateEdit())
         self.cadence = more.add("cadence_days", "&Keep in touch", QSpinBox())
         self.cadence.setRange(0, people.MAX_CADENCE_DAYS)
         self.cadence.setSpecialValueText("Not set")

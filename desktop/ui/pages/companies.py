@@ -11,7 +11,7 @@ from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.models.companies_model import CompaniesModel
 from desktop.ui.pages.detail_pane import DetailPane
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
-from desktop.ui.plain import confirm_delete
+from desktop.ui.plain import confirm_delete, counted
 
 
 class CompanyPane(DetailPane):
@@ -38,6 +38,8 @@ class CompanyPane(DetailPane):
         self.people = QListWidget()
         self.people.setAccessibleName("People")
         self.people.setMinimumHeight(160)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.itemActivated.connect(self._person_activated)
         self.add_section(self.people_heading)
         self.add_section(self.people, 100)
@@ -102,7 +104,7 @@ class CompaniesPage(ListPage):
         )
         self.search.setPlaceholderText("Name, industry or location (Ctrl+F)")
         self.add_first.clicked.connect(self.new_item)
-        self.pane.person_added.connect(lambda _id: self.refresh())
+        self.pane.person_added.connect(lambda _id: self._written(None))
         header = self.table.horizontalHeader()
         for column, width in enumerate((220, 160, 160, 70)):
             header.resizeSection(column, width)
@@ -122,11 +124,17 @@ class CompaniesPage(ListPage):
                 f"{impact.people:,} {'person stays' if impact.people == 1 else 'people stay'} "
                 "in your network without a company."
             )
-        if impact.needs or impact.opportunities:
-            parts.append(
-                f"Its {impact.needs:,} needs and {impact.opportunities:,} opportunities "
-                "are deleted with it."
+        going = [
+            counted(n, word, words)
+            for n, word, words in (
+                (impact.needs, "need", None),
+                (impact.opportunities, "opportunity", "opportunities"),
             )
+            if n
+        ]
+        if going:
+            verb = "is" if len(going) == 1 and going[0].startswith("1 ") else "are"
+            parts.append(f"Its {' and '.join(going)} {verb} deleted with it.")
         if not confirm_delete(self, "Delete company", f"Delete {name}?", " ".join(parts)):
             return False
         companies.delete_company(item_id)

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import open_link, plain_label
+from desktop.ui.plain import open_link, plain_label, tooltip
 
 
 class DetailPane(QScrollArea):
@@ -25,7 +26,8 @@ class DetailPane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(260)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.placeholder = plain_label(placeholder)
@@ -48,6 +50,8 @@ class DetailPane(QScrollArea):
 
     def add_fact(self, key: str, label: str, link_text: str = "") -> None:
         value = plain_label()
+        # Ignored width: long values wrap (or clip, for one long word) instead of widening.
+        value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         value.setObjectName(f"fact_{key}")
         value.setAccessibleName(label)
         row: QWidget | QLabel = value
@@ -74,6 +78,7 @@ class DetailPane(QScrollArea):
 
     def set_fact(self, key: str, text: str, link: str = "") -> None:
         self._values[key].setText(text)
+        self._values[key].setToolTip(tooltip(text) if len(text) > 30 else "")
         self.form.setRowVisible(
             self._values[key] if key not in self._links else self._values[key].parentWidget(),
             bool(text),

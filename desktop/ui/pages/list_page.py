@@ -123,6 +123,7 @@ class ListPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([760, 420])
         self.splitter = splitter
 
         top = QHBoxLayout()

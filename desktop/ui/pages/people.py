@@ -10,7 +10,7 @@ from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane
 from desktop.ui.pages.list_page import EmptyState, ListPage, push_button
-from desktop.ui.plain import confirm_delete
+from desktop.ui.plain import confirm_delete, counted
 
 
 class PersonPane(DetailPane):
@@ -102,7 +102,7 @@ class PeoplePage(ListPage):
         self.add_first.clicked.connect(self.new_item)
         self.open_sample.clicked.connect(self.sample_requested)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((190, 150, 190, 150, 220)):
+        for column, width in enumerate((170, 140, 170, 140, 170)):
             header.resizeSection(column, width)
 
     def total_count(self) -> int:
@@ -116,8 +116,7 @@ class PeoplePage(ListPage):
         actions = people.action_count(item_id)
         details = "Their roles and skills are removed with them."
         if actions:
-            noun = "action" if actions == 1 else "actions"
-            details += f" The {actions:,} {noun} logged with them will be deleted too."
+            details += f" The {counted(actions, 'action')} logged with them will be deleted too."
         if not confirm_delete(self, "Delete person", f"Delete {name}?", details):
             return False
         people.delete_person(item_id)

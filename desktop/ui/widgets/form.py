@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.validation import Problems
 from desktop.ui.plain import plain_label
@@ -27,7 +27,10 @@ class MessageForm:
     def add(self, key: str, label: str, field: QWidget) -> QWidget:
         caption = QLabel(label)
         caption.setBuddy(field)
-        field.setAccessibleName(accessible_text(label))
+        if isinstance(field, QAbstractButton) and field.text():
+            field.setAccessibleName(accessible_text(field.text()))  # its own label is visible
+        else:
+            field.setAccessibleName(accessible_text(label))
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)

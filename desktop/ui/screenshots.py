@@ -1,0 +1,96 @@
+"""Render every page, filled with the sample network, to PNG files.
+
+    python -m desktop.ui.screenshots [OUTPUT_FOLDER]
+
+Used for the README and for reviewing screens; runs headless (offscreen) by default.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+DEFAULT_OUTPUT = Path("resources/screenshots")
+SIZE = (1280, 800)
+
+
+def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
+    """Open the sample network in a main window and save one PNG per page and dialog."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core import companies, people
+    from desktop.ui.application import ensure_sample_network
+    from desktop.ui.dialogs.company_dialog import CompanyDialog
+    from desktop.ui.dialogs.person_dialog import PersonDialog
+    from desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    ensure_sample_network(database)
+    output.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(
+        QSettings(str(settings_file), QSettings.Format.IniFormat), database, sample=True
+    )
+    window.resize(*SIZE)
+    window.show()
+    saved: list[Path] = []
+
+    def save(widget, name: str) -> None:
+        app.processEvents()
+        path = output / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    seeker = next(
+        (
+            pid
+            for pid in people.person_ids()
+            if "Job seeker" in people.person_rows([pid])[pid].roles
+        ),
+        people.person_ids()[0],
+    )
+    window.show_person(seeker)
+    save(window, "people")
+    window.people_page.search.setText("python")
+    save(window, "people-search")
+    window.people_page.search.clear()
+    busiest = max(companies.company_ids(), key=lambda c: companies.company_rows([c])[c].people)
+    window.show_company(busiest)
+    save(window, "companies")
+    dialog = PersonDialog(window, seeker)
+    dialog.show()
+    save(dialog, "person-dialog")
+    dialog.email.setText("not-an-address@")
+    dialog.name.clear()
+    save(dialog, "person-dialog-invalid")
+    dialog.close()
+    company_dialog = CompanyDialog(window, busiest)
+    company_dialog.show()
+    save(company_dialog, "company-dialog")
+    company_dialog.close()
+    window.close()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    output = Path(args[0]) if args else DEFAULT_OUTPUT
+    with tempfile.TemporaryDirectory() as scratch:
+        from desktop.store import connection
+
+        try:
+            paths = render_all(
+                output, Path(scratch) / "sample.sqlite3", Path(scratch) / "settings.ini"
+            )
+        finally:
+            connection.close_database()
+    for path in paths:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""Start-up: which database opens, switching to the sample network and back."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop import paths
+from desktop.core import people
+from desktop.store import connection, migrations
+from desktop.ui import application
+
+
+@pytest.fixture
+def session(qtbot, tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(paths, "sample_database_path", lambda: tmp_path / "sample.sqlite3")
+    own = tmp_path / "mine.sqlite3"
+    made = application.Session(settings, own)
+    yield made
+    if made.window is not None:
+        made.window.close()
+    connection.close_database()
+
+
+def test_own_database_is_created_empty_and_offers_the_sample(session, qtbot):
+    window = session.open(session.own_path)
+    qtbot.addWidget(window)
+    assert session.own_path.exists()
+    assert people.person_count() == 0
+    assert window.people_page.open_sample.isVisibleTo(window)
+
+
+def test_one_click_opens_the_sample_without_touching_my_file(session, qtbot, tmp_path):
+    window = session.open(session.own_path)
+    qtbot.addWidget(window)
+    window.people_page.open_sample.click()
+    sample_window = session.window
+    qtbot.addWidget(sample_window)
+    assert sample_window is not window and sample_window.is_sample
+    assert connection.db.database == str(tmp_path / "sample.sqlite3")
+    assert 100 <= people.person_count() <= 200
+    assert sample_window.people_page.model.rowCount() == people.person_count()
+    mine = sqlite3.connect(session.own_path)
+    assert mine.execute("SELECT count(*) FROM person").fetchone()[0] == 0
+    mine.close()
+    sample_window.own_database_requested.emit()
+    qtbot.addWidget(session.window)
+    assert connection.db.database == str(session.own_path)
+    assert people.person_count() == 0
+
+
+def test_sample_is_generated_once_and_reused(tmp_path):
+    path = tmp_path / "sample.sqlite3"
+    application.ensure_sample_network(path)
+    first = people.person_ids()
+    application.ensure_sample_network(path)
+    assert people.person_ids() == first
+    connection.close_database()
+
+
+def test_newer_database_is_reported_in_words(session, monkeypatch):
+    future = session.own_path
+    con = sqlite3.connect(future)
+    con.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 5}")
+    con.close()
+    reported = []
+    monkeypatch.setattr(application, "report_error", reported.append)
+    session.switch(future)
+    assert session.window is None
+    assert "newer version of Reciprocity" in reported[0]

@@ -1,0 +1,102 @@
+"""The Companies page and form."""
+
+from __future__ import annotations
+
+from desktop.core import companies, people
+from desktop.store.connection import db
+from desktop.ui.dialogs.company_dialog import CompanyDialog
+from desktop.ui.models.companies_model import CompaniesModel
+from desktop.ui.pages import companies as companies_module
+
+
+def test_model_passes_the_model_tester(qtmodeltester, database):
+    for name in ("Acme", "Globex", "Initech"):
+        companies.create_company(companies.CompanyData(name=name, is_target=name == "Acme"))
+    model = CompaniesModel()
+    model.reload()
+    qtmodeltester.check(model)
+    assert [model.index(r, 3).data() for r in range(3)] == ["Target", "", ""]
+
+
+def test_add_a_company_through_the_dialog(qtbot, window, on_next_dialog):
+    def fill(dialog):
+        dialog.name.setText("Northwind")
+        dialog.website.setText("https://northwind.example")
+        dialog.industry.setText("Logistics")
+        dialog.is_target.setChecked(True)
+        dialog.save_button.click()
+
+    on_next_dialog(fill)
+    window.new_company_action.trigger()
+    page = window.companies_page
+    assert window.current_page() == "companies"
+    assert page.model.rowCount() == 1 and page.model.index(0, 0).data() == "Northwind"
+    (company_id,) = companies.company_ids()
+    assert companies.get_company(company_id) == companies.CompanyData(
+        name="Northwind",
+        website="https://northwind.example",
+        industry="Logistics",
+        is_target=True,
+    )
+    assert page.pane.title.text() == "Northwind"
+
+
+def test_duplicate_name_and_bad_website_are_explained(qtbot, database):
+    companies.create_company(companies.CompanyData(name="Acme"))
+    dialog = CompanyDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("ACME")
+    assert dialog.form.message("name").text() == "A company named 'Acme' already exists."
+    assert not dialog.save_button.isEnabled()
+    dialog.name.setText("Acme Robotics")
+    dialog.website.setText("acme.example")
+    assert "http:// or https://" in dialog.form.message("website").text()
+    assert not dialog.save_button.isEnabled()
+    dialog.website.setText("https://acme.example")
+    assert dialog.save_button.isEnabled()
+
+
+def test_pane_lists_people_and_adds_one_here(qtbot, window, on_next_dialog):
+    people.create_person(people.PersonData(name="Ada", company="Acme", title="CTO"))
+    window.companies_page.refresh()
+    window.show_company(companies.find_company("Acme"))
+    pane = window.companies_page.pane
+    assert pane.people_heading.text() == "People at Acme (1)"
+    assert pane.people.item(0).text() == "Ada — CTO"
+
+    def add(dialog):
+        assert dialog.company.text() == "Acme"
+        dialog.name.setText("Grace")
+        dialog.save()
+
+    on_next_dialog(add)
+    pane.add_person_button.click()
+    assert pane.people_heading.text() == "People at Acme (2)"
+    assert window.companies_page.model.index(0, 4).data() == "2"
+    assert window.people_page.model.rowCount() == 2  # the People page saw it too
+
+
+def test_delete_explains_what_goes_and_what_stays(window, monkeypatch):
+    people.create_person(people.PersonData(name="Ada", company="Acme"))
+    company_id = companies.find_company("Acme")
+    db.execute_sql(
+        "INSERT INTO need (company_id, title, created_at, updated_at) VALUES (?, 'Data', '', '')",
+        (company_id,),
+    )
+    asked = {}
+
+    def confirm(parent, title, text, informative=""):
+        asked.update(text=text, informative=informative)
+        return True
+
+    monkeypatch.setattr(companies_module, "confirm_delete", confirm)
+    page = window.companies_page
+    page.refresh(select=company_id)
+    page.delete_current()
+    assert asked["text"] == "Delete Acme?"
+    assert "1 person stays in your network without a company." in asked["informative"]
+    assert "Its 1 need is deleted with it." in asked["informative"]
+    assert companies.company_count() == 0
+    assert page.stack.currentWidget() is page.empty
+    assert people.get_person(people.person_ids()[0]).company == ""

@@ -1,0 +1,145 @@
+"""The main window: pages, shortcuts, settings restored, accessible names, cross links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.core import companies, people
+from desktop.ui.dialogs.company_dialog import CompanyDialog
+from desktop.ui.dialogs.person_dialog import PersonDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.widgets.form import accessible_text
+
+
+def test_pages_are_only_the_working_ones(window):
+    labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert labels == ["People", "Companies"]
+    assert window.stack.count() == 2
+
+
+def test_size_position_and_page_are_restored(qtbot, database, settings):
+    first = MainWindow(settings, database)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 520)  # the offscreen screen is 800 x 600
+    first.move(40, 30)
+    first.show_page("companies")
+    size, position = first.size(), first.pos()
+    assert (size.width(), size.height()) == (760, 520)
+    first.close()
+    second = MainWindow(QSettings(settings.fileName(), QSettings.Format.IniFormat), database)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_page() == "companies"
+    assert second.size() == size and second.size().height() == 520
+    # Offscreen windows have no real frame, so positions shift by a few pixels; what was
+    # stored is the first window's own geometry, which restoreGeometry accepted.
+    assert abs(second.x() - position.x()) <= 8 and abs(second.y() - position.y()) <= 8
+
+
+def test_ctrl_1_and_2_switch_pages(window):
+    go = next(m for m in window.menuBar().actions() if m.text() == "&Go").menu()
+    shortcuts = {a.text(): a.shortcut().toString() for a in go.actions()}
+    assert shortcuts == {"People": "Ctrl+1", "Companies": "Ctrl+2"}
+    go.actions()[1].trigger()
+    assert window.current_page() == "companies"
+
+
+def test_standard_shortcuts(window):
+    assert window.new_person_action.shortcut().toString() == "Ctrl+N"
+    assert window.find_action.shortcut().toString() == "Ctrl+F"
+    assert window.new_company_action.shortcut().toString() == "Ctrl+Shift+N"
+
+
+def test_find_focuses_the_current_pages_search(window):
+    companies.create_company(companies.CompanyData(name="Acme"))
+    window.companies_page.refresh()
+    window.show_page("companies")
+    window.find_action.trigger()
+    assert window.focusWidget() is window.companies_page.search
+
+
+def test_company_and_person_link_to_each_other(window):
+    person_id = people.create_person(people.PersonData(name="Ada", company="Acme"))
+    company_id = companies.find_company("Acme")
+    window.people_page.refresh()
+    window.companies_page.refresh()
+    window.show_person(person_id)
+    window.people_page.pane.company_button.click()
+    assert window.current_page() == "companies"
+    assert window.companies_page.current_id() == company_id
+    pane = window.companies_page.pane
+    assert pane.people.count() == 1 and pane.people.item(0).text() == "Ada"
+    pane.people.itemActivated.emit(pane.people.item(0))
+    assert window.current_page() == "people"
+    assert window.people_page.current_id() == person_id
+
+
+def interactive_widgets(root):
+    kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QAbstractSpinBox, QPlainTextEdit)
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(root):
+            continue
+        # A spin box's inner line edit and a table's header are parts of those controls.
+        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QAbstractSpinBox):
+            continue
+        if isinstance(widget, QHeaderView):
+            continue
+        yield widget
+
+
+def spoken_name(widget) -> str:
+    """The name a screen reader announces for the widget."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def assert_accessible(root):
+    missing = []
+    for widget in interactive_widgets(root):
+        name = spoken_name(widget)
+        if not name:
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            assert name == accessible_text(widget.text()), (name, widget.text())
+    assert not missing, f"controls without an accessible name: {missing}"
+
+
+def test_every_control_has_an_accessible_name(qtbot, window):
+    people.create_person(people.PersonData(name="Ada", company="Acme", offers=["Python"]))
+    window.people_page.refresh()
+    window.companies_page.refresh()
+    window.show_person(people.person_ids()[0])
+    assert_accessible(window)
+    person_dialog = PersonDialog(window, people.person_ids()[0])
+    qtbot.addWidget(person_dialog)
+    person_dialog.show()
+    assert_accessible(person_dialog)
+    assert person_dialog.name.accessibleName() == "Name"
+    assert person_dialog.linkedin_url.accessibleName() == "LinkedIn"
+    assert person_dialog.offers.editor.accessibleName() == "Skills offered"
+    company_dialog = CompanyDialog(window)
+    qtbot.addWidget(company_dialog)
+    company_dialog.show()
+    assert_accessible(company_dialog)
+
+
+def test_sample_window_says_so_and_offers_the_way_back(qtbot, database, settings):
+    win = MainWindow(settings, database, sample=True)
+    qtbot.addWidget(win)
+    win.show()
+    assert "sample network" in win.windowTitle()
+    assert not win.people_page.open_sample.isVisibleTo(win)
+    with qtbot.waitSignal(win.own_database_requested):
+        win.findChild(QAbstractButton, None)  # noqa: B018 - ensure children exist
+        back = [b for b in win.findChildren(QAbstractButton) if "my network" in b.text()]
+        back[0].click()
