@@ -35,7 +35,7 @@ def test_each_layout_is_searched(tmp_path, monkeypatch, layout):
 
 
 def test_missing_resource_is_named(tmp_path):
-    with pytest.raises(FileNotFoundError, match="nothing.svg"):
+    with pytest.raises(FileNotFoundError, match=r"nothing\.svg"):
         paths.resource_path("icons/nothing.svg", roots=[tmp_path])
 
 

@@ -140,6 +140,6 @@ def test_sample_window_says_so_and_offers_the_way_back(qtbot, database, settings
     assert "sample network" in win.windowTitle()
     assert not win.people_page.open_sample.isVisibleTo(win)
     with qtbot.waitSignal(win.own_database_requested):
-        win.findChild(QAbstractButton, None)  # noqa: B018 - ensure children exist
+        win.findChild(QAbstractButton, None)
         back = [b for b in win.findChildren(QAbstractButton) if "my network" in b.text()]
         back[0].click()
