@@ -63,6 +63,16 @@ def test_search_narrows_the_list_and_the_count(window, add_people):
     assert len(shown_names(page)) == 3
 
 
+def test_typing_a_search_that_hides_the_selected_person_keeps_the_search(window, add_people):
+    ada, grace = add_people("Ada Lovelace", "Grace Hopper")
+    page = window.people_page
+    page.refresh(select=grace)
+    page.search.setText("ada")
+    assert page.search.text() == "ada"
+    assert shown_names(page) == ["Ada Lovelace"]
+    assert page.current_id() == ada and page.pane.title.text() == "Ada Lovelace"
+
+
 def test_html_in_a_name_is_shown_literally_everywhere(window, add_people, monkeypatch):
     (bob,) = add_people(people.PersonData(name="<b>Bob</b>", notes="<i>x</i>", company="<a>Co"))
     page = window.people_page

@@ -178,12 +178,12 @@ class ListPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
-    def select_id(self, item_id: int | None) -> bool:
-        """Select the row of *item_id*, clearing the search if it hides that row."""
+    def select_id(self, item_id: int | None, *, reveal: bool = True) -> bool:
+        """Select the row of *item_id*; with *reveal*, clear a search that hides it."""
         if item_id is None:
             return False
         row = self.model.row_of(item_id)
-        if row < 0 and self.search.text():
+        if row < 0 and reveal and self.search.text():
             self.search.clear()
             row = self.model.row_of(item_id)
         if row < 0:
@@ -236,7 +236,7 @@ class ListPage(QWidget):
     def _search_changed(self, text: str) -> None:
         keep = self.current_id()
         self.model.set_filter(text)
-        if not self.select_id(keep) and self.model.rowCount():
+        if not self.select_id(keep, reveal=False) and self.model.rowCount():
             self.select_id(self.model.id_at(0))
 
     def _after_reset(self) -> None:
