@@ -8,6 +8,7 @@ from typing import NamedTuple
 from desktop.core.clock import now_text
 from desktop.core.validation import Problems, ValidationError, clean, name_key, url_problem
 from desktop.store import search_index
+from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 
 
@@ -81,23 +82,29 @@ def _checked(data: CompanyData, company_id: int | None) -> CompanyData:
     return data.cleaned()
 
 
+_COLUMNS = ("name", "name_key", "website", "industry", "location", "notes", "is_target")
+
+
+def _values(data: CompanyData) -> tuple:
+    """Column values in `_COLUMNS` order."""
+    return (
+        data.name,
+        name_key(data.name),
+        data.website,
+        data.industry,
+        data.location,
+        data.notes,
+        int(data.is_target),
+    )
+
+
 def insert_company(data: CompanyData) -> int:
     """Insert a cleaned, validated company; the caller holds the transaction."""
     stamp = now_text()
     cursor = db.execute_sql(
-        "INSERT INTO company (name, name_key, website, industry, location, notes, is_target,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            data.name,
-            name_key(data.name),
-            data.website,
-            data.industry,
-            data.location,
-            data.notes,
-            int(data.is_target),
-            stamp,
-            stamp,
-        ),
+        f"INSERT INTO company ({', '.join(_COLUMNS)}, created_at, updated_at)"
+        f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
+        (*_values(data), stamp, stamp),
     )
     return cursor.lastrowid
 
@@ -109,22 +116,13 @@ def create_company(data: CompanyData) -> int:
 
 
 def update_company(company_id: int, data: CompanyData) -> None:
+    """Validate and save changes in one transaction; re-indexes the company's people."""
     with db.atomic():
         data = _checked(data, company_id)
+        assignments = ", ".join(f"{column} = ?" for column in _COLUMNS)
         cursor = db.execute_sql(
-            "UPDATE company SET name = ?, name_key = ?, website = ?, industry = ?, location = ?,"
-            " notes = ?, is_target = ?, updated_at = ? WHERE id = ?",
-            (
-                data.name,
-                name_key(data.name),
-                data.website,
-                data.industry,
-                data.location,
-                data.notes,
-                int(data.is_target),
-                now_text(),
-                company_id,
-            ),
+            f"UPDATE company SET {assignments}, updated_at = ? WHERE id = ?",
+            (*_values(data), now_text(), company_id),
         )
         if cursor.rowcount != 1:
             raise LookupError(f"There is no company with id {company_id}.")
@@ -181,9 +179,7 @@ def company_ids(text: str = "") -> list[int]:
 def company_rows(ids: list[int]) -> dict[int, CompanyRow]:
     """The list columns for the given companies."""
     result: dict[int, CompanyRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(ids):
         rows = db.execute_sql(
             "SELECT c.id, c.name, c.industry, c.location, c.is_target,"
             " (SELECT count(*) FROM person p WHERE p.company_id = c.id)"

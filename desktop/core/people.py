@@ -16,6 +16,7 @@ from desktop.core.validation import (
     linkedin_problem,
 )
 from desktop.store import search_index
+from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.models import ROLES
 
@@ -277,9 +278,7 @@ def person_ids(text: str = "") -> list[int]:
 def person_rows(ids: list[int]) -> dict[int, PersonRow]:
     """The list columns for the given people."""
     result: dict[int, PersonRow] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(ids):
         rows = db.execute_sql(
             "SELECT p.id, p.name, coalesce(c.name, ''), p.title,"
             " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id),"

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from peewee import SqliteDatabase
 
+from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 
 _ROW_SQL = """
@@ -20,9 +21,7 @@ _ROW_SQL = """
 def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> None:
     """Re-index the given people (removing any that no longer exist)."""
     ids = list(dict.fromkeys(int(i) for i in person_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in id_chunks(ids):
         database.execute_sql(f"DELETE FROM person_search WHERE rowid IN ({marks})", chunk)
         database.execute_sql(
             "INSERT INTO person_search (rowid, name, company, title, email, notes, skills) "

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core import people
 from desktop.store.connection import db
-from desktop.ui.dialogs.person_dialog import PersonDialog, set_date
+from desktop.ui.dialogs.person_dialog import PersonDialog
 
 
 def person_count() -> int:
@@ -36,9 +36,9 @@ def test_add_a_person_through_the_dialog(qtbot, database):
     dialog.offers.editor.setText("Airflow,")
     dialog.offers.editor.textEdited.emit("Airflow,")
     dialog.seeks.editor.setText("Data platform roles")  # still being typed: not lost
-    set_date(dialog.met_on, date(2026, 5, 2))
+    dialog.met_on.set_value(date(2026, 5, 2))
     dialog.cadence.setValue(21)
-    dialog.notes.setPlainText("Looking for remote work.")
+    dialog.notes_edit.setPlainText("Looking for remote work.")
     assert "saving adds it" in dialog.form.message("company").text()
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -85,13 +85,13 @@ def test_name_error_appears_only_after_touching_the_field(qtbot, database):
 def test_rejected_save_keeps_everything_typed(qtbot, database):
     dialog = open_dialog(qtbot)
     dialog.name.setText("Maya")
-    dialog.notes.setPlainText("long notes I do not want to lose")
+    dialog.notes_edit.setPlainText("long notes I do not want to lose")
     dialog.email.blockSignals(True)  # slip a bad value past the live check
     dialog.email.setText("not-an-email")
     dialog.email.blockSignals(False)
     dialog.save()
     assert dialog.isVisible() and dialog.result() != PersonDialog.DialogCode.Accepted
-    assert dialog.notes.toPlainText() == "long notes I do not want to lose"
+    assert dialog.notes_edit.toPlainText() == "long notes I do not want to lose"
     assert dialog.email.text() == "not-an-email"
     assert "not a valid email address" in dialog.form.message("email").text()
     assert person_count() == 0
@@ -139,3 +139,14 @@ def test_escape_closes_without_saving(qtbot, database):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert person_count() == 0
+
+
+def test_met_on_starts_empty_steps_from_today_and_clears_with_delete(qtbot, database):
+    from PySide6.QtCore import QDate
+
+    dialog = open_dialog(qtbot)
+    assert dialog.met_on.value() is None and dialog.met_on.text() == "Not set"
+    dialog.met_on.stepBy(1)
+    assert dialog.met_on.date() == QDate.currentDate()
+    qtbot.keyClick(dialog.met_on, Qt.Key.Key_Delete)
+    assert dialog.met_on.value() is None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -14,49 +12,40 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import companies
-from desktop.core.validation import ValidationError
-from desktop.ui.plain import show_error
+from desktop.core.validation import Problems
+from desktop.ui.dialogs.record_dialog import RecordDialog
 from desktop.ui.widgets.form import MessageForm
 
 
-class CompanyDialog(QDialog):
+class CompanyDialog(RecordDialog):
     """Add or edit one company."""
 
+    noun = "company"
+
     def __init__(self, parent: QWidget | None = None, company_id: int | None = None):
-        super().__init__(parent)
-        self.company_id = company_id
-        self.saved_id: int | None = None
-        self._touched: set[str] = set()
-        self.setWindowTitle("Edit company" if company_id else "New company")
+        super().__init__(parent, company_id)
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.form = MessageForm(layout)
-        self.name = self.form.add("name", "&Name", QLineEdit())
-        self.website = self.form.add("website", "&Website", QLineEdit())
+        form = MessageForm(layout)
+        self.forms.append(form)
+        self.form = form
+        self.name = form.add("name", "&Name", QLineEdit())
+        self.website = form.add("website", "&Website", QLineEdit())
         self.website.setPlaceholderText("https://…")
-        self.industry = self.form.add("industry", "&Industry", QLineEdit())
-        self.location = self.form.add("location", "&Location", QLineEdit())
+        self.industry = form.add("industry", "&Industry", QLineEdit())
+        self.location = form.add("location", "&Location", QLineEdit())
         self.is_target = QCheckBox("A company I want to work for")
-        self.form.add("is_target", "&Target", self.is_target)
-        self.notes = self.form.add("notes", "No&tes", QPlainTextEdit())
-        self.notes.setTabChangesFocus(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        form.add("is_target", "&Target", self.is_target)
+        self.notes_edit = form.add("notes", "No&tes", QPlainTextEdit())
+        self.notes_edit.setTabChangesFocus(True)
         outer = QVBoxLayout(self)
         outer.addLayout(layout)
         outer.addWidget(self.buttons)
         self.resize(520, 420)
         if company_id is not None:
             self.set_data(companies.get_company(company_id))
-        for key, edit in (("name", self.name), ("website", self.website)):
-            edit.textChanged.connect(lambda _=None, k=key: self._changed(k))
+        self.watch("name", self.name.textChanged)
+        self.watch("website", self.website.textChanged)
         self.revalidate()
         self.name.setFocus()
 
@@ -66,7 +55,7 @@ class CompanyDialog(QDialog):
             website=self.website.text(),
             industry=self.industry.text(),
             location=self.location.text(),
-            notes=self.notes.toPlainText(),
+            notes=self.notes_edit.toPlainText(),
             is_target=self.is_target.isChecked(),
         )
 
@@ -75,38 +64,14 @@ class CompanyDialog(QDialog):
         self.website.setText(data.website)
         self.industry.setText(data.industry)
         self.location.setText(data.location)
-        self.notes.setPlainText(data.notes)
+        self.notes_edit.setPlainText(data.notes)
         self.is_target.setChecked(data.is_target)
 
-    def _changed(self, key: str) -> None:
-        self._touched.add(key)
-        self.revalidate()
+    def problems(self) -> Problems:
+        return companies.validate_company(self.data(), self.record_id)
 
-    def revalidate(self) -> bool:
-        problems = companies.validate_company(self.data(), self.company_id)
-        self.form.show_problems(problems, self._touched)
-        self.save_button.setEnabled(problems.ok)
-        first = next(iter(problems.errors.values()), "")
-        self.save_button.setToolTip(f"Cannot save yet: {first}" if first else "")
-        return problems.ok
-
-    def save(self) -> None:
-        try:
-            if self.company_id is None:
-                self.saved_id = companies.create_company(self.data())
-            else:
-                companies.update_company(self.company_id, self.data())
-                self.saved_id = self.company_id
-        except ValidationError:
-            self._touched.update(("name", "website"))
-            self.revalidate()
-            return
-        except Exception as exc:
-            show_error(self, "Could not save", f"The company was not saved: {exc}")
-            return
-        self.accept()
-
-    @classmethod
-    def edit(cls, parent: QWidget | None, company_id: int | None = None) -> int | None:
-        dialog = cls(parent, company_id)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def write(self) -> int:
+        if self.record_id is None:
+            return companies.create_company(self.data())
+        companies.update_company(self.record_id, self.data())
+        return self.record_id

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -22,70 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import companies, people, skills
-from desktop.core.validation import ValidationError
-from desktop.ui.plain import show_error
+from desktop.core.validation import Problems
+from desktop.ui.dialogs.record_dialog import RecordDialog
+from desktop.ui.widgets.date_edit import OptionalDateEdit
 from desktop.ui.widgets.form import MessageForm
 from desktop.ui.widgets.tag_edit import TagEdit
 
-NO_DATE = QDate(1900, 1, 1)
 
-
-class OptionalDateEdit(QDateEdit):
-    """A date field that can also be empty: 'Not set' (its lowest value) until used.
-
-    Opening the calendar or stepping from 'Not set' starts at today, not at the year 1900;
-    Delete empties the field again.
-    """
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("Not set")
-        self.setDate(NO_DATE)
-
-    def _start_today(self) -> None:
-        if self.date() == NO_DATE:
-            self.setDate(QDate.currentDate())
-
-    def mousePressEvent(self, event) -> None:
-        self._start_today()
-        super().mousePressEvent(event)
-
-    def stepBy(self, steps: int) -> None:
-        if self.date() == NO_DATE:
-            self._start_today()
-            return
-        super().stepBy(steps)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Delete:
-            self.setDate(NO_DATE)
-            return
-        super().keyPressEvent(event)
-
-
-def date_of(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == NO_DATE else date(value.year(), value.month(), value.day())
-
-
-def set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-
-
-class PersonDialog(QDialog):
+class PersonDialog(RecordDialog):
     """Add or edit one person. Saving writes through `desktop.core.people` in one go."""
+
+    noun = "person"
 
     def __init__(
         self, parent: QWidget | None = None, person_id: int | None = None, company: str = ""
     ):
-        super().__init__(parent)
-        self.person_id = person_id
-        self.saved_id: int | None = None
-        self._touched: set[str] = set()
-        self.setWindowTitle("Edit person" if person_id else "New person")
+        super().__init__(parent, person_id)
         self._build()
         if person_id is not None:
             self.set_data(people.get_person(person_id))
@@ -127,6 +74,7 @@ class PersonDialog(QDialog):
 
         more = MessageForm(right)
         self.more_form = more
+        self.forms += [self.form, more]
         self.how_met = more.add("how_met", "How we &met", QLineEdit())
         self.how_met.setPlaceholderText("Introduced by…, met at…")
         self.met_on = more.add("met_on", "Met o&n", OptionalDateEdit())
@@ -140,23 +88,14 @@ class PersonDialog(QDialog):
         self.seeks = more.add("seeks", "Skills &sought", TagEdit())
         for tags in (self.offers, self.seeks):
             tags.set_completions(known)
-        self.notes = more.add("notes", "No&tes", QPlainTextEdit())
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMinimumHeight(90)
+        self.notes_edit = more.add("notes", "No&tes", QPlainTextEdit())
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(90)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addSpacing(12)
         columns.addLayout(right, 1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
         outer.addLayout(columns)
         outer.addWidget(self.buttons)
@@ -169,12 +108,8 @@ class PersonDialog(QDialog):
             ("email", self.email),
             ("linkedin_url", self.linkedin_url),
         ):
-            edit.textChanged.connect(lambda _=None, k=key: self._changed(k))
-        self.cadence.valueChanged.connect(lambda _=None: self._changed("cadence_days"))
-
-    def _changed(self, key: str) -> None:
-        self._touched.add(key)
-        self.revalidate()
+            self.watch(key, edit.textChanged)
+        self.watch("cadence_days", self.cadence.valueChanged)
 
     # -- data -------------------------------------------------------------------------
     def data(self) -> people.PersonData:
@@ -187,8 +122,8 @@ class PersonDialog(QDialog):
             linkedin_url=self.linkedin_url.text(),
             location=self.location.text(),
             how_met=self.how_met.text(),
-            met_on=date_of(self.met_on),
-            notes=self.notes.toPlainText(),
+            met_on=self.met_on.value(),
+            notes=self.notes_edit.toPlainText(),
             roles=tuple(role for role, box in self.role_boxes.items() if box.isChecked()),
             seeks=self.seeks.tags(),
             offers=self.offers.tags(),
@@ -204,55 +139,29 @@ class PersonDialog(QDialog):
         self.linkedin_url.setText(data.linkedin_url)
         self.location.setText(data.location)
         self.how_met.setText(data.how_met)
-        set_date(self.met_on, data.met_on)
-        self.notes.setPlainText(data.notes)
+        self.met_on.set_value(data.met_on)
+        self.notes_edit.setPlainText(data.notes)
         for role, box in self.role_boxes.items():
             box.setChecked(role in data.roles)
         self.seeks.set_tags(data.seeks)
         self.offers.set_tags(data.offers)
         self.cadence.setValue(data.cadence_days or 0)
 
-    def revalidate(self) -> bool:
-        data = self.data()
-        problems = people.validate_person(data, self.person_id)
-        notes = {}
-        company = " ".join(data.company.split())
-        if company and companies.find_company(company) is None:
-            notes["company"] = f"There is no company called '{company}' yet; saving adds it."
-        self.form.show_problems(problems, self._touched, notes)
-        self.more_form.show_problems(problems, self._touched)
-        self.save_button.setEnabled(problems.ok)
-        if not problems.ok:
-            first = next(iter(problems.errors.values()))
-            self.save_button.setToolTip(f"Cannot save yet: {first}")
-        else:
-            self.save_button.setToolTip("")
-        return problems.ok
+    def problems(self) -> Problems:
+        return people.validate_person(self.data(), self.record_id)
 
-    def save(self) -> None:
-        """Write the person; on a refusal keep the dialog open with everything typed."""
+    def notes(self) -> dict[str, str]:
+        company = " ".join(self.company.text().split())
+        if company and companies.find_company(company) is None:
+            return {"company": f"There is no company called '{company}' yet; saving adds it."}
+        return {}
+
+    def before_save(self) -> None:
         self.offers.commit_pending()
         self.seeks.commit_pending()
-        data = self.data()
-        try:
-            if self.person_id is None:
-                self.saved_id = people.create_person(data)
-            else:
-                people.update_person(self.person_id, data)
-                self.saved_id = self.person_id
-        except ValidationError:
-            self._touched.update(("name", "email", "linkedin_url", "cadence_days"))
-            self.revalidate()
-            return
-        except Exception as exc:  # a database refusal: say so, keep what was typed
-            show_error(self, "Could not save", f"The person was not saved: {exc}")
-            return
-        self.accept()
 
-    @classmethod
-    def edit(
-        cls, parent: QWidget | None, person_id: int | None = None, company: str = ""
-    ) -> int | None:
-        """Open the form; returns the saved person's id, or None if cancelled."""
-        dialog = cls(parent, person_id, company)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def write(self) -> int:
+        if self.record_id is None:
+            return people.create_person(self.data())
+        people.update_person(self.record_id, self.data())
+        return self.record_id

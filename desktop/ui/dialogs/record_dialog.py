@@ -1,0 +1,89 @@
+"""What every record form shares: Save and Cancel, checks as you type, one save call."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from desktop.core.validation import Problems, ValidationError
+from desktop.ui.plain import show_error
+from desktop.ui.widgets.form import MessageForm
+
+
+class RecordDialog(QDialog):
+    """Subclasses build their fields into `forms`, then implement the four hooks below.
+
+    Save stays disabled while the record has errors; an error shows under its field once
+    the field was touched (or a save was tried). A refused save keeps everything typed.
+    """
+
+    noun = "record"
+
+    def __init__(self, parent: QWidget | None, record_id: int | None):
+        super().__init__(parent)
+        self.record_id = record_id
+        self.saved_id: int | None = None
+        self.forms: list[MessageForm] = []
+        self._touched: set[str] = set()
+        self.setWindowTitle(f"Edit {self.noun}" if record_id else f"New {self.noun}")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- hooks ----------------------------------------------------------------------------
+    def problems(self) -> Problems:
+        raise NotImplementedError
+
+    def write(self) -> int:
+        """Create or update the record through core; returns its id."""
+        raise NotImplementedError
+
+    def notes(self) -> dict[str, str]:
+        """Helpful remarks shown under fields that have no error or warning."""
+        return {}
+
+    def before_save(self) -> None:
+        """Last chance to gather half-typed input (such as a tag still being typed)."""
+
+    # -- behaviour ------------------------------------------------------------------------
+    def watch(self, key: str, signal) -> None:
+        """Check the record again whenever *signal* says field *key* changed."""
+        signal.connect(lambda *_: self._changed(key))
+
+    def _changed(self, key: str) -> None:
+        self._touched.add(key)
+        self.revalidate()
+
+    def revalidate(self) -> bool:
+        problems = self.problems()
+        notes = self.notes()
+        for form in self.forms:
+            form.show_problems(problems, self._touched, notes)
+        self.save_button.setEnabled(problems.ok)
+        first = next(iter(problems.errors.values()), "")
+        self.save_button.setToolTip(f"Cannot save yet: {first}" if first else "")
+        return problems.ok
+
+    def save(self) -> None:
+        self.before_save()
+        try:
+            self.saved_id = self.write()
+        except ValidationError as exc:
+            self._touched.update(exc.problems.errors)
+            self.revalidate()
+            return
+        except Exception as exc:  # a database refusal: say so, keep what was typed
+            show_error(self, "Could not save", f"The {self.noun} was not saved: {exc}")
+            return
+        self.accept()
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, *args, **kwargs) -> int | None:
+        """Open the form; returns the saved record's id, or None if cancelled."""
+        dialog = cls(parent, *args, **kwargs)
+        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
