@@ -143,3 +143,13 @@ def test_sample_window_says_so_and_offers_the_way_back(qtbot, database, settings
         win.findChild(QAbstractButton, None)
         back = [b for b in win.findChildren(QAbstractButton) if "my network" in b.text()]
         back[0].click()
+
+
+def test_window_uses_our_icon(window):
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).toImage().isNull()
+    # The drawing is ours: its corner is transparent and its centre is filled.
+    image = icon.pixmap(64, 64).toImage()
+    assert image.pixelColor(0, 0).alpha() == 0
+    assert image.pixelColor(32, 32).alpha() == 255
