@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from desktop.core.clock import now_text
-from desktop.core.validation import Problems, ValidationError, clean, name_key, url_problem
+from desktop.core.validation import (
+    Problems,
+    ValidationError,
+    clean,
+    fold,
+    name_key,
+    name_problem,
+    url_problem,
+)
 from desktop.store import search_index
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
@@ -61,8 +69,8 @@ def find_company(name: str) -> int | None:
 def validate_company(data: CompanyData, company_id: int | None = None) -> Problems:
     data = data.cleaned()
     problems = Problems()
-    if not data.name:
-        problems.errors["name"] = "A company needs a name."
+    if message := name_problem(data.name, "A company"):
+        problems.errors["name"] = message
     else:
         existing = db.execute_sql(
             "SELECT id, name FROM company WHERE name_key = ? AND id IS NOT ?",
@@ -82,7 +90,16 @@ def _checked(data: CompanyData, company_id: int | None) -> CompanyData:
     return data.cleaned()
 
 
-_COLUMNS = ("name", "name_key", "website", "industry", "location", "notes", "is_target")
+_COLUMNS = (
+    "name",
+    "name_key",
+    "sort_key",
+    "website",
+    "industry",
+    "location",
+    "notes",
+    "is_target",
+)
 
 
 def _values(data: CompanyData) -> tuple:
@@ -90,6 +107,7 @@ def _values(data: CompanyData) -> tuple:
     return (
         data.name,
         name_key(data.name),
+        fold(data.name),
         data.website,
         data.industry,
         data.location,
@@ -164,14 +182,14 @@ def get_company(company_id: int) -> CompanyData:
 
 def company_ids(text: str = "") -> list[int]:
     """Ids of companies whose name, industry or location contains *text*, sorted by name."""
-    text = " ".join(text.split()).casefold()
+    text = fold(text)
     if not text:
-        rows = db.execute_sql("SELECT id FROM company ORDER BY name COLLATE NOCASE, id")
+        rows = db.execute_sql("SELECT id FROM company ORDER BY sort_key, id")
     else:
         rows = db.execute_sql(
-            "SELECT id FROM company WHERE instr(name_key, ?) > 0 OR instr(lower(industry), ?) > 0"
-            " OR instr(lower(location), ?) > 0 ORDER BY name COLLATE NOCASE, id",
-            (text, text, text),
+            "SELECT id FROM company WHERE instr(fold(name || ' ' || industry || ' ' || location),"
+            " ?) > 0 ORDER BY sort_key, id",
+            (text,),
         )
     return [r[0] for r in rows.fetchall()]
 
@@ -194,14 +212,14 @@ def company_rows(ids: list[int]) -> dict[int, CompanyRow]:
 def company_people(company_id: int) -> list[tuple[int, str, str]]:
     """(id, name, title) of the people at a company, by name."""
     rows = db.execute_sql(
-        "SELECT id, name, title FROM person WHERE company_id = ? ORDER BY name COLLATE NOCASE",
+        "SELECT id, name, title FROM person WHERE company_id = ? ORDER BY sort_key, id",
         (company_id,),
     )
     return [tuple(r) for r in rows.fetchall()]
 
 
 def company_names() -> list[str]:
-    rows = db.execute_sql("SELECT name FROM company ORDER BY name COLLATE NOCASE")
+    rows = db.execute_sql("SELECT name FROM company ORDER BY sort_key")
     return [r[0] for r in rows.fetchall()]
 
 

@@ -13,7 +13,9 @@ from desktop.core.validation import (
     ValidationError,
     clean,
     email_problem,
+    fold,
     linkedin_problem,
+    name_problem,
 )
 from desktop.store import search_index
 from desktop.store.batches import id_chunks
@@ -88,8 +90,12 @@ def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
     """Errors that block saving, and warnings (likely duplicates) that do not."""
     data = data.cleaned()
     problems = Problems()
-    if not data.name:
-        problems.errors["name"] = "A person needs a name."
+    if message := name_problem(data.name, "A person"):
+        problems.errors["name"] = message
+    elif same_name := _same_name(data.name, person_id):
+        problems.warnings["name"] = (
+            f"You already have {same_name}. Save anyway if this is someone else."
+        )
     if message := email_problem(data.email):
         problems.errors["email"] = message
     if message := linkedin_problem(data.linkedin_url):
@@ -116,6 +122,18 @@ def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
     return problems
 
 
+def _same_name(name: str, person_id: int | None) -> str:
+    """'Ada Lovelace (Acme)' if someone else has this name, ignoring case and accents."""
+    row = db.execute_sql(
+        "SELECT p.name, c.name FROM person p LEFT JOIN company c ON c.id = p.company_id"
+        " WHERE p.sort_key = ? AND p.id IS NOT ? ORDER BY p.id LIMIT 1",
+        (fold(name), person_id),
+    ).fetchone()
+    if row is None:
+        return ""
+    return f"{row[0]} ({row[1]})" if row[1] else row[0]
+
+
 def _checked(data: PersonData, person_id: int | None) -> PersonData:
     problems = validate_person(data, person_id)
     if not problems.ok:
@@ -135,6 +153,7 @@ def _company_id(name: str) -> int | None:
 def _columns(data: PersonData) -> tuple:
     return (
         data.name,
+        fold(data.name),
         _company_id(data.company),
         data.title,
         data.email,
@@ -163,8 +182,8 @@ def _write_links(person_id: int, data: PersonData) -> None:
 
 
 _COLUMNS = (
-    "name, company_id, title, email, phone, linkedin_url, location, how_met, met_on, notes,"
-    " cadence_days"
+    "name, sort_key, company_id, title, email, phone, linkedin_url, location, how_met, met_on,"
+    " notes, cadence_days"
 )
 
 
@@ -175,7 +194,7 @@ def create_person(data: PersonData) -> int:
         stamp = now_text()
         cursor = db.execute_sql(
             f"INSERT INTO person ({_COLUMNS}, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*_columns(data), stamp, stamp),
         )
         person_id = cursor.lastrowid
@@ -227,7 +246,7 @@ def get_person(person_id: int) -> PersonData:
     }
     skill_rows = db.execute_sql(
         "SELECT ps.kind, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
-        " WHERE ps.person_id = ? ORDER BY s.name COLLATE NOCASE",
+        " WHERE ps.person_id = ? ORDER BY s.name_key",
         (person_id,),
     ).fetchall()
     return PersonData(
@@ -255,7 +274,8 @@ def person_company_id(person_id: int) -> int | None:
 
 def fts_query(text: str) -> str:
     """Turn what the user typed into an FTS5 query: every word must match a prefix."""
-    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    words = [w for w in printable.split() if any(ch.isalnum() for ch in w)]
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
@@ -265,11 +285,11 @@ def person_ids(text: str = "") -> list[int]:
     if not query:
         if text.strip():
             return []
-        rows = db.execute_sql("SELECT id FROM person ORDER BY name COLLATE NOCASE, id")
+        rows = db.execute_sql("SELECT id FROM person ORDER BY sort_key, id")
     else:
         rows = db.execute_sql(
             "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid"
-            " WHERE person_search MATCH ? ORDER BY p.name COLLATE NOCASE, p.id",
+            " WHERE person_search MATCH ? ORDER BY p.sort_key, p.id",
             (query,),
         )
     return [r[0] for r in rows.fetchall()]

@@ -36,5 +36,5 @@ def ensure_skills(names: Iterable[str]) -> list[int]:
 
 def all_skill_names() -> list[str]:
     """Every known skill, for completion, sorted without regard to case."""
-    rows = db.execute_sql("SELECT name FROM skill ORDER BY name COLLATE NOCASE")
+    rows = db.execute_sql("SELECT name FROM skill ORDER BY name_key")
     return [r[0] for r in rows.fetchall()]

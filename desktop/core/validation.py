@@ -7,6 +7,12 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
+from desktop.store.textkeys import fold, has_visible_text, name_key
+
+__all__ = ["fold", "name_key"]  # re-exported: the keys names are compared by
+
+MAX_NAME = 200
+
 
 @dataclass
 class Problems:
@@ -64,6 +70,10 @@ def clean(text: str | None) -> str:
     return (text or "").strip()
 
 
-def name_key(name: str) -> str:
-    """The key names are compared by: case-insensitive, single spaces."""
-    return " ".join(name.split()).casefold()
+def name_problem(name: str, what: str) -> str | None:
+    """Why *name* cannot name a person or company ('A person needs a name.'), or None."""
+    if not has_visible_text(name):
+        return f"{what} needs a name."
+    if len(name) > MAX_NAME:
+        return f"Names can be at most {MAX_NAME} characters long (this one has {len(name):,})."
+    return None

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desktop.store import migrations
+from desktop.store import migrations, textkeys
 
 #: The deferred database every model is bound to; `open_database` initialises it.
 db = SqliteDatabase(None)
+# `fold(text)` in SQL is textkeys.fold, for searches that ignore case and accents.
+db.register_function(textkeys.fold, "fold", 1, deterministic=True)
 
 PRAGMAS = (
     ("journal_mode", "wal"),
@@ -40,15 +42,17 @@ def _create_private_file(path: Path) -> None:
         path.touch(exist_ok=False)
 
 
-def read_user_version(path: Path) -> int:
-    """Read the schema version without changing a single byte of the file."""
+def _inspect(path: Path) -> tuple[int, int]:
+    """(schema version, number of tables), read without changing a byte of the file."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"Reciprocity could not open {path}: {exc}.") from exc
     try:
-        return con.execute("PRAGMA user_version").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return version, tables
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(
             f"{path} is not a Reciprocity database (SQLite says: {exc}). "
@@ -59,13 +63,18 @@ def read_user_version(path: Path) -> int:
 
 
 def check_openable(path: Path) -> int:
-    """Return the file's schema version, refusing files newer than this program."""
-    version = read_user_version(path)
+    """Return the file's schema version, refusing files this program must not touch."""
+    version, tables = _inspect(path)
     if version > migrations.LATEST_VERSION:
         raise DatabaseError(
             f"{path} was written by a newer version of Reciprocity (database version "
             f"{version}; this program understands up to {migrations.LATEST_VERSION}). "
             "Install the newer Reciprocity to open it. The file has not been changed."
+        )
+    if version == 0 and tables:
+        raise DatabaseError(
+            f"{path} is a database of another program, not of Reciprocity. "
+            "Reciprocity leaves it alone; choose another file or a new name."
         )
     return version
 
@@ -92,9 +101,11 @@ def open_database(path: str | os.PathLike[str], *, database: SqliteDatabase = db
     try:
         database.connect()
         migrations.migrate(database, path)
-    except Exception:
+    except Exception as exc:
         database.close()
-        raise
+        if isinstance(exc, DatabaseError):
+            raise
+        raise DatabaseError(f"Reciprocity could not open {path}: {exc}") from exc
     return path
 
 

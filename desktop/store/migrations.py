@@ -6,6 +6,7 @@ upgrading a file that already holds data, a backup copy is taken next to it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -60,12 +61,13 @@ def backup_path_for(path: Path, version: int) -> Path:
 def backup_copy(database: SqliteDatabase, target: Path) -> Path:
     """Copy the open database to *target* with SQLite's online backup (consistent in WAL)."""
     source = database.connection()
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # private from the start
+    os.close(fd)
     dest = sqlite3.connect(target)
     try:
         source.backup(dest)
     finally:
         dest.close()
-    target.chmod(0o600)  # as private as the database itself
     return target
 
 

@@ -61,6 +61,7 @@ class BaseModel(Model):
 class Company(BaseModel):
     name = TextField()
     name_key = TextField(unique=True)
+    sort_key = TextField(default="")
     website = TextField(default="")
     industry = TextField(default="")
     location = TextField(default="")
@@ -72,6 +73,7 @@ class Company(BaseModel):
 
 class Person(BaseModel):
     name = TextField()
+    sort_key = TextField(default="")
     company = ForeignKeyField(Company, null=True, backref="people", on_delete="SET NULL")
     title = TextField(default="")
     email = TextField(default="")

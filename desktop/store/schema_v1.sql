@@ -3,7 +3,8 @@
 CREATE TABLE company (
     id          INTEGER PRIMARY KEY,
     name        TEXT    NOT NULL,
-    name_key    TEXT    NOT NULL UNIQUE,          -- casefolded name, for uniqueness ignoring case
+    name_key    TEXT    NOT NULL UNIQUE,          -- textkeys.name_key: uniqueness ignoring case
+    sort_key    TEXT    NOT NULL DEFAULT '',      -- textkeys.fold: sorting ignoring accents
     website     TEXT    NOT NULL DEFAULT '',
     industry    TEXT    NOT NULL DEFAULT '',
     location    TEXT    NOT NULL DEFAULT '',
@@ -12,11 +13,12 @@ CREATE TABLE company (
     created_at  TEXT    NOT NULL,
     updated_at  TEXT    NOT NULL
 );
-CREATE INDEX company_sort ON company (name COLLATE NOCASE, id);
+CREATE INDEX company_sort ON company (sort_key, id);
 
 CREATE TABLE person (
     id            INTEGER PRIMARY KEY,
     name          TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+    sort_key      TEXT    NOT NULL DEFAULT '',     -- textkeys.fold(name)
     company_id    INTEGER REFERENCES company (id) ON DELETE SET NULL,
     title         TEXT    NOT NULL DEFAULT '',
     email         TEXT    NOT NULL DEFAULT '',
@@ -30,7 +32,7 @@ CREATE TABLE person (
     created_at    TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL
 );
-CREATE INDEX person_sort ON person (name COLLATE NOCASE, id);
+CREATE INDEX person_sort ON person (sort_key, id);
 CREATE INDEX person_company ON person (company_id);
 CREATE INDEX person_email ON person (lower(email)) WHERE email <> '';
 CREATE INDEX person_linkedin ON person (lower(linkedin_url)) WHERE linkedin_url <> '';
@@ -157,7 +159,7 @@ CREATE TABLE profile_skill (
 -- Full-text index over people: one row per person (rowid = person.id), kept current by
 -- desktop.store.search_index in the same transaction as every write that changes it.
 CREATE VIRTUAL TABLE person_search USING fts5 (
-    name, company, title, email, notes, skills,
+    name, company, title, email, location, notes, skills,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );

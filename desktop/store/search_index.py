@@ -6,11 +6,13 @@ from collections.abc import Iterable
 
 from peewee import SqliteDatabase
 
+from desktop.store import textkeys
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 
+_INSERT = "INSERT INTO person_search (rowid, name, company, title, email, location, notes, skills)"
 _ROW_SQL = """
-    SELECT p.id, p.name, coalesce(c.name, ''), p.title, p.email, p.notes,
+    SELECT p.id, p.name, coalesce(c.name, ''), p.title, p.email, p.location, p.notes,
            coalesce((SELECT group_concat(s.name, ' ')
                      FROM person_skill ps JOIN skill s ON s.id = ps.skill_id
                      WHERE ps.person_id = p.id), '')
@@ -24,8 +26,7 @@ def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> 
     for marks, chunk in id_chunks(ids):
         database.execute_sql(f"DELETE FROM person_search WHERE rowid IN ({marks})", chunk)
         database.execute_sql(
-            "INSERT INTO person_search (rowid, name, company, title, email, notes, skills) "
-            f"{_ROW_SQL} WHERE p.id IN ({marks})",
+            f"{_INSERT} {_ROW_SQL} WHERE p.id IN ({marks})",
             chunk,
         )
 
@@ -42,8 +43,9 @@ def refresh_company(company_id: int, database: SqliteDatabase = db) -> None:
 
 
 def rebuild(database: SqliteDatabase = db) -> None:
-    """Rebuild the whole index in one statement (after bulk inserts)."""
+    """After bulk inserts: fill the sort keys and rebuild the whole index."""
+    database.register_function(textkeys.fold, "fold", 1, deterministic=True)
+    database.execute_sql("UPDATE person SET sort_key = fold(name)")
+    database.execute_sql("UPDATE company SET sort_key = fold(name)")
     database.execute_sql("DELETE FROM person_search")
-    database.execute_sql(
-        "INSERT INTO person_search (rowid, name, company, title, email, notes, skills) " + _ROW_SQL
-    )
+    database.execute_sql(f"{_INSERT} {_ROW_SQL}")

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 TYPED = ["a", "ma", "mar", "maria", "data", "data eng", "python", "zz-nobody"]
 SEARCH_SQL = (
     "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid"
-    " WHERE person_search MATCH ? ORDER BY p.name COLLATE NOCASE, p.id"
+    " WHERE person_search MATCH ? ORDER BY p.sort_key, p.id"
 )
 
 
@@ -69,7 +69,7 @@ def test_opening_the_list_reads_ids_and_one_block(large_people, qtbot):
     model = PeopleModel()
     raw = sqlite3.connect(large_people)
     ids_floor = best_of(
-        5, lambda: raw.execute("SELECT id FROM person ORDER BY name COLLATE NOCASE, id").fetchall()
+        5, lambda: raw.execute("SELECT id FROM person ORDER BY sort_key, id").fetchall()
     )
     raw.close()
 

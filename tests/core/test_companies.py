@@ -76,3 +76,32 @@ def test_list_filters_and_rows(database):
     fintech = companies.company_ids("fintech")
     rows = companies.company_rows(fintech)
     assert [(rows[i].name, rows[i].people) for i in fintech] == [("alpha", 0), ("Gamma", 1)]
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "Acme Co\u0308rp",  # decomposed ö
+        "ＡＣＭＥ Cörp",  # full-width letters
+        "Acme Cörp\u200b",  # a zero-width space at the end
+    ],
+)
+def test_names_that_look_the_same_are_the_same(database, twin):
+    companies.create_company(CompanyData(name="Acme Cörp"))
+    assert not companies.validate_company(CompanyData(name=twin)).ok
+
+
+def test_accented_and_plain_spellings_are_different_companies(database):
+    companies.create_company(CompanyData(name="Acme Cörp"))
+    assert companies.validate_company(CompanyData(name="Acme Corp")).ok
+
+
+def test_search_ignores_case_and_accents_in_every_column(database):
+    paris = companies.create_company(CompanyData(name="Lumière", location="Île-de-France"))
+    berlin = companies.create_company(CompanyData(name="Nord", location="Straße 5, Berlin"))
+    assert companies.company_ids("île") == [paris]
+    assert companies.company_ids("ile-de") == [paris]
+    assert companies.company_ids("LUMIERE") == [paris]
+    assert companies.company_ids("strasse") == [berlin]
+    assert companies.company_ids("Straße") == [berlin]
+    assert companies.company_ids("") == [paris, berlin]

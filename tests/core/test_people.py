@@ -201,3 +201,50 @@ def test_person_rows_show_labels_and_skills(network):
     assert row.roles == "Hiring manager, Mentor"
     assert set(row.offers.split(", ")) == {"Python", "Mentoring"}
     assert row.seeks == "Data engineers"
+
+
+def test_list_sorts_accented_names_among_the_others(database):
+    for name in ("Zoe Adams", "Émile Roux", "Øyvind Berg", "Łukasz Nowak", "anna Smith"):
+        people.create_person(PersonData(name=name))
+    rows = people.person_rows(people.person_ids())
+    assert [rows[i].name for i in people.person_ids()] == [
+        "anna Smith",
+        "Émile Roux",
+        "Łukasz Nowak",
+        "Øyvind Berg",
+        "Zoe Adams",
+    ]
+
+
+@pytest.mark.parametrize("name", ["\u200b", " \u200b\u200e ", "\t\n"])
+def test_invisible_names_are_refused(database, name):
+    assert people.validate_person(PersonData(name=name)).errors["name"] == (
+        "A person needs a name."
+    )
+
+
+def test_overlong_names_are_refused_with_the_limit(database):
+    problems = people.validate_person(PersonData(name="x" * 5000))
+    assert problems.errors["name"] == (
+        "Names can be at most 200 characters long (this one has 5,000)."
+    )
+
+
+def test_same_name_is_a_warning(database):
+    people.create_person(PersonData(name="José Núñez", company="Acme"))
+    problems = people.validate_person(PersonData(name="jose nunez"))
+    assert problems.ok
+    assert problems.warnings["name"] == (
+        "You already have José Núñez (Acme). Save anyway if this is someone else."
+    )
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "\x00", "ada\x1b[0m", "\ud7ff"])
+def test_search_survives_control_characters(network, text):
+    people.person_ids(text)  # no exception
+
+
+def test_search_finds_a_place(database):
+    berlin = people.create_person(PersonData(name="Lena", location="Berlin, Germany"))
+    people.create_person(PersonData(name="Sam", location="Austin, TX"))
+    assert people.person_ids("berlin") == [berlin]

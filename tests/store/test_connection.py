@@ -106,3 +106,26 @@ def test_reopening_keeps_data(tmp_path):
         assert connection.db.execute_sql("SELECT name FROM company").fetchall() == [("A",)]
     finally:
         connection.close_database()
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_unchanged(tmp_path):
+    path = tmp_path / "bookmarks.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE bookmarks (url TEXT)")
+    con.execute("INSERT INTO bookmarks VALUES ('https://example.org')")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(connection.DatabaseError, match="database of another program"):
+        connection.open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_an_empty_file_becomes_a_new_database(tmp_path):
+    path = tmp_path / "empty.sqlite3"
+    path.write_bytes(b"")
+    connection.open_database(path)
+    try:
+        assert pragma("user_version") == migrations.LATEST_VERSION
+    finally:
+        connection.close_database()

@@ -150,3 +150,53 @@ def test_met_on_starts_empty_steps_from_today_and_clears_with_delete(qtbot, data
     assert dialog.met_on.date() == QDate.currentDate()
     qtbot.keyClick(dialog.met_on, Qt.Key.Key_Delete)
     assert dialog.met_on.value() is None
+
+
+def test_enter_on_company_suggestions_picks_one_and_does_not_save(qtbot, database):
+    from desktop.core import companies
+
+    for name in ("Cobalt Health", "Cobalt Academy", "Northwind"):
+        companies.create_company(companies.CompanyData(name=name))
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Maya")
+    qtbot.keyClicks(dialog.company, "cobalt")
+    popup = dialog.company.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert dialog.company.text() == "Cobalt Academy"
+    assert dialog.isVisible() and person_count() == 0
+    assert companies.company_count() == 3
+
+
+def test_enter_on_skill_suggestions_makes_a_chip_and_does_not_save(qtbot, add_people):
+    add_people(people.PersonData(name="Ada", offers=["PostgreSQL", "Python"]))
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Maya")
+    qtbot.keyClicks(dialog.offers.editor, "gres")
+    popup = dialog.offers.editor.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.offers.tags() == ["PostgreSQL"]
+    assert dialog.offers.editor.text() == ""
+    assert dialog.isVisible() and person_count() == 1
+
+
+def test_pasted_list_of_skills_becomes_chips(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.offers.editor.setText("Python, SQL; Go,")
+    dialog.offers.editor.textEdited.emit("Python, SQL; Go,")
+    assert dialog.offers.tags() == ["Python", "SQL", "Go"]
+    assert dialog.offers.editor.text() == ""
+
+
+def test_save_tooltip_shows_user_text_literally(qtbot, database):
+    from desktop.core import companies
+
+    companies.create_company(companies.CompanyData(name="<b>Bold</b> Inc"))
+    from desktop.ui.dialogs.company_dialog import CompanyDialog
+
+    dialog = CompanyDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("<b>bold</b> inc")
+    assert "&lt;b&gt;Bold&lt;/b&gt; Inc" in dialog.save_button.toolTip()

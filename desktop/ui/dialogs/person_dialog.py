@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QCompleter,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core import companies, people, skills
 from desktop.core.validation import Problems
 from desktop.ui.dialogs.record_dialog import RecordDialog
+from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit
 from desktop.ui.widgets.form import MessageForm
 from desktop.ui.widgets.tag_edit import TagEdit
@@ -50,11 +49,9 @@ class PersonDialog(RecordDialog):
         self.form = MessageForm(left)
         self.name = self.form.add("name", "&Name", QLineEdit())
         self.company = self.form.add("company", "&Company", QLineEdit())
-        self._company_names = companies.company_names()
-        completer = QCompleter(QStringListModel(self._company_names, self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.company.setCompleter(completer)
+        self.company.setCompleter(
+            word_completer(self, companies.company_names(), self.company.setText)
+        )
         self.title = self.form.add("title", "&Title", QLineEdit())
         self.role_boxes: dict[str, QCheckBox] = {}
         roles_widget = QWidget()

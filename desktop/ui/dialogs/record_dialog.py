@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from desktop.core.validation import Problems, ValidationError
-from desktop.ui.plain import show_error
+from desktop.ui.plain import show_error, tooltip
 from desktop.ui.widgets.form import MessageForm
 
 
@@ -66,7 +66,7 @@ class RecordDialog(QDialog):
             form.show_problems(problems, self._touched, notes)
         self.save_button.setEnabled(problems.ok)
         first = next(iter(problems.errors.values()), "")
-        self.save_button.setToolTip(f"Cannot save yet: {first}" if first else "")
+        self.save_button.setToolTip(tooltip(f"Cannot save yet: {first}") if first else "")
         return problems.ok
 
     def save(self) -> None:

@@ -98,7 +98,9 @@ class PeoplePage(ListPage):
             empty,
             parent,
         )
-        self.search.setPlaceholderText("Name, company, title, email, notes or skill (Ctrl+F)")
+        self.search.setPlaceholderText(
+            "Name, company, title, email, place, notes or skill (Ctrl+F)"
+        )
         self.add_first.clicked.connect(self.new_item)
         self.open_sample.clicked.connect(self.sample_requested)
         header = self.table.horizontalHeader()

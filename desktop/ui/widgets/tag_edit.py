@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCompleter,
     QFrame,
     QLineEdit,
     QSizePolicy,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.widgets.completion import set_words, word_completer
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 SEPARATORS = (",", ";")
@@ -38,12 +38,7 @@ class TagEdit(QFrame):
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._layout.addWidget(self.editor)
         self.setFocusProxy(self.editor)
-        self._completions = QStringListModel(self)
-        completer = QCompleter(self._completions, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._completion_chosen)
-        self.editor.setCompleter(completer)
+        self.editor.setCompleter(word_completer(self, [], self._completion_chosen))
         self.editor.textEdited.connect(self._text_edited)
         self.editor.installEventFilter(self)
 
@@ -63,7 +58,7 @@ class TagEdit(QFrame):
         self.tags_changed.emit()
 
     def set_completions(self, words: list[str]) -> None:
-        self._completions.setStringList(words)
+        set_words(self.editor.completer(), words)
 
     def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
@@ -113,17 +108,22 @@ class TagEdit(QFrame):
         self.tags_changed.emit()
 
     def _text_edited(self, text: str) -> None:
-        if text and text[-1] in SEPARATORS:
-            self.editor.setText(text[:-1])
-            self.commit_pending()
-        else:
+        """A separator (typed or pasted) ends a tag; what follows it keeps being typed."""
+        for separator in SEPARATORS[1:]:
+            text = text.replace(separator, SEPARATORS[0])
+        if SEPARATORS[0] not in text:
             self.tags_changed.emit()
+            return
+        *done, pending = text.split(SEPARATORS[0])
+        for tag in done:
+            self._add(tag)
+        self.editor.setText(pending.lstrip())
 
     def _completion_chosen(self, text: str) -> None:
-        self.editor.setText(text)
-        self.commit_pending()
-        # The completer writes its choice back after this slot; clear once it has.
         self.editor.clear()
+        self._add(text)
+        # A click on a suggestion makes the completer write it back afterwards; clear then.
+        QTimer.singleShot(0, self.editor.clear)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
