@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, paths, startup
-from desktop.core import sample
+from desktop.core import people, sample
 from desktop.store import connection
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
@@ -19,9 +19,20 @@ from desktop.ui.plain import message_box
 
 
 def ensure_sample_network(path: Path) -> Path:
-    """Open the sample database at *path*, generating it the first time."""
+    """Open the sample database at *path*, generating it afresh when it has no people.
+
+    The sample is made up, so a copy whose people were all deleted is simply replaced.
+    """
     connection.open_database(path)
-    if not connection.db.execute_sql("SELECT count(*) FROM person").fetchone()[0]:
+    if people.person_count() == 0:
+        connection.close_database()
+        for leftover in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+        connection.open_database(path)
         sample.generate_network(connection.db, **sample.SAMPLE_SIZE)
     return path
 

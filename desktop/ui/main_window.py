@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(str(database_path))
         self.statusBar().addPermanentWidget(self.database_label)
         self._restore()
+        self.pages[self.current_page()].focus_start()  # find anyone by typing at once
 
     # -- construction ---------------------------------------------------------------------
     def _sample_banner(self) -> QWidget:

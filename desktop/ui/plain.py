@@ -27,11 +27,19 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     return label
 
 
+MAX_TOOLTIP = 1500
+
+
+def short(text: str, limit: int = 80) -> str:
+    """*text* cut to *limit* characters with an ellipsis, for titles and questions."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def tooltip(text: str) -> str:
     """Tooltips guess at rich text, so user text is escaped and wrapped to stay literal."""
     if not text:
         return ""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+    return "<p style='white-space:pre-wrap'>" + html.escape(short(text, MAX_TOOLTIP)) + "</p>"
 
 
 def message_box(
@@ -63,6 +71,17 @@ def confirm_delete(parent: QWidget | None, title: str, text: str, informative: s
     box.setDefaultButton(delete)
     box.exec()
     return box.clickedButton() is delete
+
+
+def confirm_discard(parent: QWidget | None, question: str) -> bool:
+    """Ask before throwing away typed changes; Keep editing is the safe default."""
+    box = message_box(parent, QMessageBox.Icon.Question, "Discard changes", question)
+    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 def open_link(url: str) -> bool:

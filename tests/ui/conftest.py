@@ -7,7 +7,25 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import people
+from desktop.ui import plain
 from desktop.ui.main_window import MainWindow
+
+REAL_CONFIRM_DISCARD = plain.confirm_discard
+
+
+@pytest.fixture(autouse=True)
+def _discard_without_asking(monkeypatch):
+    """Forms left open with typing are closed after each test; don't stop to ask then.
+
+    Tests of the question itself replace this with their own answer (or the real box).
+    """
+    monkeypatch.setattr(plain, "confirm_discard", lambda parent, question: True)
+
+
+@pytest.fixture
+def real_confirm_discard(monkeypatch):
+    """Put the real discard question back for this test."""
+    monkeypatch.setattr(plain, "confirm_discard", REAL_CONFIRM_DISCARD)
 
 
 @pytest.fixture

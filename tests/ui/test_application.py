@@ -69,3 +69,14 @@ def test_newer_database_is_reported_in_words(session, monkeypatch):
     session.switch(future)
     assert session.window is None
     assert "newer version of Reciprocity" in reported[0]
+
+
+def test_a_sample_emptied_of_people_is_made_afresh(tmp_path):
+    path = tmp_path / "sample.sqlite3"
+    application.ensure_sample_network(path)
+    for person_id in people.person_ids():
+        people.delete_person(person_id)
+    connection.close_database()
+    application.ensure_sample_network(path)
+    assert 100 <= people.person_count() <= 200
+    connection.close_database()

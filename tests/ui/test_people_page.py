@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from desktop.core import people
 from desktop.store.connection import db
+from desktop.ui import plain
 from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages import people as people_page_module
 
@@ -196,7 +197,9 @@ def test_enter_and_delete_keys_on_the_list_reach_edit_and_delete(window, add_peo
     assert calls == [("edit", ada), ("delete", ada)]
 
 
-def test_new_person_dialog_cancel_writes_nothing(window, qtbot, on_next_dialog):
+def test_new_person_dialog_cancel_writes_nothing(window, qtbot, on_next_dialog, monkeypatch):
+    monkeypatch.setattr(plain, "confirm_discard", lambda parent, question: True)
+
     def cancel(dialog):
         dialog.name.setText("Someone")
         dialog.reject()
@@ -205,3 +208,51 @@ def test_new_person_dialog_cancel_writes_nothing(window, qtbot, on_next_dialog):
     window.new_person_action.trigger()
     assert people.person_count() == 0
     assert isinstance(window.people_page.stack.currentWidget(), type(window.people_page.empty))
+
+
+def test_ctrl_backspace_deletes_too(window, add_people, monkeypatch):
+    from PySide6.QtTest import QTest
+
+    (ada,) = add_people("Ada")
+    page = window.people_page
+    page.refresh(select=ada)
+    calls = []
+    monkeypatch.setattr(type(page), "confirm_and_delete", lambda self, i: calls.append(i) or False)
+    window.activateWindow()
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Backspace, Qt.KeyboardModifier.ControlModifier)
+    assert calls == [ada]
+
+
+def test_empty_page_hides_the_pane_and_shows_it_with_people(window, add_people):
+    page = window.people_page
+    assert not page.pane.isVisible()
+    add_people("Ada")
+    page.refresh()
+    assert page.pane.isVisible()
+
+
+def test_typing_starts_in_search_or_on_add_when_the_window_opens(
+    qtbot, database, settings, add_people
+):
+    from desktop.ui.main_window import MainWindow
+
+    empty = MainWindow(settings, database)
+    qtbot.addWidget(empty)
+    assert empty.focusWidget() is empty.people_page.add_first
+    add_people("Ada")
+    full = MainWindow(settings, database)
+    qtbot.addWidget(full)
+    assert full.focusWidget() is full.people_page.search
+
+
+def test_long_names_are_shortened_in_the_delete_question(window, add_people, monkeypatch):
+    (long_one,) = add_people("N" * 200)
+    asked = {}
+    monkeypatch.setattr(
+        people_page_module, "confirm_delete", lambda p, t, text, i="": asked.update(text=text)
+    )
+    page = window.people_page
+    page.refresh(select=long_one)
+    page.delete_current()
+    assert asked["text"] == "Delete " + "N" * 79 + "…?"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core import people
 from desktop.store.connection import db
+from desktop.ui import plain
 from desktop.ui.dialogs.person_dialog import PersonDialog
 
 
@@ -133,12 +135,54 @@ def test_tag_chip_removal_and_backspace(qtbot, database):
     assert dialog.offers.tags() == ["SQL"]
 
 
-def test_escape_closes_without_saving(qtbot, database):
+def test_escape_on_an_untouched_form_just_closes(qtbot, database, monkeypatch):
+    monkeypatch.setattr(plain, "confirm_discard", lambda *a: pytest.fail("asked needlessly"))
+    dialog = open_dialog(qtbot)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("discard", [True, False])
+def test_escape_asks_before_throwing_typing_away(qtbot, database, monkeypatch, discard):
+    asked = []
+    monkeypatch.setattr(plain, "confirm_discard", lambda parent, q: asked.append(q) or discard)
     dialog = open_dialog(qtbot)
     dialog.name.setText("Maya")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert not dialog.isVisible()
+    assert asked == ["Discard this new person?"]
+    assert dialog.isVisible() is not discard
+    assert dialog.name.text() == "Maya"
     assert person_count() == 0
+
+
+def test_discard_question_names_the_person_being_edited(qtbot, add_people, monkeypatch):
+    (ada,) = add_people("Ada Lovelace")
+    asked = []
+    monkeypatch.setattr(plain, "confirm_discard", lambda parent, q: asked.append(q) or True)
+    dialog = open_dialog(qtbot, ada)
+    dialog.title.setText("CTO")
+    dialog.reject()
+    assert asked == ["Discard your changes to Ada Lovelace?"]
+    assert people.get_person(ada).title == ""
+
+
+def test_real_discard_box_keeps_editing_on_escape(
+    qtbot, database, on_next_dialog, real_confirm_discard
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = open_dialog(qtbot)
+    dialog.name.setText("Maya")
+
+    def press_escape(box):
+        assert isinstance(box, QMessageBox)
+        assert box.text() == "Discard this new person?"
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    on_next_dialog(press_escape)
+    dialog.reject()
+    assert dialog.isVisible() and dialog.name.text() == "Maya"
+    dialog.done(0)  # close without asking again
 
 
 def test_met_on_starts_empty_steps_from_today_and_clears_with_delete(qtbot, database):
@@ -200,3 +244,13 @@ def test_save_tooltip_shows_user_text_literally(qtbot, database):
     qtbot.addWidget(dialog)
     dialog.name.setText("<b>bold</b> inc")
     assert "&lt;b&gt;Bold&lt;/b&gt; Inc" in dialog.save_button.toolTip()
+
+
+def test_keep_in_touch_reads_naturally(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.cadence.setValue(1)
+    assert dialog.cadence.text() == "every 1 day"
+    dialog.cadence.setValue(14)
+    assert dialog.cadence.text() == "every 14 days"
+    dialog.cadence.setValue(0)
+    assert dialog.cadence.text() == "Not set"

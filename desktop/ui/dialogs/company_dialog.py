@@ -67,6 +67,9 @@ class CompanyDialog(RecordDialog):
         self.notes_edit.setPlainText(data.notes)
         self.is_target.setChecked(data.is_target)
 
+    def record_name(self) -> str:
+        return self.name.text().strip() or f"this {self.noun}"
+
     def problems(self) -> Problems:
         return companies.validate_company(self.data(), self.record_id)
 

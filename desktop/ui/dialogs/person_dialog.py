@@ -80,6 +80,9 @@ class PersonDialog(RecordDialog):
         self.cadence.setSpecialValueText("Not set")
         self.cadence.setPrefix("every ")
         self.cadence.setSuffix(" days")
+        self.cadence.valueChanged.connect(
+            lambda days: self.cadence.setSuffix(" day" if days == 1 else " days")
+        )
         known = skills.all_skill_names()
         self.offers = more.add("offers", "Skills &offered", TagEdit())
         self.seeks = more.add("seeks", "Skills &sought", TagEdit())
@@ -143,6 +146,9 @@ class PersonDialog(RecordDialog):
         self.seeks.set_tags(data.seeks)
         self.offers.set_tags(data.offers)
         self.cadence.setValue(data.cadence_days or 0)
+
+    def record_name(self) -> str:
+        return self.name.text().strip() or f"this {self.noun}"
 
     def problems(self) -> Problems:
         return people.validate_person(self.data(), self.record_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from desktop.core.validation import Problems, ValidationError
-from desktop.ui.plain import show_error, tooltip
+from desktop.ui import plain
+from desktop.ui.plain import short, show_error, tooltip
 from desktop.ui.widgets.form import MessageForm
 
 
@@ -24,6 +25,7 @@ class RecordDialog(QDialog):
         self.saved_id: int | None = None
         self.forms: list[MessageForm] = []
         self._touched: set[str] = set()
+        self._initial: object | None = None
         self.setWindowTitle(f"Edit {self.noun}" if record_id else f"New {self.noun}")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -36,6 +38,14 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     # -- hooks ----------------------------------------------------------------------------
+    def data(self) -> object:
+        """What the form holds now, comparable with == (a dataclass)."""
+        raise NotImplementedError
+
+    def record_name(self) -> str:
+        """How the record is named in questions ('Ada Lovelace')."""
+        raise NotImplementedError
+
     def problems(self) -> Problems:
         raise NotImplementedError
 
@@ -51,6 +61,25 @@ class RecordDialog(QDialog):
         """Last chance to gather half-typed input (such as a tag still being typed)."""
 
     # -- behaviour ------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        if self._initial is None:
+            self._initial = self.data()  # what counts as "unchanged"
+        super().showEvent(event)
+
+    def has_changes(self) -> bool:
+        return self._initial is not None and self.data() != self._initial
+
+    def reject(self) -> None:
+        """Esc or Cancel: ask before throwing away what was typed."""
+        if self.has_changes():
+            if self.record_id is None:
+                question = f"Discard this new {self.noun}?"
+            else:
+                question = f"Discard your changes to {short(self.record_name())}?"
+            if not plain.confirm_discard(self, question):
+                return
+        super().reject()
+
     def watch(self, key: str, signal) -> None:
         """Check the record again whenever *signal* says field *key* changed."""
         signal.connect(lambda *_: self._changed(key))

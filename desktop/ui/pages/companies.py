@@ -11,7 +11,7 @@ from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.models.companies_model import CompaniesModel
 from desktop.ui.pages.detail_pane import DetailPane
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
-from desktop.ui.plain import confirm_delete, counted
+from desktop.ui.plain import confirm_delete, counted, short
 
 
 class CompanyPane(DetailPane):
@@ -106,7 +106,7 @@ class CompaniesPage(ListPage):
         self.add_first.clicked.connect(self.new_item)
         self.pane.person_added.connect(lambda _id: self._written(None))
         header = self.table.horizontalHeader()
-        for column, width in enumerate((220, 160, 160, 70)):
+        for column, width in enumerate((200, 150, 150, 60)):
             header.resizeSection(column, width)
 
     def total_count(self) -> int:
@@ -135,7 +135,7 @@ class CompaniesPage(ListPage):
         if going:
             verb = "is" if len(going) == 1 and going[0].startswith("1 ") else "are"
             parts.append(f"Its {' and '.join(going)} {verb} deleted with it.")
-        if not confirm_delete(self, "Delete company", f"Delete {name}?", " ".join(parts)):
+        if not confirm_delete(self, "Delete company", f"Delete {short(name)}?", " ".join(parts)):
             return False
         companies.delete_company(item_id)
         return True

@@ -58,6 +58,7 @@ class EmptyState(QWidget):
         line.addStretch(1)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self.first_button: QPushButton | None = None
         layout.addWidget(self.title)
         layout.addLayout(line)
         layout.addSpacing(12)
@@ -67,6 +68,8 @@ class EmptyState(QWidget):
     def add_button(self, text: str) -> QPushButton:
         button = push_button(text, self)
         self.buttons.addWidget(button)
+        if self.first_button is None:
+            self.first_button = button
         return button
 
     def finish(self) -> None:
@@ -155,9 +158,11 @@ class ListPage(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.edit_current)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_current)
+        # Delete, and Ctrl+Backspace (Cmd+⌫ on a Mac, whose ⌫ key is not Delete).
+        for keys in (QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Ctrl+Backspace")):
+            delete = QShortcut(keys, self.table)
+            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+            delete.activated.connect(self.delete_current)
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.reload()
@@ -176,6 +181,13 @@ class ListPage(QWidget):
         raise NotImplementedError
 
     # -- behaviour ------------------------------------------------------------------------
+    def focus_start(self) -> None:
+        """Where typing begins: the search box, or the first button of an empty page."""
+        if self.stack.currentWidget() is self.empty and self.empty.first_button is not None:
+            self.empty.first_button.setFocus()
+        else:
+            self.search.setFocus()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -254,6 +266,7 @@ class ListPage(QWidget):
             self.count_label.setText(f"{total:,} {singular if total == 1 else plural}")
         empty = total == 0
         self.stack.setCurrentWidget(self.empty if empty else self.table)
+        self.pane.setVisible(not empty)
         self.search.setEnabled(not empty)
         has_rows = shown > 0
         self.edit_button.setEnabled(has_rows)

@@ -10,7 +10,7 @@ from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane
 from desktop.ui.pages.list_page import EmptyState, ListPage, push_button
-from desktop.ui.plain import confirm_delete, counted
+from desktop.ui.plain import confirm_delete, counted, short
 
 
 class PersonPane(DetailPane):
@@ -62,7 +62,9 @@ class PersonPane(DetailPane):
         self.set_fact("how_met", data.how_met)
         self.set_fact("met_on", data.met_on.isoformat() if data.met_on else "")
         cadence = data.cadence_days
-        self.set_fact("cadence", f"Every {cadence} days" if cadence else "")
+        self.set_fact(
+            "cadence", ("Every day" if cadence == 1 else f"Every {cadence} days") if cadence else ""
+        )
         self.set_fact("offers", ", ".join(data.offers))
         self.set_fact("seeks", ", ".join(data.seeks))
         self.set_fact("notes", data.notes)
@@ -119,7 +121,7 @@ class PeoplePage(ListPage):
         details = "Their roles and skills are removed with them."
         if actions:
             details += f" The {counted(actions, 'action')} logged with them will be deleted too."
-        if not confirm_delete(self, "Delete person", f"Delete {name}?", details):
+        if not confirm_delete(self, "Delete person", f"Delete {short(name)}?", details):
             return False
         people.delete_person(item_id)
         return True
