@@ -65,11 +65,11 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     dialog.email.setText("not-an-address@")
     dialog.name.clear()
     save(dialog, "person-dialog-invalid")
-    dialog.close()
+    dialog.done(0)  # close without the discard question
     company_dialog = CompanyDialog(window, busiest)
     company_dialog.show()
     save(company_dialog, "company-dialog")
-    company_dialog.close()
+    company_dialog.done(0)
     window.close()
     return saved
 
