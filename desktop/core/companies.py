@@ -225,3 +225,21 @@ def company_names() -> list[str]:
 
 def company_count() -> int:
     return db.execute_sql("SELECT count(*) FROM company").fetchone()[0]
+
+
+def needs_of(company_id: int) -> list[tuple[int, str]]:
+    """(id, title) of a company's needs, open ones first, for choosing in forms."""
+    rows = db.execute_sql(
+        "SELECT id, title FROM need WHERE company_id = ?"
+        " ORDER BY status <> 'open', learned_on DESC, id DESC",
+        (company_id,),
+    )
+    return [tuple(r) for r in rows.fetchall()]
+
+
+def opportunities_of(company_id: int) -> list[tuple[int, str]]:
+    """(id, title) of a company's opportunities, newest first."""
+    rows = db.execute_sql(
+        "SELECT id, title FROM opportunity WHERE company_id = ? ORDER BY id DESC", (company_id,)
+    )
+    return [tuple(r) for r in rows.fetchall()]

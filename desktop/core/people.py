@@ -317,3 +317,38 @@ def person_rows(ids: list[int]) -> dict[int, PersonRow]:
 
 def person_count() -> int:
     return db.execute_sql("SELECT count(*) FROM person").fetchone()[0]
+
+
+class PersonChoice(NamedTuple):
+    """A person offered while typing a name: enough to tell namesakes apart."""
+
+    id: int
+    name: str
+    company: str
+
+
+def find_people(text: str, limit: int = 20) -> list[PersonChoice]:
+    """People whose name has words starting with what was typed, for pickers."""
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = db.execute_sql(
+        "SELECT p.id, p.name, coalesce(c.name, '') FROM person_search s"
+        " JOIN person p ON p.id = s.rowid LEFT JOIN company c ON c.id = p.company_id"
+        " WHERE person_search MATCH ? ORDER BY p.sort_key, p.id LIMIT ?",
+        (f"name : ({query})", limit),
+    )
+    return [PersonChoice(*row) for row in rows.fetchall()]
+
+
+def person_named(name: str) -> int | None:
+    """The id of the first person whose name reads the same (case and accents aside)."""
+    row = db.execute_sql(
+        "SELECT id FROM person WHERE sort_key = ? ORDER BY id LIMIT 1", (fold(name),)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def person_name(person_id: int) -> str:
+    row = db.execute_sql("SELECT name FROM person WHERE id = ?", (person_id,)).fetchone()
+    return row[0] if row else ""

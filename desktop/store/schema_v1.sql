@@ -137,7 +137,8 @@ CREATE TABLE action (
 );
 CREATE INDEX action_timeline ON action (occurred_on DESC, id DESC);
 CREATE INDEX action_counterpart ON action (counterpart_id, occurred_on);
-CREATE INDEX action_beneficiary ON action (beneficiary_id) WHERE beneficiary_id IS NOT NULL;
+CREATE INDEX action_beneficiary ON action (beneficiary_id, occurred_on)
+    WHERE beneficiary_id IS NOT NULL;
 CREATE INDEX action_company ON action (company_id, occurred_on) WHERE company_id IS NOT NULL;
 CREATE INDEX action_need ON action (need_id) WHERE need_id IS NOT NULL;
 CREATE INDEX action_opportunity ON action (opportunity_id) WHERE opportunity_id IS NOT NULL;
@@ -162,4 +163,12 @@ CREATE VIRTUAL TABLE person_search USING fts5 (
     name, company, title, email, location, notes, skills,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
+);
+
+-- Full-text index over actions: one row per action (rowid = action.id), kept current by
+-- desktop.store.search_index in the same transaction as every write that changes it.
+CREATE VIRTUAL TABLE action_search USING fts5 (
+    summary, notes,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
 );

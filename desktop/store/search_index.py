@@ -1,4 +1,4 @@
-"""Keeps the `person_search` full-text table in step with people, companies and skills."""
+"""Keeps the full-text tables (`person_search`, `action_search`) in step with their rows."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ _ROW_SQL = """
                      WHERE ps.person_id = p.id), '')
     FROM person p LEFT JOIN company c ON c.id = p.company_id
 """
+_ACTION_INSERT = (
+    "INSERT INTO action_search (rowid, summary, notes) SELECT id, summary, notes FROM action"
+)
 
 
 def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> None:
@@ -29,6 +32,14 @@ def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> 
             f"{_INSERT} {_ROW_SQL} WHERE p.id IN ({marks})",
             chunk,
         )
+
+
+def refresh_actions(action_ids: Iterable[int], database: SqliteDatabase = db) -> None:
+    """Re-index the given actions (removing any that no longer exist)."""
+    ids = list(dict.fromkeys(int(i) for i in action_ids))
+    for marks, chunk in id_chunks(ids):
+        database.execute_sql(f"DELETE FROM action_search WHERE rowid IN ({marks})", chunk)
+        database.execute_sql(f"{_ACTION_INSERT} WHERE id IN ({marks})", chunk)
 
 
 def refresh_company(company_id: int, database: SqliteDatabase = db) -> None:
@@ -43,9 +54,11 @@ def refresh_company(company_id: int, database: SqliteDatabase = db) -> None:
 
 
 def rebuild(database: SqliteDatabase = db) -> None:
-    """After bulk inserts: fill the sort keys and rebuild the whole index."""
+    """After bulk inserts: fill the sort keys and rebuild both full-text indexes."""
     database.register_function(textkeys.fold, "fold", 1, deterministic=True)
     database.execute_sql("UPDATE person SET sort_key = fold(name)")
     database.execute_sql("UPDATE company SET sort_key = fold(name)")
     database.execute_sql("DELETE FROM person_search")
     database.execute_sql(f"{_INSERT} {_ROW_SQL}")
+    database.execute_sql("DELETE FROM action_search")
+    database.execute_sql(_ACTION_INSERT)

@@ -115,6 +115,7 @@ def run(args: argparse.Namespace, start: float) -> int:
             report_error(str(exc))
         return 1
     if not args.smoke_test:
+        window.announce_due()
         return app.exec()
     return _smoke_test(app, window, start)
 

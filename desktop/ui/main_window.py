@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -20,13 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.core import followups
+from desktop.ui import plain
+from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
+from desktop.ui.pages.followups import FollowUpsPage
 from desktop.ui.pages.list_page import push_button
 from desktop.ui.pages.people import PeoplePage
+from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
 
-PAGES = ("people", "companies")
+PAGES = ("people", "companies", "timeline", "follow-ups")
+PAGE_LABELS = {
+    "people": "People",
+    "companies": "Companies",
+    "timeline": "Timeline",
+    "follow-ups": "Follow-ups",
+}
 
 
 class MainWindow(QMainWindow):
@@ -52,14 +64,21 @@ class MainWindow(QMainWindow):
 
         self.people_page = PeoplePage(offer_sample=not sample)
         self.companies_page = CompaniesPage()
-        self.pages = {"people": self.people_page, "companies": self.companies_page}
+        self.timeline_page = TimelinePage()
+        self.followups_page = FollowUpsPage()
+        self.pages = {
+            "people": self.people_page,
+            "companies": self.companies_page,
+            "timeline": self.timeline_page,
+            "follow-ups": self.followups_page,
+        }
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setFixedWidth(150)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
-        for key, label in (("people", "People"), ("companies", "Companies")):
+        for key, label in PAGE_LABELS.items():
             QListWidgetItem(icon(key), label, self.sidebar)
             self.stack.addWidget(self.pages[key])
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -122,6 +141,8 @@ class MainWindow(QMainWindow):
         self.new_person_action.setIcon(icon("people"))
         self.new_company_action = self._action("New &company…", "Ctrl+Shift+N", self.new_company)
         self.new_company_action.setIcon(icon("companies"))
+        self.log_action = self._action("&Log action…", "Ctrl+L", self.log_action_here)
+        self.log_action.setIcon(icon("log-action"))
         self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.find)
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         switch = (
@@ -130,7 +151,7 @@ class MainWindow(QMainWindow):
             else self._action("Open the &sample network", None, self.sample_requested)
         )
         file_menu = self.menuBar().addMenu("&File")
-        for action in (self.new_person_action, self.new_company_action):
+        for action in (self.new_person_action, self.new_company_action, self.log_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(switch)
@@ -142,7 +163,7 @@ class MainWindow(QMainWindow):
         for index, key in enumerate(PAGES):
             go_menu.addAction(
                 self._action(
-                    key.capitalize(), f"Ctrl+{index + 1}", lambda _=False, k=key: self.show_page(k)
+                    PAGE_LABELS[key], f"Ctrl+{index + 1}", lambda _=False, k=key: self.show_page(k)
                 )
             )
         help_menu = self.menuBar().addMenu("&Help")
@@ -153,13 +174,21 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.new_person_action)
         toolbar.addAction(self.new_company_action)
+        toolbar.addAction(self.log_action)
 
     def _connect_pages(self) -> None:
         self.people_page.sample_requested.connect(self.sample_requested)
         self.people_page.pane.company_activated.connect(self.show_company)
         self.companies_page.pane.person_activated.connect(self.show_person)
-        self.people_page.data_changed.connect(self.companies_page.refresh)
-        self.companies_page.data_changed.connect(self.people_page.refresh)
+        for key, page in self.pages.items():
+            page.data_changed.connect(lambda k=key: self.refresh_pages(except_page=k))
+        self.people_page.pane.log_requested.connect(self.log_with_person)
+        self.people_page.pane.timeline_requested.connect(
+            lambda person_id: self.show_timeline(person_id=person_id)
+        )
+        self.companies_page.pane.timeline_requested.connect(
+            lambda company_id: self.show_timeline(company_id=company_id)
+        )
 
     # -- navigation -------------------------------------------------------------------
     def current_page(self) -> str:
@@ -175,6 +204,48 @@ class MainWindow(QMainWindow):
     def show_company(self, company_id: int) -> None:
         self.show_page("companies")
         self.companies_page.select_id(company_id)
+
+    def refresh_pages(self, except_page: str = "") -> None:
+        """Something was written: every other page reads again."""
+        for key, page in self.pages.items():
+            if key != except_page:
+                page.refresh()
+
+    def show_timeline(self, **filters) -> None:
+        self.show_page("timeline")
+        self.timeline_page.show_filtered(**filters)
+
+    def log_action_here(self) -> None:
+        """Ctrl+L: log an action about whatever is selected on the current page."""
+        prefill = {}
+        page = self.current_page()
+        if page == "people" and self.people_page.current_id() is not None:
+            prefill["counterpart_id"] = self.people_page.current_id()
+        elif page == "companies" and self.companies_page.current_id() is not None:
+            prefill["company_id"] = self.companies_page.current_id()
+        self._log(prefill)
+
+    def log_with_person(self, person_id: int) -> None:
+        self._log({"counterpart_id": person_id})
+
+    def _log(self, prefill: dict) -> None:
+        saved = ActionDialog.edit(self, None, **prefill)
+        if saved is not None:
+            self.refresh_pages()
+            self.statusBar().showMessage("The action was logged.", 5000)
+
+    def announce_due(self, today: date | None = None) -> None:
+        """Say once, in the status bar, what needs attention today."""
+        overdue, reach_out = followups.due_summary(today or date.today())
+        parts = []
+        if overdue:
+            parts.append(f"{plain.counted(overdue, 'follow-up')} overdue")
+        if reach_out:
+            parts.append(plain.counted(reach_out, "person", "people") + " to reach out to")
+        if parts:
+            self.statusBar().showMessage(
+                " and ".join(parts).capitalize() + ". See Follow-ups (Ctrl+4)."
+            )
 
     def new_person(self) -> None:
         self.show_page("people")

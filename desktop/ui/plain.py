@@ -73,6 +73,16 @@ def confirm_delete(parent: QWidget | None, title: str, text: str, informative: s
     return box.clickedButton() is delete
 
 
+def confirm(parent: QWidget | None, title: str, question: str, yes: str = "&Add") -> bool:
+    """A yes/no question whose yes button says what it does."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, question)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(accept)
+    box.exec()
+    return box.clickedButton() is accept
+
+
 def confirm_discard(parent: QWidget | None, question: str) -> bool:
     """Ask before throwing away typed changes; Keep editing is the safe default."""
     box = message_box(parent, QMessageBox.Icon.Question, "Discard changes", question)

@@ -23,6 +23,7 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
 
     from desktop.core import companies, people
     from desktop.ui.application import ensure_sample_network
+    from desktop.ui.dialogs.action_dialog import ActionDialog
     from desktop.ui.dialogs.company_dialog import CompanyDialog
     from desktop.ui.dialogs.person_dialog import PersonDialog
     from desktop.ui.main_window import MainWindow
@@ -59,6 +60,18 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     busiest = max(companies.company_ids(), key=lambda c: companies.company_rows([c])[c].people)
     window.show_company(busiest)
     save(window, "companies")
+    window.show_page("timeline")
+    save(window, "timeline")
+    window.show_timeline(person_id=seeker)
+    save(window, "timeline-person")
+    window.timeline_page.clear_filters()
+    window.show_page("follow-ups")
+    save(window, "follow-ups")
+    action_dialog = ActionDialog(window, None, counterpart_id=seeker, kind="referral")
+    action_dialog.show()
+    action_dialog.summary.setText("Referred them for the data role at Northwind")
+    save(action_dialog, "action-dialog")
+    action_dialog.done(0)
     dialog = PersonDialog(window, seeker)
     dialog.show()
     save(dialog, "person-dialog")

@@ -248,3 +248,17 @@ def test_search_finds_a_place(database):
     berlin = people.create_person(PersonData(name="Lena", location="Berlin, Germany"))
     people.create_person(PersonData(name="Sam", location="Austin, TX"))
     assert people.person_ids("berlin") == [berlin]
+
+
+def test_find_people_matches_name_words_only(network):
+    assert [c.name for c in people.find_people("gra")] == ["Grace Hopper"]
+    assert [c.name for c in people.find_people("hop gra")] == ["Grace Hopper"]
+    assert people.find_people("navy") == []  # a company, not a name
+    assert people.find_people("") == []
+    choice = people.find_people("ada")[0]
+    assert (choice.name, choice.company) == ("Ada Lovelace", "Analytical Engines")
+
+
+def test_person_named_ignores_case_and_accents(network):
+    assert people.person_named("linus aberg") == network["linus"]
+    assert people.person_named("Nobody") is None

@@ -23,19 +23,19 @@ from desktop.ui.widgets.form import accessible_text
 
 def test_pages_are_only_the_working_ones(window):
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels == ["People", "Companies"]
-    assert window.stack.count() == 2
+    assert labels == ["People", "Companies", "Timeline", "Follow-ups"]
+    assert window.stack.count() == 4
 
 
 def test_size_position_and_page_are_restored(qtbot, database, settings):
     first = MainWindow(settings, database)
     qtbot.addWidget(first)
     first.show()
-    first.resize(760, 520)  # the offscreen screen is 800 x 600
-    first.move(40, 30)
+    first.resize(780, 520)  # the offscreen screen is 800 x 600
+    first.move(10, 30)
     first.show_page("companies")
     size, position = first.size(), first.pos()
-    assert (size.width(), size.height()) == (760, 520)
+    assert (size.width(), size.height()) == (780, 520)
     first.close()
     second = MainWindow(QSettings(settings.fileName(), QSettings.Format.IniFormat), database)
     qtbot.addWidget(second)
@@ -47,10 +47,15 @@ def test_size_position_and_page_are_restored(qtbot, database, settings):
     assert abs(second.x() - position.x()) <= 8 and abs(second.y() - position.y()) <= 8
 
 
-def test_ctrl_1_and_2_switch_pages(window):
+def test_ctrl_digits_switch_pages(window):
     go = next(m for m in window.menuBar().actions() if m.text() == "&Go").menu()
     shortcuts = {a.text(): a.shortcut().toString() for a in go.actions()}
-    assert shortcuts == {"People": "Ctrl+1", "Companies": "Ctrl+2"}
+    assert shortcuts == {
+        "People": "Ctrl+1",
+        "Companies": "Ctrl+2",
+        "Timeline": "Ctrl+3",
+        "Follow-ups": "Ctrl+4",
+    }
     go.actions()[1].trigger()
     assert window.current_page() == "companies"
 

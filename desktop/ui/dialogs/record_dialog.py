@@ -10,6 +10,10 @@ from desktop.ui.plain import short, show_error, tooltip
 from desktop.ui.widgets.form import MessageForm
 
 
+class SaveCancelled(Exception):
+    """Raised by `write` when the user declined a question on the way; nothing was written."""
+
+
 class RecordDialog(QDialog):
     """Subclasses build their fields into `forms`, then implement the four hooks below.
 
@@ -102,6 +106,8 @@ class RecordDialog(QDialog):
         self.before_save()
         try:
             self.saved_id = self.write()
+        except SaveCancelled:
+            return
         except ValidationError as exc:
             self._touched.update(exc.problems.errors)
             self.revalidate()

@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop.core import companies
+from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.company_dialog import CompanyDialog
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.models.companies_model import CompaniesModel
-from desktop.ui.pages.detail_pane import DetailPane
+from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
 from desktop.ui.plain import confirm_delete, counted, short
 
@@ -19,6 +20,7 @@ class CompanyPane(DetailPane):
 
     person_activated = Signal(int)
     person_added = Signal(int)
+    timeline_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a company to see its details and its people.", parent)
@@ -43,6 +45,7 @@ class CompanyPane(DetailPane):
         self.people.itemActivated.connect(self._person_activated)
         self.add_section(self.people_heading)
         self.add_section(self.people, 100)
+        self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._company_id))
         self._company_id: int | None = None
         self._name = ""
         self.show_company(None)
@@ -53,6 +56,7 @@ class CompanyPane(DetailPane):
         self.people_heading.setVisible(company_id is not None)
         self.people.setVisible(company_id is not None)
         self.people.clear()
+        self.history.show_for(TimelineFilter(company_id=company_id) if company_id else None)
         if company_id is None:
             return
         data = companies.get_company(company_id)

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.models.timeline_model import TimelineModel
 from desktop.ui.pages.list_page import heading
 from desktop.ui.plain import open_link, plain_label, tooltip
+from desktop.ui.widgets.timeline_delegate import timeline_view
 
 
 class DetailPane(QScrollArea):
@@ -99,3 +101,36 @@ class DetailPane(QScrollArea):
         if shown:
             for key in self._values:
                 self.set_fact(key, "")
+
+
+class PaneTimeline:
+    """A pane's own short timeline: the timeline model, filtered to one person or company."""
+
+    def __init__(self, pane: DetailPane, show_all) -> None:
+        self.heading = heading("", 1.1)
+        self.model = TimelineModel(pane)
+        self.view = timeline_view(self.model, "Actions")
+        self.view.setMinimumHeight(220)
+        self.all_button = QToolButton()
+        self.all_button.setText("Show in timeline")
+        self.all_button.setAccessibleName("Show in timeline")
+        self.all_button.clicked.connect(show_all)
+        line = QWidget()
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 8, 0, 0)
+        row.addWidget(self.heading, 1)
+        row.addWidget(self.all_button)
+        pane.add_section(line)
+        pane.add_section(self.view, 100)
+        self._line = line
+
+    def show_for(self, flt) -> None:
+        shown = flt is not None
+        self._line.setVisible(shown)
+        self.view.setVisible(shown)
+        if not shown:
+            return
+        self.model.set_filter(flt)
+        total = self.model.total()
+        self.heading.setText(f"Actions ({total:,})" if total else "No actions logged yet")
+        self.all_button.setEnabled(total > 0)

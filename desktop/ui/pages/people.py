@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.core import people
+from desktop.core import followups, people
+from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.person_dialog import PersonDialog
+from desktop.ui.icons import icon
 from desktop.ui.models.people_model import PeopleModel
-from desktop.ui.pages.detail_pane import DetailPane
+from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage, push_button
 from desktop.ui.plain import confirm_delete, counted, short
 
@@ -17,13 +19,20 @@ class PersonPane(DetailPane):
     """Everything known about the selected person."""
 
     company_activated = Signal(int)
+    log_requested = Signal(int)
+    timeline_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a person to see what they seek, offer and told you.", parent)
+        self.log_button = push_button("&Log action")
+        self.log_button.setIcon(icon("log-action"))
+        self.log_button.clicked.connect(lambda: self.log_requested.emit(self._person_id))
         self.company_button = push_button("Show &company")
         self.company_button.clicked.connect(self._show_company)
+        self.actions.addWidget(self.log_button)
         self.actions.addWidget(self.company_button)
         self.actions.addStretch(1)
+        self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._person_id))
         for key, label, link in (
             ("roles", "Roles", ""),
             ("email", "Email", "Write"),
@@ -33,16 +42,20 @@ class PersonPane(DetailPane):
             ("how_met", "How we met", ""),
             ("met_on", "Met on", ""),
             ("cadence", "Keep in touch", ""),
+            ("next_contact", "Next contact", ""),
             ("offers", "Offers", ""),
             ("seeks", "Seeks", ""),
             ("notes", "Notes", ""),
         ):
             self.add_fact(key, label, link)
         self._company_id: int | None = None
+        self._person_id: int | None = None
         self.show_person(None)
 
     def show_person(self, person_id: int | None) -> None:
+        self._person_id = person_id
         self.show_placeholder(person_id is None)
+        self.history.show_for(TimelineFilter(person_id=person_id) if person_id else None)
         if person_id is None:
             return
         data = people.get_person(person_id)
@@ -65,6 +78,8 @@ class PersonPane(DetailPane):
         self.set_fact(
             "cadence", ("Every day" if cadence == 1 else f"Every {cadence} days") if cadence else ""
         )
+        next_contact = followups.next_contact(person_id) if cadence else None
+        self.set_fact("next_contact", next_contact.isoformat() if next_contact else "")
         self.set_fact("offers", ", ".join(data.offers))
         self.set_fact("seeks", ", ".join(data.seeks))
         self.set_fact("notes", data.notes)

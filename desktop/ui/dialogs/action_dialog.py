@@ -1,0 +1,256 @@
+"""The action form: log a service given or received in a few keystrokes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import actions, companies, logbook, people
+from desktop.core.validation import Problems
+from desktop.ui import plain
+from desktop.ui.dialogs.record_dialog import RecordDialog, SaveCancelled
+from desktop.ui.icons import icon
+from desktop.ui.widgets.completion import word_completer
+from desktop.ui.widgets.date_edit import OptionalDateEdit
+from desktop.ui.widgets.form import MessageForm
+from desktop.ui.widgets.person_picker import PersonPicker
+
+WEIGHTS = ("1 — a small favour", "2 — real effort", "3 — made a difference")
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class ActionDialog(RecordDialog):
+    """With whom, which way, what kind, one line of summary; Enter saves. Ctrl+D flips
+    the direction. A name nobody has yet is added as a new person (after asking)."""
+
+    noun = "action"
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        action_id: int | None = None,
+        *,
+        counterpart_id: int | None = None,
+        company_id: int | None = None,
+        need_id: int | None = None,
+        opportunity_id: int | None = None,
+        beneficiary_id: int | None = None,
+        direction: str = "given",
+        kind: str = "check_in",
+    ):
+        super().__init__(parent, action_id)
+        self._build()
+        if action_id is not None:
+            self.set_data(actions.get_action(action_id))
+        else:
+            self.set_data(
+                actions.ActionData(
+                    occurred_on=date.today(),
+                    direction=direction,
+                    kind=kind,
+                    counterpart_id=counterpart_id,
+                    beneficiary_id=beneficiary_id,
+                    company_id=company_id,
+                    need_id=need_id,
+                    opportunity_id=opportunity_id,
+                )
+            )
+        self.counterpart.person_changed.connect(self._counterpart_changed)
+        if action_id is None and company_id is None:
+            self._counterpart_changed()
+        for key, signal in (
+            ("counterpart_id", self.counterpart.person_changed),
+            ("beneficiary_id", self.beneficiary.person_changed),
+            ("summary", self.summary.textChanged),
+            ("occurred_on", self.occurred_on.dateChanged),
+            ("follow_up_on", self.follow_up_on.dateChanged),
+            ("company_id", self.company.textChanged),
+        ):
+            self.watch(key, signal)
+        self.company.textChanged.connect(self._fill_company_lists)
+        self.revalidate()
+        (self.summary if counterpart_id and action_id is None else self.counterpart).setFocus()
+
+    # -- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        left, right = QFormLayout(), QFormLayout()
+        main, more = MessageForm(left), MessageForm(right)
+        self.forms += [main, more]
+        self.form, self.more_form = main, more
+        self.counterpart = main.add("counterpart_id", "&With", PersonPicker())
+        direction = QWidget()
+        row = QHBoxLayout(direction)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.given = QRadioButton("&Given by me")
+        self.received = QRadioButton("&Received by me")
+        self.directions = QButtonGroup(self)
+        for button in (self.given, self.received):
+            button.setAccessibleName(button.text().replace("&", ""))
+            self.directions.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        main.add("direction", "Direction", direction)
+        self.flip_shortcut = QShortcut(QKeySequence("Ctrl+D"), self)
+        self.flip_shortcut.activated.connect(self.flip_direction)
+        self.kind = main.add("kind", "&Kind", QComboBox())
+        for kind, label in actions.KIND_LABELS.items():
+            self.kind.addItem(icon(f"kind-{kind}"), label, kind)
+        self.summary = main.add("summary", "&Summary", QLineEdit())
+        self.summary.setPlaceholderText("One line: what happened")
+        self.occurred_on = main.add("occurred_on", "&Date", QDateEdit())
+        self.occurred_on.setCalendarPopup(True)
+        self.occurred_on.setDisplayFormat("yyyy-MM-dd")
+        self.weight = main.add("weight", "W&eight", QComboBox())
+        for number, label in enumerate(WEIGHTS, start=1):
+            self.weight.addItem(label, number)
+        self.follow_up_on = main.add("follow_up_on", "&Follow up on", OptionalDateEdit())
+
+        self.beneficiary = more.add("beneficiary_id", "For &whom", PersonPicker())
+        self.beneficiary.setPlaceholderText("Whom it helped, if someone else (optional)")
+        self.company = more.add("company_id", "&Company", QLineEdit())
+        self.company.setPlaceholderText("Optional")
+        self.company.setCompleter(
+            word_completer(self, companies.company_names(), self.company.setText)
+        )
+        self.need = more.add("need_id", "&Need", QComboBox())
+        self.opportunity = more.add("opportunity_id", "&Opportunity", QComboBox())
+        self.notes_edit = more.add("notes", "No&tes", QPlainTextEdit())
+        self.notes_edit.setTabChangesFocus(True)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(12)
+        columns.addLayout(right, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(self.buttons)
+        self.resize(880, 420)
+
+    # -- data ---------------------------------------------------------------------------
+    def _company_id(self) -> int | None:
+        name = self.company.text().strip()
+        return companies.find_company(name) if name else None
+
+    def _fill_company_lists(self) -> None:
+        company_id = self._company_id()
+        for combo, rows in (
+            (self.need, companies.needs_of(company_id) if company_id else []),
+            (self.opportunity, companies.opportunities_of(company_id) if company_id else []),
+        ):
+            keep = combo.currentData()
+            combo.clear()
+            combo.addItem("None", None)
+            for item_id, title in rows:
+                combo.addItem(title, item_id)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.setEnabled(bool(rows))
+
+    def _counterpart_changed(self) -> None:
+        """Fill the company from the person, unless one was typed."""
+        person_id = self.counterpart.person_id()
+        if person_id and not self.company.text().strip():
+            company = people.get_person(person_id).company
+            self.company.setText(company)
+
+    def flip_direction(self) -> None:
+        (self.received if self.given.isChecked() else self.given).setChecked(True)
+
+    def data(self) -> actions.ActionData:
+        chosen = self.occurred_on.date()
+        return actions.ActionData(
+            occurred_on=date(chosen.year(), chosen.month(), chosen.day()),
+            direction="received" if self.received.isChecked() else "given",
+            kind=self.kind.currentData(),
+            counterpart_id=self.counterpart.person_id(),
+            beneficiary_id=self.beneficiary.person_id(),
+            company_id=self._company_id(),
+            need_id=self.need.currentData(),
+            opportunity_id=self.opportunity.currentData(),
+            summary=self.summary.text(),
+            notes=self.notes_edit.toPlainText(),
+            weight=self.weight.currentData(),
+            follow_up_on=self.follow_up_on.value(),
+        )
+
+    def set_data(self, data: actions.ActionData) -> None:
+        self.occurred_on.setDate(qdate(data.occurred_on))
+        (self.received if data.direction == "received" else self.given).setChecked(True)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
+        self.counterpart.set_person(data.counterpart_id)
+        self.beneficiary.set_person(data.beneficiary_id)
+        self.company.setText(companies.get_company(data.company_id).name if data.company_id else "")
+        self._fill_company_lists()
+        self.need.setCurrentIndex(max(0, self.need.findData(data.need_id)))
+        self.opportunity.setCurrentIndex(max(0, self.opportunity.findData(data.opportunity_id)))
+        self.summary.setText(data.summary)
+        self.notes_edit.setPlainText(data.notes)
+        self.weight.setCurrentIndex(max(0, self.weight.findData(data.weight)))
+        self.follow_up_on.set_value(data.follow_up_on)
+
+    def record_name(self) -> str:
+        return self.summary.text().strip() or "this action"
+
+    def _new_names(self) -> tuple[str, str]:
+        """Names typed for people nobody has yet."""
+        found = (self.counterpart.resolve(), self.beneficiary.resolve())
+        return tuple(
+            picker.typed_name() if person_id is None else ""
+            for picker, person_id in zip((self.counterpart, self.beneficiary), found, strict=True)
+        )
+
+    def problems(self) -> Problems:
+        problems = actions.validate_action(self.data())
+        new_counterpart, new_beneficiary = (
+            self.counterpart.typed_name() if self.counterpart.person_id() is None else "",
+            self.beneficiary.typed_name() if self.beneficiary.person_id() is None else "",
+        )
+        if new_counterpart:
+            problems.errors.pop("counterpart_id", None)
+        if new_beneficiary:
+            problems.errors.pop("beneficiary_id", None)
+        if self.company.text().strip() and self._company_id() is None:
+            problems.errors["company_id"] = (
+                f"There is no company called '{self.company.text().strip()}'. Add it on the "
+                "Companies page first, or leave this empty."
+            )
+        return problems
+
+    def notes(self) -> dict[str, str]:
+        remarks = {}
+        pickers = (("counterpart_id", self.counterpart), ("beneficiary_id", self.beneficiary))
+        for key, picker in pickers:
+            if picker.person_id() is None and picker.typed_name():
+                name = picker.typed_name()
+                remarks[key] = f"{name} is not in your network yet; saving adds them."
+        return remarks
+
+    def write(self) -> int:
+        new_counterpart, new_beneficiary = self._new_names()
+        for name in (new_counterpart, new_beneficiary):
+            if name and not plain.confirm(
+                self, "Add a person", f"Add {plain.short(name)} to your network as a new person?"
+            ):
+                raise SaveCancelled
+        return logbook.log_action(
+            self.data(),
+            action_id=self.record_id,
+            new_counterpart=new_counterpart,
+            new_beneficiary=new_beneficiary,
+        )

@@ -1,0 +1,149 @@
+"""Logging actions: Ctrl+L from anywhere, prefilled, checked as you type, new people added."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from desktop.core import actions, people, timeline
+from desktop.core.timeline import TimelineFilter
+from desktop.store.connection import db
+from desktop.ui import plain
+from desktop.ui.dialogs.action_dialog import ActionDialog
+from desktop.ui.models.timeline_model import RowRole
+
+
+def action_count() -> int:
+    return db.execute_sql("SELECT count(*) FROM action").fetchone()[0]
+
+
+def open_dialog(qtbot, **prefill):
+    dialog = ActionDialog(None, None, **prefill)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_ctrl_l_on_a_person_logs_an_action_seen_in_timeline_and_pane(
+    window, add_people, qtbot, on_next_dialog
+):
+    ada, _grace = add_people(people.PersonData(name="Ada", company="Acme"), "Grace")
+    window.people_page.refresh(select=ada)
+    # Offscreen, a modal form does not take over as the active window, so the list's own
+    # Enter shortcut would still answer; keep the focus off the list as a real window would.
+    window.people_page.search.setFocus()
+
+    def log(dialog):
+        assert dialog.counterpart.person_id() == ada
+        assert dialog.company.text() == "Acme"  # taken from the person
+        assert dialog.focusWidget() is dialog.summary
+        qtbot.keyClicks(dialog.summary, "Shared a lead for the data role")
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+
+    assert window.log_action.shortcut().toString() == "Ctrl+L"
+    on_next_dialog(log)
+    window.log_action.trigger()
+    assert action_count() == 1
+    top = window.timeline_page.model.index(1).data(RowRole)  # row 0 is the month header
+    assert top.summary == "Shared a lead for the data role" and top.counterpart == "Ada"
+    assert top.company == "Acme" and top.direction == "given"
+    history = window.people_page.pane.history
+    assert history.model.total() == 1 and history.heading.text() == "Actions (1)"
+
+
+def test_ctrl_d_flips_the_direction(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    dialog = open_dialog(qtbot, counterpart_id=ada)
+    assert dialog.given.isChecked()
+    # Offscreen windows never become active, so the shortcut is fired as Qt would fire it.
+    assert dialog.flip_shortcut.key().toString() == "Ctrl+D"
+    dialog.flip_shortcut.activated.emit()
+    assert dialog.received.isChecked()
+    assert dialog.data().direction == "received"
+    dialog.flip_shortcut.activated.emit()
+    assert dialog.data().direction == "given"
+
+
+def test_summary_is_required_and_follow_up_cannot_precede_the_action(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    dialog = open_dialog(qtbot, counterpart_id=ada)
+    assert not dialog.save_button.isEnabled()
+    dialog.summary.setText("Checked in")
+    assert dialog.save_button.isEnabled()
+    dialog.follow_up_on.set_value(date.today() - timedelta(days=3))
+    message = dialog.form.message("follow_up_on").text()
+    assert "cannot be before the action's date" in message
+    assert not dialog.save_button.isEnabled()
+    dialog.follow_up_on.set_value(date.today() + timedelta(days=3))
+    assert dialog.save_button.isEnabled()
+
+
+def test_future_date_is_flagged_but_allowed(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    dialog = open_dialog(qtbot, counterpart_id=ada)
+    dialog.summary.setText("Coffee planned")
+    dialog.occurred_on.setDate(dialog.occurred_on.date().addDays(5))
+    assert dialog.form.message("occurred_on").text() == "This date is in the future."
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_new_name_adds_the_person_after_asking(qtbot, database, monkeypatch):
+    asked = []
+    monkeypatch.setattr(plain, "confirm", lambda parent, title, q, yes="": asked.append(q) or True)
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.counterpart, "Maya Chen")
+    assert "Maya Chen is not in your network yet" in dialog.form.message("counterpart_id").text()
+    dialog.summary.setText("Met at the meetup")
+    assert dialog.save_button.isEnabled()
+    dialog.save()
+    assert asked == ["Add Maya Chen to your network as a new person?"]
+    (maya,) = people.person_ids("maya")
+    rows = timeline.page(TimelineFilter(person_id=maya))
+    assert [r.summary for r in rows] == ["Met at the meetup"]
+
+
+def test_declining_the_new_person_writes_nothing(qtbot, database, monkeypatch):
+    monkeypatch.setattr(plain, "confirm", lambda *args, **kwargs: False)
+    dialog = open_dialog(qtbot)
+    dialog.counterpart.setText("Maya Chen")
+    dialog.counterpart.textEdited.emit("Maya Chen")
+    dialog.summary.setText("Met at the meetup")
+    dialog.save()
+    assert dialog.isVisible()
+    assert people.person_count() == 0 and action_count() == 0
+
+
+def test_typing_a_name_offers_matching_people_and_enter_picks(qtbot, add_people):
+    add_people(people.PersonData(name="Maria Lopez", company="Acme"), "Mark Stone")
+    dialog = open_dialog(qtbot)
+    qtbot.keyClicks(dialog.counterpart, "mar lo")
+    popup = dialog.counterpart.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.model().rowCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.counterpart.text() == "Maria Lopez"
+    assert dialog.counterpart.person_id() == people.person_ids("maria")[0]
+    assert dialog.isVisible() and action_count() == 0
+
+
+def test_editing_an_action_shows_and_saves_it(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    action_id = actions.create_action(
+        actions.ActionData(
+            occurred_on=date(2026, 3, 1),
+            counterpart_id=ada,
+            summary="Thanks",
+            kind="thanks",
+            direction="received",
+            weight=2,
+        )
+    )
+    dialog = ActionDialog(None, action_id)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit action"
+    assert dialog.received.isChecked() and dialog.kind.currentData() == "thanks"
+    assert dialog.weight.currentData() == 2
+    dialog.summary.setText("Thanked me for the intro")
+    dialog.save()
+    assert actions.get_action(action_id).summary == "Thanked me for the intro"

@@ -1,0 +1,81 @@
+"""The Follow-ups page: buckets by due date, done and snooze, and people to reach out to."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from desktop.core import actions, people
+from desktop.ui.pages.followups import FollowUpsPage
+
+TODAY = date(2026, 3, 18)
+
+
+def page_for(qtbot):
+    page = FollowUpsPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def log(person_id, occurred_on, follow_up_on=None, summary="Sent my notes"):
+    return actions.create_action(
+        actions.ActionData(
+            occurred_on=occurred_on,
+            counterpart_id=person_id,
+            summary=summary,
+            follow_up_on=follow_up_on,
+        )
+    )
+
+
+def section_count(page, key):
+    return page.sections[key].childCount()
+
+
+def test_marking_done_moves_a_follow_up_out_of_overdue(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    late = log(ada, TODAY - timedelta(days=10), TODAY - timedelta(days=2))
+    page = page_for(qtbot)
+    assert page.section_of("follow_up", late) == "overdue"
+    assert page.sections["overdue"].text(0) == "Overdue (1)"
+    assert page.select("follow_up", late)
+    page.done_button.click()
+    assert page.section_of("follow_up", late) is None
+    assert section_count(page, "overdue") == 0
+    assert actions.get_action(late) is not None
+
+
+def test_snoozing_moves_between_buckets(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    due_today = log(ada, TODAY - timedelta(days=5), TODAY)
+    page = page_for(qtbot)
+    assert page.section_of("follow_up", due_today) == "today"
+    page.select("follow_up", due_today)
+    page.day_button.click()
+    assert page.section_of("follow_up", due_today) == "this_week"
+    assert actions.get_action(due_today).follow_up_on == TODAY + timedelta(days=1)
+    page.select("follow_up", due_today)
+    page.week_button.click()
+    assert actions.get_action(due_today).follow_up_on == TODAY + timedelta(days=8)
+    assert page.section_of("follow_up", due_today) is None  # beyond this week
+
+
+def test_people_past_their_keep_in_touch_date_are_listed_until_contacted(qtbot, add_people):
+    (ada,) = add_people(people.PersonData(name="Ada", cadence_days=14))
+    log(ada, TODAY - timedelta(days=20))
+    page = page_for(qtbot)
+    assert page.section_of("reach_out", ada) == "reach_out"
+    item = page.sections["reach_out"].child(0)
+    assert item.text(0) == "6 days late" and item.text(1) == "Ada"
+    log(ada, TODAY - timedelta(days=1), summary="She wrote to me")  # received or given: resets
+    page.refresh()
+    assert page.section_of("reach_out", ada) is None
+
+
+def test_status_bar_says_what_is_overdue_once(window, add_people):
+    (ada,) = add_people(people.PersonData(name="Ada", cadence_days=7))
+    log(ada, date.today() - timedelta(days=30), date.today() - timedelta(days=3))
+    window.announce_due()
+    assert window.statusBar().currentMessage() == (
+        "1 follow-up overdue and 1 person to reach out to. See Follow-ups (Ctrl+4)."
+    )
