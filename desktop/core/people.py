@@ -225,8 +225,15 @@ def action_count(person_id: int) -> int:
 def delete_person(person_id: int) -> None:
     """Delete a person with their roles, skills and the actions they were counterpart to."""
     with db.atomic():
+        gone = [
+            row[0]
+            for row in db.execute_sql(
+                "SELECT id FROM action WHERE counterpart_id = ?", (person_id,)
+            ).fetchall()
+        ]
         db.execute_sql("DELETE FROM person WHERE id = ?", (person_id,))
         search_index.refresh_people([person_id])
+        search_index.refresh_actions(gone)  # their actions went with them
 
 
 def get_person(person_id: int) -> PersonData:

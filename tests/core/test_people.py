@@ -262,3 +262,17 @@ def test_find_people_matches_name_words_only(network):
 def test_person_named_ignores_case_and_accents(network):
     assert people.person_named("linus aberg") == network["linus"]
     assert people.person_named("Nobody") is None
+
+
+def test_deleting_a_person_takes_their_actions_out_of_the_text_index(database):
+    from desktop.core import actions
+
+    ada = people.create_person(PersonData(name="Ada"))
+    actions.create_action(
+        actions.ActionData(occurred_on=date(2026, 1, 5), counterpart_id=ada, summary="Zebra talk")
+    )
+    people.delete_person(ada)
+    found = db.execute_sql(
+        "SELECT count(*) FROM action_search WHERE action_search MATCH 'zebra'"
+    ).fetchone()[0]
+    assert found == 0
