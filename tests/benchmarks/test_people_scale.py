@@ -7,7 +7,6 @@ next to the same SQL run through raw `sqlite3` (the floor) in the same run.
 from __future__ import annotations
 
 import sqlite3
-import statistics
 import time
 
 import pytest
@@ -24,17 +23,6 @@ SEARCH_SQL = (
 )
 
 
-def best_of(repeats: int, work) -> float:
-    """Median milliseconds of *repeats* runs (after one warm-up)."""
-    work()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 @pytest.fixture(scope="module")
 def large_people(tmp_path_factory):
     path = tmp_path_factory.mktemp("scale") / "people.sqlite3"
@@ -46,13 +34,13 @@ def large_people(tmp_path_factory):
     connection.close_database()
 
 
-def test_search_per_keystroke_stays_near_raw_sqlite(large_people):
+def test_search_per_keystroke_stays_near_raw_sqlite(large_people, median_ms):
     raw = sqlite3.connect(large_people)
     rows = []
     for text in TYPED:
         query = people.fts_query(text)
-        ours = best_of(7, lambda t=text: people.person_ids(t))
-        floor = best_of(7, lambda q=query: raw.execute(SEARCH_SQL, (q,)).fetchall())
+        ours = median_ms(7, lambda t=text: people.person_ids(t))
+        floor = median_ms(7, lambda q=query: raw.execute(SEARCH_SQL, (q,)).fetchall())
         found = len(people.person_ids(text))
         rows.append((text, found, ours, floor))
     raw.close()
@@ -63,12 +51,12 @@ def test_search_per_keystroke_stays_near_raw_sqlite(large_people):
         assert ours <= floor * 1.5 + 2, f"search for {text!r} is far above the SQLite floor"
 
 
-def test_opening_the_list_reads_ids_and_one_block(large_people, qtbot):
+def test_opening_the_list_reads_ids_and_one_block(large_people, qtbot, median_ms):
     from desktop.ui.models.people_model import PeopleModel
 
     model = PeopleModel()
     raw = sqlite3.connect(large_people)
-    ids_floor = best_of(
+    ids_floor = median_ms(
         5, lambda: raw.execute("SELECT id FROM person ORDER BY sort_key, id").fetchall()
     )
     raw.close()
@@ -77,7 +65,7 @@ def test_opening_the_list_reads_ids_and_one_block(large_people, qtbot):
         model.reload()
         return [model.index(row, 0).data() for row in range(40)]
 
-    ours = best_of(5, open_list)
+    ours = median_ms(5, open_list)
     print(f"\nopen 30,000-person list + first 40 rows: {ours:.1f} ms", end=" ")
     print(f"(id query floor {ids_floor:.1f} ms)")
     assert model.rowCount() == 30_000

@@ -7,7 +7,6 @@ same SQL run through raw `sqlite3` in the same run (the floor).
 from __future__ import annotations
 
 import sqlite3
-import statistics
 import time
 import tracemalloc
 
@@ -18,16 +17,6 @@ from desktop.core.timeline import TimelineFilter
 from desktop.store import connection
 
 pytestmark = pytest.mark.slow
-
-
-def median_ms(repeats, work) -> float:
-    work()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +30,7 @@ def million(tmp_path_factory):
     connection.close_database()
 
 
-def test_timeline_pages_at_a_million_actions(million, qtbot):
+def test_timeline_pages_at_a_million_actions(million, qtbot, median_ms):
     from desktop.ui.models.timeline_model import TimelineModel
 
     raw = sqlite3.connect(million)

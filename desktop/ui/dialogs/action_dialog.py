@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -134,13 +133,7 @@ class ActionDialog(RecordDialog):
         self.notes_edit = more.add("notes", "No&tes", QPlainTextEdit())
         self.notes_edit.setTabChangesFocus(True)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(12)
-        columns.addLayout(right, 1)
-        outer = QVBoxLayout(self)
-        outer.addLayout(columns)
-        outer.addWidget(self.buttons)
+        self.lay_out(left, right)
         self.resize(880, 420)
 
     # -- data ---------------------------------------------------------------------------

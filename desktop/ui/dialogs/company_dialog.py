@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,9 +37,7 @@ class CompanyDialog(RecordDialog):
         form.add("is_target", "&Target", self.is_target)
         self.notes_edit = form.add("notes", "No&tes", QPlainTextEdit())
         self.notes_edit.setTabChangesFocus(True)
-        outer = QVBoxLayout(self)
-        outer.addLayout(layout)
-        outer.addWidget(self.buttons)
+        self.lay_out(layout)
         self.resize(520, 420)
         if company_id is not None:
             self.set_data(companies.get_company(company_id))

@@ -6,11 +6,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -92,13 +90,7 @@ class PersonDialog(RecordDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(90)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(12)
-        columns.addLayout(right, 1)
-        outer = QVBoxLayout(self)
-        outer.addLayout(columns)
-        outer.addWidget(self.buttons)
+        self.lay_out(left, right)
         self.resize(860, 520)
 
     def _connect_checks(self) -> None:

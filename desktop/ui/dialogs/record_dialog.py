@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.core.validation import Problems, ValidationError
 from desktop.ui import plain
@@ -40,6 +40,17 @@ class RecordDialog(QDialog):
             button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+
+    def lay_out(self, *columns) -> None:
+        """Put the form columns side by side, with Save and Cancel below."""
+        row = QHBoxLayout()
+        for index, column in enumerate(columns):
+            if index:
+                row.addSpacing(12)
+            row.addLayout(column, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(row)
+        outer.addWidget(self.buttons)
 
     # -- hooks ----------------------------------------------------------------------------
     def data(self) -> object:
