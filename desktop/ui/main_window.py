@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         for key, page in self.pages.items():
             page.data_changed.connect(lambda k=key: self.refresh_pages(except_page=k))
         self.people_page.pane.log_requested.connect(self.log_with_person)
+        self.companies_page.pane.log_requested.connect(
+            lambda company_id: self._log({"company_id": company_id})
+        )
         self.people_page.pane.timeline_requested.connect(
             lambda person_id: self.show_timeline(person_id=person_id)
         )

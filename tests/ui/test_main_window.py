@@ -158,3 +158,33 @@ def test_window_uses_our_icon(window):
     image = icon.pixmap(64, 64).toImage()
     assert image.pixelColor(0, 0).alpha() == 0
     assert image.pixelColor(32, 32).alpha() == 255
+
+
+def test_new_pages_and_the_action_form_are_accessible(qtbot, window):
+    from desktop.ui.dialogs.action_dialog import ActionDialog
+
+    ada = people.create_person(people.PersonData(name="Ada", company="Acme"))
+    window.refresh_pages()
+    for page in ("timeline", "follow-ups"):
+        window.show_page(page)
+        assert_accessible(window.pages[page])
+    dialog = ActionDialog(window, None, counterpart_id=ada)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_accessible(dialog)
+    assert dialog.counterpart.accessibleName() == "With"
+
+
+def test_company_pane_logs_an_action_about_the_company(window, on_next_dialog):
+    people.create_person(people.PersonData(name="Ada", company="Acme"))
+    window.refresh_pages()
+    window.show_company(companies.find_company("Acme"))
+    seen = {}
+
+    def look(dialog):
+        seen["company"] = dialog.company.text()
+        dialog.done(0)
+
+    on_next_dialog(look)
+    window.companies_page.pane.log_button.click()
+    assert seen == {"company": "Acme"}

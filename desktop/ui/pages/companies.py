@@ -9,6 +9,7 @@ from desktop.core import companies
 from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.company_dialog import CompanyDialog
 from desktop.ui.dialogs.person_dialog import PersonDialog
+from desktop.ui.icons import icon
 from desktop.ui.models.companies_model import CompaniesModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
@@ -21,11 +22,16 @@ class CompanyPane(DetailPane):
     person_activated = Signal(int)
     person_added = Signal(int)
     timeline_requested = Signal(int)
+    log_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a company to see its details and its people.", parent)
         self.add_person_button = push_button("Add a &person here")
         self.add_person_button.clicked.connect(self._add_person)
+        self.log_button = push_button("&Log action")
+        self.log_button.setIcon(icon("log-action"))
+        self.log_button.clicked.connect(lambda: self.log_requested.emit(self._company_id))
+        self.actions.addWidget(self.log_button)
         self.actions.addWidget(self.add_person_button)
         self.actions.addStretch(1)
         for key, label, link in (
