@@ -348,12 +348,16 @@ def find_people(text: str, limit: int = 20) -> list[PersonChoice]:
     return [PersonChoice(*row) for row in rows.fetchall()]
 
 
+def people_named(name: str) -> list[int]:
+    """Ids of everyone whose name reads the same (case and accents aside)."""
+    rows = db.execute_sql("SELECT id FROM person WHERE sort_key = ? ORDER BY id", (fold(name),))
+    return [row[0] for row in rows.fetchall()]
+
+
 def person_named(name: str) -> int | None:
-    """The id of the first person whose name reads the same (case and accents aside)."""
-    row = db.execute_sql(
-        "SELECT id FROM person WHERE sort_key = ? ORDER BY id LIMIT 1", (fold(name),)
-    ).fetchone()
-    return row[0] if row else None
+    """The one person with this name; None if nobody, or several, have it."""
+    found = people_named(name)
+    return found[0] if len(found) == 1 else None
 
 
 def person_name(person_id: int) -> str:

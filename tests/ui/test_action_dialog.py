@@ -147,3 +147,29 @@ def test_editing_an_action_shows_and_saves_it(qtbot, add_people):
     dialog.summary.setText("Thanked me for the intro")
     dialog.save()
     assert actions.get_action(action_id).summary == "Thanked me for the intro"
+
+
+def test_changing_the_person_replaces_the_company_filled_in_for_them(qtbot, add_people):
+    ada, grace = add_people(
+        people.PersonData(name="Ada", company="Acme"),
+        people.PersonData(name="Grace", company="Navy"),
+    )
+    dialog = open_dialog(qtbot, counterpart_id=ada)
+    assert dialog.company.text() == "Acme"
+    dialog.counterpart.set_person(grace)
+    assert dialog.company.text() == "Navy"
+    dialog.company.setText("Navy")  # now typed by the user: kept from here on
+    dialog.company.setText("Acme")
+    dialog.counterpart.set_person(ada)
+    assert dialog.company.text() == "Acme"
+
+
+def test_a_name_shared_by_two_people_must_be_picked(qtbot, add_people):
+    add_people(people.PersonData(name="Maria Adams", company="Acme"), "Maria Adams")
+    dialog = open_dialog(qtbot)
+    dialog.counterpart.setText("maria adams")
+    dialog.counterpart.textEdited.emit("maria adams")
+    dialog.summary.setText("Coffee")
+    message = dialog.form.message("counterpart_id").text()
+    assert "2 people are called maria adams" in message
+    assert not dialog.save_button.isEnabled()

@@ -79,3 +79,14 @@ def test_status_bar_says_what_is_overdue_once(window, add_people):
     assert window.statusBar().currentMessage() == (
         "1 follow-up overdue and 1 person to reach out to. See Follow-ups (Ctrl+4)."
     )
+
+
+def test_marking_done_keeps_the_place_in_the_list(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    first = log(ada, TODAY - timedelta(days=10), TODAY - timedelta(days=3))
+    second = log(ada, TODAY - timedelta(days=9), TODAY - timedelta(days=2))
+    page = page_for(qtbot)
+    page.select("follow_up", first)
+    page.done_button.click()
+    assert page.current() == ("follow_up", second)
+    assert page.done_button.isEnabled()

@@ -120,3 +120,18 @@ def test_person_pane_button_opens_the_filtered_timeline(window, add_people):
     assert window.timeline_page.person.person_id() == ada
     assert window.timeline_page.model.total() == 5
     assert people.get_person(ada).name == "Ada"
+
+
+def test_down_from_the_search_moves_into_the_list(window, add_people):
+    (ada,) = add_people("Ada")
+    add_actions([ada], 3, summary="Sent a lead")
+    page = window.timeline_page
+    window.show_page("timeline")
+    page.refresh()
+    page.text.setText("lead")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(page.text, Qt.Key.Key_Down)
+    assert page.current_id() is not None
+    assert page.edit_button.isEnabled()

@@ -55,6 +55,7 @@ class ActionDialog(RecordDialog):
         kind: str = "check_in",
     ):
         super().__init__(parent, action_id)
+        self._auto_company = ""  # the company filled in from the person, not typed
         self._build()
         if action_id is not None:
             self.set_data(actions.get_action(action_id))
@@ -156,10 +157,12 @@ class ActionDialog(RecordDialog):
             combo.setEnabled(bool(rows))
 
     def _counterpart_changed(self) -> None:
-        """Fill the company from the person, unless one was typed."""
+        """Fill the company from the person, unless the user typed one of their own."""
         person_id = self.counterpart.person_id()
-        if person_id and not self.company.text().strip():
+        typed = self.company.text().strip()
+        if person_id and (not typed or typed == self._auto_company):
             company = people.get_person(person_id).company
+            self._auto_company = company
             self.company.setText(company)
 
     def flip_direction(self) -> None:
@@ -214,10 +217,15 @@ class ActionDialog(RecordDialog):
             self.counterpart.typed_name() if self.counterpart.person_id() is None else "",
             self.beneficiary.typed_name() if self.beneficiary.person_id() is None else "",
         )
-        if new_counterpart:
-            problems.errors.pop("counterpart_id", None)
-        if new_beneficiary:
-            problems.errors.pop("beneficiary_id", None)
+        for key, name in (("counterpart_id", new_counterpart), ("beneficiary_id", new_beneficiary)):
+            if not name:
+                continue
+            problems.errors.pop(key, None)
+            namesakes = len(people.people_named(name))
+            if namesakes > 1:
+                problems.errors[key] = (
+                    f"{namesakes} people are called {name}; pick one from the suggestions."
+                )
         if self.company.text().strip() and self._company_id() is None:
             problems.errors["company_id"] = (
                 f"There is no company called '{self.company.text().strip()}'. Add it on the "
@@ -231,6 +239,8 @@ class ActionDialog(RecordDialog):
         for key, picker in pickers:
             if picker.person_id() is None and picker.typed_name():
                 name = picker.typed_name()
+                if people.people_named(name):
+                    continue
                 remarks[key] = f"{name} is not in your network yet; saving adds them."
         return remarks
 

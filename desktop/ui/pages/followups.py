@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import actions, followups
+from desktop.core.validation import ValidationError
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
@@ -30,7 +31,7 @@ SECTIONS = ("overdue", "today", "this_week", "reach_out")
 TITLES = {
     "overdue": "Overdue",
     "today": "Due today",
-    "this_week": "Due this week",
+    "this_week": "Due in the next 7 days",
     "reach_out": "Time to reach out",
 }
 
@@ -149,8 +150,7 @@ class FollowUpsPage(QWidget):
 
     def _item(self, key: str, entry, today: date) -> QTreeWidgetItem:
         if key == "reach_out":
-            days = entry.days_overdue
-            when = "due today" if days == 0 else f"{plain.counted(days, 'day')} late"
+            when = f"{plain.counted(entry.days_overdue, 'day')} late"
             last = entry.last_contact.isoformat() if entry.last_contact else "never"
             what = f"Keep in touch every {entry.cadence_days} days · last contact {last}"
             item = QTreeWidgetItem([when, entry.person, what, entry.company])
@@ -201,14 +201,16 @@ class FollowUpsPage(QWidget):
     def mark_done(self) -> None:
         action_id = self._follow_up_id()
         if action_id is not None:
-            actions.mark_follow_up_done(action_id)
-            self._changed()
+            self._apply(lambda: actions.mark_follow_up_done(action_id))
 
     def snooze(self, by: timedelta) -> None:
         action_id = self._follow_up_id()
         if action_id is not None:
-            actions.snooze_follow_up(action_id, max(self.today(), self._due(action_id)) + by)
-            self._changed()
+            self._apply(
+                lambda: actions.snooze_follow_up(
+                    action_id, max(self.today(), self._due(action_id)) + by
+                )
+            )
 
     def snooze_until(self) -> None:
         action_id = self._follow_up_id()
@@ -216,8 +218,28 @@ class FollowUpsPage(QWidget):
             return
         chosen = pick_date(self, self.today() + timedelta(days=1))
         if chosen is not None:
-            actions.snooze_follow_up(action_id, chosen)
-            self._changed()
+            self._apply(lambda: actions.snooze_follow_up(action_id, chosen))
+
+    def _apply(self, change) -> None:
+        """Make the change, then keep the place: the next item of the same section."""
+        item = self.tree.currentItem()
+        section = item.parent() if item is not None else None
+        place = (
+            (next(k for k, s in self.sections.items() if s is section), section.indexOfChild(item))
+            if section is not None
+            else None
+        )
+        try:
+            change()
+        except (ValidationError, LookupError) as exc:
+            plain.show_error(self, "Could not change the follow-up", str(exc))
+            return
+        self._changed()
+        if place is not None and self.current() is None:
+            key, index = place
+            section = self.sections[key]
+            if section.childCount():
+                self.tree.setCurrentItem(section.child(min(index, section.childCount() - 1)))
 
     def _due(self, action_id: int) -> date:
         return actions.get_action(action_id).follow_up_on or self.today()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -124,6 +124,7 @@ class TimelinePage(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.text.textChanged.connect(self.apply_filters)
+        self.text.installEventFilter(self)
         self.person.person_changed.connect(self._person_filter_changed)
         self.company.textChanged.connect(self.apply_filters)
         for combo in (self.kind, self.direction):
@@ -271,6 +272,21 @@ class TimelinePage(QWidget):
             self.count_label.setText(plain.counted(total, "action"))
         self.stack.setCurrentWidget(self.empty if everything == 0 else self.view)
         self._selection_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the search box moves into the list, on the first action."""
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            first = next((r for r in range(self.model.rowCount()) if self.model.action_at(r)), None)
+            if first is not None:
+                if self.current_id() is None:
+                    self.view.setCurrentIndex(self.model.index(first))
+                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _selection_changed(self) -> None:
         has = self.current_id() is not None
