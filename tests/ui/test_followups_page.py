@@ -90,3 +90,17 @@ def test_marking_done_keeps_the_place_in_the_list(qtbot, add_people):
     page.done_button.click()
     assert page.current() == ("follow_up", second)
     assert page.done_button.isEnabled()
+
+
+def test_undo_brings_back_the_follow_up_marked_done(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    late = log(ada, TODAY - timedelta(days=10), TODAY - timedelta(days=2))
+    page = page_for(qtbot)
+    assert not page.undo_button.isEnabled()
+    page.select("follow_up", late)
+    page.done_button.click()
+    assert page.section_of("follow_up", late) is None
+    page.undo_button.click()
+    assert page.section_of("follow_up", late) == "overdue"
+    assert page.current() == ("follow_up", late)
+    assert not page.undo_button.isEnabled()

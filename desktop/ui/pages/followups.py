@@ -24,6 +24,7 @@ from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.pages.list_page import heading, push_button
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "follow_up" or "reach_out"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # action id or person id
@@ -82,14 +83,19 @@ class FollowUpsPage(QWidget):
         self.open_button = push_button("&Open action")
         self.log_button = push_button("&Log action")
         self.log_button.setIcon(icon("log-action"))
+        self.undo_button = push_button("U&ndo done")
+        self.undo_button.setEnabled(False)
+        self._last_done: int | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(12)
         top.addWidget(self.summary_label, 1)
-        buttons = QHBoxLayout()
+        bar = QWidget()
+        buttons = FlowLayout(bar, spacing=6)  # wraps on narrow windows
         for button in (
             self.done_button,
+            self.undo_button,
             self.day_button,
             self.week_button,
             self.pick_button,
@@ -97,13 +103,13 @@ class FollowUpsPage(QWidget):
             self.log_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(buttons)
+        layout.addWidget(bar)
         layout.addWidget(self.tree, 1)
 
         self.done_button.clicked.connect(self.mark_done)
+        self.undo_button.clicked.connect(self.undo_done)
         self.day_button.clicked.connect(lambda: self.snooze(timedelta(days=1)))
         self.week_button.clicked.connect(lambda: self.snooze(timedelta(weeks=1)))
         self.pick_button.clicked.connect(self.snooze_until)
@@ -140,7 +146,7 @@ class FollowUpsPage(QWidget):
         parts = [
             f"{counts['overdue']:,} overdue",
             f"{counts['today']:,} due today",
-            f"{counts['this_week']:,} this week",
+            f"{counts['this_week']:,} in the next 7 days",
             plain.counted(counts["reach_out"], "person", "people") + " to reach out to",
         ]
         self.summary_label.setText(" · ".join(parts))
@@ -202,6 +208,16 @@ class FollowUpsPage(QWidget):
         action_id = self._follow_up_id()
         if action_id is not None:
             self._apply(lambda: actions.mark_follow_up_done(action_id))
+            self._last_done = action_id
+            self.undo_button.setEnabled(True)
+
+    def undo_done(self) -> None:
+        """Open the follow-up marked done last, and select it again."""
+        action_id, self._last_done = self._last_done, None
+        self.undo_button.setEnabled(False)
+        if action_id is not None:
+            self._apply(lambda: actions.reopen_follow_up(action_id))
+            self.select("follow_up", action_id)
 
     def snooze(self, by: timedelta) -> None:
         action_id = self._follow_up_id()
