@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.core import actions, people
+from desktop.core import actions, companies, people
 from desktop.store.connection import db
 
 
@@ -14,12 +14,16 @@ def log_action(
     action_id: int | None = None,
     new_counterpart: str = "",
     new_beneficiary: str = "",
+    new_company: str = "",
 ) -> int:
-    """Create (or update) the action, first adding any new people, all in one transaction.
-
-    A failure anywhere leaves the database as it was: no half-added person.
+    """Create (or update) the action, first adding any new people or company, all in one
+    transaction. A failure anywhere leaves the database as it was: nothing half-added.
     """
     with db.atomic():
+        if new_company:
+            data = replace(
+                data, company_id=companies.create_company(companies.CompanyData(name=new_company))
+            )
         if new_counterpart:
             data = replace(
                 data, counterpart_id=people.create_person(people.PersonData(name=new_counterpart))

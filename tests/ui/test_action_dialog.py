@@ -173,3 +173,22 @@ def test_a_name_shared_by_two_people_must_be_picked(qtbot, add_people):
     message = dialog.form.message("counterpart_id").text()
     assert "2 people are called maria adams" in message
     assert not dialog.save_button.isEnabled()
+
+
+def test_a_new_company_is_added_with_the_action_after_asking(qtbot, add_people, monkeypatch):
+    from desktop.core import companies
+
+    (ada,) = add_people("Ada")
+    asked = []
+    monkeypatch.setattr(plain, "confirm", lambda parent, title, q, yes="": asked.append(q) or True)
+    dialog = open_dialog(qtbot, counterpart_id=ada)
+    dialog.company.setText("Northwind")
+    assert "saving adds it" in dialog.more_form.message("company_id").text()
+    dialog.summary.setText("Heard they are hiring")
+    dialog.save()
+    assert asked == ["Add Northwind as a new company?"]
+    company_id = companies.find_company("Northwind")
+    assert company_id is not None
+    assert timeline.page(TimelineFilter(company_id=company_id))[0].summary == (
+        "Heard they are hiring"
+    )

@@ -226,15 +226,22 @@ class ActionDialog(RecordDialog):
                 problems.errors[key] = (
                     f"{namesakes} people are called {name}; pick one from the suggestions."
                 )
-        if self.company.text().strip() and self._company_id() is None:
-            problems.errors["company_id"] = (
-                f"There is no company called '{self.company.text().strip()}'. Add it on the "
-                "Companies page first, or leave this empty."
-            )
+        company = self._new_company()
+        if company:
+            company_problems = companies.validate_company(companies.CompanyData(name=company))
+            if "name" in company_problems.errors:
+                problems.errors["company_id"] = company_problems.errors["name"]
         return problems
+
+    def _new_company(self) -> str:
+        """A typed company name nobody has yet (saving offers to add it)."""
+        name = " ".join(self.company.text().split())
+        return name if name and self._company_id() is None else ""
 
     def notes(self) -> dict[str, str]:
         remarks = {}
+        if company := self._new_company():
+            remarks["company_id"] = f"There is no company called '{company}' yet; saving adds it."
         pickers = (("counterpart_id", self.counterpart), ("beneficiary_id", self.beneficiary))
         for key, picker in pickers:
             if picker.person_id() is None and picker.typed_name():
@@ -251,9 +258,15 @@ class ActionDialog(RecordDialog):
                 self, "Add a person", f"Add {plain.short(name)} to your network as a new person?"
             ):
                 raise SaveCancelled
+        new_company = self._new_company()
+        if new_company and not plain.confirm(
+            self, "Add a company", f"Add {plain.short(new_company)} as a new company?"
+        ):
+            raise SaveCancelled
         return logbook.log_action(
             self.data(),
             action_id=self.record_id,
             new_counterpart=new_counterpart,
             new_beneficiary=new_beneficiary,
+            new_company=new_company,
         )
