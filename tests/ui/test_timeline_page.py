@@ -135,3 +135,15 @@ def test_down_from_the_search_moves_into_the_list(window, add_people):
     QTest.keyClick(page.text, Qt.Key.Key_Down)
     assert page.current_id() is not None
     assert page.edit_button.isEnabled()
+
+
+def test_an_older_action_is_found_again_beyond_the_first_page(window, add_people, monkeypatch):
+    monkeypatch.setattr(TimelineModel, "PAGE", 20)
+    (ada,) = add_people("Ada")
+    ids = add_actions([ada], 90)
+    oldest = ids[0]  # 1 January: on the last page
+    page = window.timeline_page
+    page.refresh()
+    assert page.model.row_of(oldest) == -1
+    assert page.select_action(oldest)
+    assert page.current_id() == oldest

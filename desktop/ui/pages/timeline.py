@@ -223,8 +223,15 @@ class TimelinePage(QWidget):
         selected = self.view.selectionModel().selectedIndexes()
         return row.id if row is not None and selected else None
 
-    def select_action(self, action_id: int | None) -> bool:
-        row = self.model.row_of(action_id) if action_id else -1
+    def select_action(self, action_id: int | None, max_pages: int = 50) -> bool:
+        """Select an action, reading further pages (a bounded number) to reach it."""
+        if not action_id:
+            return False
+        row = self.model.row_of(action_id)
+        while row < 0 and max_pages > 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            max_pages -= 1
+            row = self.model.row_of(action_id)
         if row < 0:
             return False
         index = self.model.index(row)
