@@ -1,0 +1,269 @@
+"""Who fits a need: my own fit from my profile, and the people in my network who could help.
+
+Skills are compared by a *canonical key*: the skill's `name_key` (case, width and spacing
+ignored), then mapped through `ALIASES`, so that someone offering "JS" matches a need
+calling for "JavaScript". Aliases live here, not in the schema: the skill table keeps the
+words people typed.
+
+The network can be large (tens of thousands of people), so candidate searches run in
+SQL: each call first fills a per-connection TEMP table `skill_canon(skill_id, key)` with
+the canonical key of every skill (skills are few, hundreds at most, so this is cheap),
+then joins `person_skill` / `need_skill` through it and groups by person or need in SQL.
+Nothing loads the whole network into Python.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from desktop.core import skills
+from desktop.core.validation import fold, name_key
+from desktop.store.batches import id_chunks
+from desktop.store.connection import db
+
+#: Common short forms and their full skill names, both as `name_key` gives them.
+ALIASES = {
+    "js": "javascript",
+    "ts": "typescript",
+    "k8s": "kubernetes",
+    "postgres": "postgresql",
+    "psql": "postgresql",
+    "ml": "machine learning",
+    "ai": "artificial intelligence",
+    "py": "python",
+    "ux": "user experience",
+    "ui": "user interface",
+    "golang": "go",
+    "c#": "csharp",
+    "c sharp": "csharp",
+    "node": "node.js",
+    "nodejs": "node.js",
+    "react.js": "react",
+    "reactjs": "react",
+    "aws": "amazon web services",
+    "gcp": "google cloud",
+    "nlp": "natural language processing",
+}
+
+
+def canonical_key(name: str) -> str:
+    """The key skills are matched by: 'JS', ' js ' and 'JavaScript' all give 'javascript'."""
+    key = name_key(name)
+    return ALIASES.get(key, key)
+
+
+class Fit(NamedTuple):
+    """How well I fit a need. `matched` / `missing` are the need's skill names."""
+
+    level: str  # 'strong', 'partial' or 'none'
+    matched: list[str]
+    missing: list[str]
+    overridden: bool  # True when the level is my own judgement (need.fit_override)
+
+
+class Candidate(NamedTuple):
+    """Someone in my network who could fill or help with a need, and why."""
+
+    person_id: int
+    name: str
+    company: str
+    is_job_seeker: bool
+    score: float  # share of the need's skills the person offers or seeks, 0..1
+    offers: list[str]  # the person's offered skills that the need calls for
+    seeks: list[str]  # the person's sought skills (or roles) that the need calls for
+    reasons: str  # e.g. 'job seeker; offers Python, SQL; seeks data roles'
+
+
+def set_profile_skills(names: list[str]) -> None:
+    """Replace my own skills (the profile's) in one transaction."""
+    with db.atomic():
+        db.execute_sql("DELETE FROM profile_skill")
+        for skill_id in skills.ensure_skills(names):
+            db.execute_sql("INSERT INTO profile_skill (skill_id) VALUES (?)", (skill_id,))
+
+
+def profile_skills() -> list[str]:
+    rows = db.execute_sql(
+        "SELECT s.name FROM profile_skill p JOIN skill s ON s.id = p.skill_id ORDER BY s.name_key"
+    )
+    return [r[0] for r in rows.fetchall()]
+
+
+def _level(matched: int, total: int) -> str:
+    if matched and matched * 3 >= total * 2:
+        return "strong"
+    return "partial" if matched else "none"
+
+
+def my_fit(need_id: int) -> Fit:
+    """My fit: strong when I have at least 2/3 of the need's skills, partial with at least
+    one, none otherwise (and when the need names no skills). A fit override set on the
+    need replaces the level; the matched and missing skills are still shown."""
+    found = db.execute_sql("SELECT fit_override FROM need WHERE id = ?", (need_id,)).fetchone()
+    if found is None:
+        raise LookupError(f"There is no need with id {need_id}.")
+    override = found[0]
+    need_skills = db.execute_sql(
+        "SELECT s.name FROM need_skill ns JOIN skill s ON s.id = ns.skill_id WHERE ns.need_id = ?",
+        (need_id,),
+    ).fetchall()
+    mine = {canonical_key(name) for name in profile_skills()}
+    matched, missing, seen = [], [], set()
+    for name in _by_name([row[0] for row in need_skills]):
+        key = canonical_key(name)
+        if key in seen:  # 'JS' and 'JavaScript' on one need count once
+            continue
+        seen.add(key)
+        (matched if key in mine else missing).append(name)
+    level = _level(len(matched), len(seen))
+    if override:
+        return Fit(override, matched, missing, True)
+    return Fit(level, matched, missing, False)
+
+
+def _fill_canon() -> None:
+    """(Re)fill the TEMP table `skill_canon` with every skill's canonical key."""
+    db.execute_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS skill_canon"
+        " (skill_id INTEGER PRIMARY KEY, key TEXT NOT NULL)"
+    )
+    db.execute_sql("CREATE INDEX IF NOT EXISTS temp.skill_canon_key ON skill_canon (key, skill_id)")
+    db.execute_sql("DELETE FROM skill_canon")
+    rows = db.execute_sql("SELECT id, name_key FROM skill").fetchall()
+    db.cursor().executemany(
+        "INSERT INTO skill_canon (skill_id, key) VALUES (?, ?)",
+        [(skill_id, ALIASES.get(key, key)) for skill_id, key in rows],
+    )
+
+
+def _reasons(is_job_seeker: bool, offers: list[str], seeks: list[str]) -> str:
+    parts = ["job seeker"] if is_job_seeker else []
+    if offers:
+        parts.append("offers " + ", ".join(offers))
+    if seeks:
+        parts.append("seeks " + ", ".join(seeks))
+    return "; ".join(parts)
+
+
+_SEP = "\x1f"  # joins skill names in SQL; cannot occur in a tidied skill name
+
+
+def _split(names: str | None) -> list[str]:
+    return _by_name(names.split(_SEP)) if names else []
+
+
+def _by_name(names: list[str]) -> list[str]:
+    """Skill names in reading order: case and accents aside ('économétrie' before 'Python')."""
+    return sorted(names, key=lambda n: (fold(n), n))
+
+
+def candidates(need_id: int, limit: int = 50) -> list[Candidate]:
+    """People whose offered or sought skills match the need's, best first.
+
+    Ranking: job seekers first, then the number of the need's skills the person offers,
+    then the number they seek, then name. Everyone matching is included, the person who
+    told me about the need too (they may well know the answer themselves).
+    """
+    with db.atomic():  # one consistent read; the TEMP table lives on this connection
+        _fill_canon()
+        ranked = db.execute_sql(
+            "WITH wanted(key) AS ("
+            "   SELECT DISTINCT c.key FROM need_skill ns"
+            "   JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?),"
+            " hits AS ("
+            "   SELECT ps.person_id,"
+            "     count(DISTINCT CASE WHEN ps.kind = 'offers' THEN c.key END) AS n_offers,"
+            "     count(DISTINCT CASE WHEN ps.kind = 'seeks' THEN c.key END) AS n_seeks,"
+            "     count(DISTINCT c.key) AS n_any"
+            "   FROM wanted w JOIN skill_canon c ON c.key = w.key"
+            "   JOIN person_skill ps ON ps.skill_id = c.skill_id"
+            "   GROUP BY ps.person_id)"
+            " SELECT h.person_id, p.name, coalesce(co.name, ''),"
+            "   EXISTS (SELECT 1 FROM person_role r"
+            "           WHERE r.person_id = h.person_id AND r.role = 'job_seeker') AS seeker,"
+            "   h.n_any, (SELECT count(*) FROM wanted)"
+            " FROM hits h JOIN person p ON p.id = h.person_id"
+            " LEFT JOIN company co ON co.id = p.company_id"
+            " ORDER BY seeker DESC, h.n_offers DESC, h.n_seeks DESC, p.sort_key, p.id"
+            " LIMIT ?",
+            (need_id, limit),
+        ).fetchall()
+        matched = _matched_names(
+            "SELECT DISTINCT c.key FROM need_skill ns"
+            " JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?",
+            need_id,
+            [row[0] for row in ranked],
+        )
+    result = []
+    for person_id, name, company, seeker, n_any, n_wanted in ranked:
+        offers, seeks = matched.get(person_id, ([], []))
+        result.append(
+            Candidate(
+                person_id,
+                name,
+                company,
+                bool(seeker),
+                n_any / n_wanted,
+                offers,
+                seeks,
+                _reasons(bool(seeker), offers, seeks),
+            )
+        )
+    return result
+
+
+def _matched_names(
+    wanted_sql: str, wanted_arg: int, person_ids: list[int]
+) -> dict[int, tuple[list[str], list[str]]]:
+    """person id -> (offered, sought) skill names, in the person's own words, whose keys
+    are among those *wanted_sql* selects. Needs a filled `skill_canon`."""
+    result: dict[int, tuple[list[str], list[str]]] = {}
+    for marks, chunk in id_chunks(person_ids):
+        rows = db.execute_sql(
+            "SELECT ps.person_id,"
+            f" group_concat(CASE WHEN ps.kind = 'offers' THEN s.name END, '{_SEP}'),"
+            f" group_concat(CASE WHEN ps.kind = 'seeks' THEN s.name END, '{_SEP}')"
+            " FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
+            " JOIN skill_canon c ON c.skill_id = ps.skill_id"
+            f" WHERE ps.person_id IN ({marks}) AND c.key IN ({wanted_sql})"
+            " GROUP BY ps.person_id",
+            (*chunk, wanted_arg),
+        )
+        for person_id, offers, seeks in rows.fetchall():
+            result[person_id] = (_split(offers), _split(seeks))
+    return result
+
+
+def needs_for_person(person_id: int, limit: int = 50) -> list[tuple[int, str, str, str]]:
+    """(need id, title, company, reasons) of open needs calling for skills this person
+    offers or seeks: most skills offered first, then sought, then newest learned."""
+    with db.atomic():
+        _fill_canon()
+        rows = db.execute_sql(
+            "WITH mine AS ("
+            "   SELECT DISTINCT ps.kind, c.key FROM person_skill ps"
+            "   JOIN skill_canon c ON c.skill_id = ps.skill_id WHERE ps.person_id = ?),"
+            " hits AS ("
+            "   SELECT ns.need_id,"
+            "     count(DISTINCT CASE WHEN m.kind = 'offers' THEN m.key END) AS n_offers,"
+            "     count(DISTINCT CASE WHEN m.kind = 'seeks' THEN m.key END) AS n_seeks"
+            "   FROM mine m JOIN skill_canon c ON c.key = m.key"
+            "   JOIN need_skill ns ON ns.skill_id = c.skill_id"
+            "   GROUP BY ns.need_id)"
+            " SELECT n.id, n.title, co.name FROM hits h JOIN need n ON n.id = h.need_id"
+            " JOIN company co ON co.id = n.company_id WHERE n.status = 'open'"
+            " ORDER BY h.n_offers DESC, h.n_seeks DESC, n.learned_on IS NULL,"
+            "   n.learned_on DESC, n.id DESC"
+            " LIMIT ?",
+            (person_id, limit),
+        ).fetchall()
+        result = []
+        for need_id, title, company in rows:
+            offers, seeks = _matched_names(
+                "SELECT DISTINCT c.key FROM need_skill ns"
+                " JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?",
+                need_id,
+                [person_id],
+            ).get(person_id, ([], []))
+            result.append((need_id, title, company, _reasons(False, offers, seeks)))
+    return result
