@@ -21,23 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core import followups
+from desktop.core import companies, followups, needs
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
 from desktop.ui.pages.followups import FollowUpsPage
 from desktop.ui.pages.list_page import push_button
+from desktop.ui.pages.needs import NeedsPage
 from desktop.ui.pages.people import PeoplePage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
 
-PAGES = ("people", "companies", "timeline", "follow-ups")
+PAGES = ("people", "companies", "timeline", "follow-ups", "needs")
 PAGE_LABELS = {
     "people": "People",
     "companies": "Companies",
     "timeline": "Timeline",
     "follow-ups": "Follow-ups",
+    "needs": "Needs",
 }
 
 
@@ -66,11 +68,13 @@ class MainWindow(QMainWindow):
         self.companies_page = CompaniesPage()
         self.timeline_page = TimelinePage()
         self.followups_page = FollowUpsPage()
+        self.needs_page = NeedsPage()
         self.pages = {
             "people": self.people_page,
             "companies": self.companies_page,
             "timeline": self.timeline_page,
             "follow-ups": self.followups_page,
+            "needs": self.needs_page,
         }
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
         for key, page in self.pages.items():
             page.data_changed.connect(lambda k=key: self.refresh_pages(except_page=k))
         self.people_page.pane.log_requested.connect(self.log_with_person)
+        self.needs_page.pane.refer_requested.connect(self._log)
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})
         )
@@ -226,6 +231,10 @@ class MainWindow(QMainWindow):
             prefill["counterpart_id"] = self.people_page.current_id()
         elif page == "companies" and self.companies_page.current_id() is not None:
             prefill["company_id"] = self.companies_page.current_id()
+        elif page == "needs" and self.needs_page.current_id() is not None:
+            need_id = self.needs_page.current_id()
+            prefill["need_id"] = need_id
+            prefill["company_id"] = companies.find_company(needs.get_need(need_id).company)
         self._log(prefill)
 
     def log_with_person(self, person_id: int) -> None:

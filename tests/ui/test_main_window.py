@@ -23,8 +23,8 @@ from desktop.ui.widgets.form import accessible_text
 
 def test_pages_are_only_the_working_ones(window):
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels == ["People", "Companies", "Timeline", "Follow-ups"]
-    assert window.stack.count() == 4
+    assert labels == ["People", "Companies", "Timeline", "Follow-ups", "Needs"]
+    assert window.stack.count() == 5
 
 
 def test_size_position_and_page_are_restored(qtbot, database, settings):
@@ -55,6 +55,7 @@ def test_ctrl_digits_switch_pages(window):
         "Companies": "Ctrl+2",
         "Timeline": "Ctrl+3",
         "Follow-ups": "Ctrl+4",
+        "Needs": "Ctrl+5",
     }
     go.actions()[1].trigger()
     assert window.current_page() == "companies"
@@ -165,7 +166,7 @@ def test_new_pages_and_the_action_form_are_accessible(qtbot, window):
 
     ada = people.create_person(people.PersonData(name="Ada", company="Acme"))
     window.refresh_pages()
-    for page in ("timeline", "follow-ups"):
+    for page in ("timeline", "follow-ups", "needs"):
         window.show_page(page)
         assert_accessible(window.pages[page])
     dialog = ActionDialog(window, None, counterpart_id=ada)

@@ -1,0 +1,169 @@
+"""The Needs page: what companies must solve, my fit, and who in my network could help."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop.core import companies, matching, needs, people
+from desktop.ui.dialogs.need_dialog import NeedDialog
+from desktop.ui.icons import icon
+from desktop.ui.models.needs_model import NeedsModel
+from desktop.ui.pages.detail_pane import DetailPane
+from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
+from desktop.ui.plain import confirm_delete, plain_label, short, tooltip
+
+FIT_WORDS = {"strong": "Strong", "partial": "Partial", "none": "None"}
+
+
+def fit_text(fit: matching.Fit) -> str:
+    """'Strong: you have Python, SQL; missing Go' (and whether it was set by hand)."""
+    words = FIT_WORDS[fit.level]
+    if fit.overridden:
+        words += " (set by hand)"
+    details = []
+    if fit.matched:
+        details.append("you have " + ", ".join(fit.matched))
+    if fit.missing:
+        details.append("missing " + ", ".join(fit.missing))
+    if not fit.matched and not fit.missing:
+        details.append("the need names no skills yet")
+    return f"{words}: " + "; ".join(details)
+
+
+class NeedPane(DetailPane):
+    """The need, my fit, and a ranked list of people who could fill it."""
+
+    refer_requested = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("Select a need to see your fit and who could fill it.", parent)
+        for key, label in (
+            ("fit", "My fit"),
+            ("problem", "Problem"),
+            ("for_whom", "For whom"),
+            ("skills", "Skills"),
+            ("source", "Told me"),
+            ("learned_on", "Learned on"),
+            ("urgency", "Urgency"),
+            ("notes", "Notes"),
+        ):
+            self.add_fact(key, label)
+        self.candidates_heading = heading("", 1.1)
+        self.explain = plain_label(
+            "Job seekers first, then by the skills they offer and seek. Refer one to log the "
+            "referral."
+        )
+        self.candidates = QTreeWidget()
+        self.candidates.setAccessibleName("Who could fill this")
+        self.candidates.setHeaderLabels(["Person", "Company", "Why"])
+        self.candidates.setRootIsDecorated(False)
+        self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.candidates.setColumnWidth(0, 150)
+        self.candidates.setColumnWidth(1, 110)
+        self.candidates.setMinimumHeight(200)
+        self.refer_button = push_button("&Refer…")
+        self.refer_button.setIcon(icon("kind-referral"))
+        self.refer_button.setEnabled(False)
+        self.refer_button.clicked.connect(self._refer)
+        self.candidates.itemSelectionChanged.connect(
+            lambda: self.refer_button.setEnabled(bool(self.candidates.selectedItems()))
+        )
+        self.candidates.itemActivated.connect(lambda _item, _column: self._refer())
+        self.actions.addWidget(self.refer_button)
+        self.actions.addStretch(1)
+        self.add_section(self.candidates_heading)
+        self.add_section(self.explain)
+        self.add_section(self.candidates, 100)
+        self._need_id: int | None = None
+        self.show_need(None)
+
+    def show_need(self, need_id: int | None) -> None:
+        self._need_id = need_id
+        self.show_placeholder(need_id is None)
+        for widget in (self.candidates_heading, self.explain, self.candidates):
+            widget.setVisible(need_id is not None)
+        self.candidates.clear()
+        self.refer_button.setEnabled(False)
+        if need_id is None:
+            return
+        data = needs.get_need(need_id)
+        self.title.setText(data.title)
+        self.subtitle.setText(f"{data.company} · {needs.STATUS_LABELS[data.status]}")
+        self.set_fact("fit", fit_text(matching.my_fit(need_id)))
+        self.set_fact("problem", data.problem)
+        self.set_fact("for_whom", needs.FOR_WHOM_LABELS.get(data.for_whom, ""))
+        self.set_fact("skills", ", ".join(data.skills))
+        source = people.person_name(data.source_person_id) if data.source_person_id else ""
+        self.set_fact("source", source)
+        self.set_fact("learned_on", data.learned_on.isoformat() if data.learned_on else "")
+        self.set_fact("urgency", needs.URGENCY_LABELS.get(data.urgency, ""))
+        self.set_fact("notes", data.notes)
+        found = matching.candidates(need_id)
+        self.candidates_heading.setText(
+            f"Who could fill this ({len(found)})" if found else "No one in your network matches yet"
+        )
+        for candidate in found:
+            item = QTreeWidgetItem([candidate.name, candidate.company, candidate.reasons])
+            item.setData(0, Qt.ItemDataRole.UserRole, candidate.person_id)
+            for column in range(3):
+                item.setToolTip(column, tooltip(item.text(column)))
+            self.candidates.addTopLevelItem(item)
+
+    def _refer(self) -> None:
+        items = self.candidates.selectedItems()
+        if not items or self._need_id is None:
+            return
+        data = needs.get_need(self._need_id)
+        self.refer_requested.emit(
+            {
+                "direction": "given",
+                "kind": "referral",
+                "counterpart_id": data.source_person_id,
+                "beneficiary_id": items[0].data(0, Qt.ItemDataRole.UserRole),
+                "company_id": companies.find_company(data.company),
+                "need_id": self._need_id,
+            }
+        )
+
+
+class NeedsPage(ListPage):
+    """Every need I have learned, newest first."""
+
+    def __init__(self, parent: QWidget | None = None):
+        empty = EmptyState(
+            "No needs recorded yet",
+            "A company hires because someone must solve a problem. Write down each need you "
+            "learn about: whether you are right for it, and who in your network could be.",
+        )
+        self.add_first = empty.add_button("&Add a need")
+        empty.finish()
+        super().__init__(
+            "Needs", NeedsModel(), NeedPane(), ("need", "needs"), "&New need", empty, parent
+        )
+        self.search.setPlaceholderText("Title, problem, company or skill (Ctrl+F)")
+        self.add_first.clicked.connect(self.new_item)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((220, 140, 70, 70, 90)):
+            header.resizeSection(column, width)
+
+    def total_count(self) -> int:
+        return len(needs.need_ids())
+
+    def open_editor(self, item_id: int | None) -> int | None:
+        return NeedDialog.edit(self, item_id)
+
+    def confirm_and_delete(self, item_id: int) -> bool:
+        title = needs.get_need(item_id).title
+        if not confirm_delete(
+            self,
+            "Delete need",
+            f"Delete “{short(title)}”?",
+            "Actions that mention it stay on the timeline.",
+        ):
+            return False
+        needs.delete_need(item_id)
+        return True
+
+    def show_in_pane(self, item_id: int | None) -> None:
+        self.pane.show_need(item_id)

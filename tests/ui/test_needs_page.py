@@ -1,0 +1,89 @@
+"""The Needs page: record a need, see my fit and who could fill it, refer someone."""
+
+from __future__ import annotations
+
+from desktop.core import matching, needs, people, timeline
+from desktop.core.timeline import TimelineFilter
+from desktop.ui.dialogs.need_dialog import NeedDialog
+from desktop.ui.models.needs_model import NeedsModel
+
+
+def test_model_passes_the_model_tester(qtmodeltester, database):
+    needs.create_need(needs.NeedData(company="Acme", title="Tame the pipeline"))
+    model = NeedsModel()
+    model.reload()
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "Tame the pipeline"
+
+
+def test_create_a_need_through_its_form_and_see_fit_and_candidates(qtbot, window, on_next_dialog):
+    matching.set_profile_skills(["Python", "SQL"])
+    maya = people.create_person(
+        people.PersonData(name="Maya", roles=("job_seeker",), offers=["Airflow", "SQL"])
+    )
+    tom = people.create_person(people.PersonData(name="Tom", offers=["Python"]))
+    window.refresh_pages()
+
+    def fill(dialog):
+        dialog.company.setText("Northwind")
+        dialog.title.setText("Tame the data pipeline")
+        dialog.problem.setPlainText("Reports break every Monday; the CFO is unhappy.")
+        dialog.skills.set_tags(["Python", "SQL", "Airflow"])
+        dialog.save()
+
+    on_next_dialog(fill)
+    window.show_page("needs")
+    window.needs_page.new_item()
+    pane = window.needs_page.pane
+    assert pane.title.text() == "Tame the data pipeline"
+    assert pane.value("fit").text() == "Strong: you have Python, SQL; missing Airflow"
+    names = [
+        pane.candidates.topLevelItem(i).text(0) for i in range(pane.candidates.topLevelItemCount())
+    ]
+    assert names == ["Maya", "Tom"]  # job seekers first
+    assert pane.candidates.topLevelItem(0).text(2).startswith("job seeker")
+    assert {maya, tom} <= set(people.person_ids())
+
+
+def test_refer_logs_a_referral_for_the_need(qtbot, window, on_next_dialog):
+    ada = people.create_person(people.PersonData(name="Ada", company="Northwind"))
+    maya = people.create_person(
+        people.PersonData(name="Maya", roles=("job_seeker",), offers=["SQL"])
+    )
+    need_id = needs.create_need(
+        needs.NeedData(company="Northwind", title="Analyst", skills=["SQL"], source_person_id=ada)
+    )
+    window.refresh_pages()
+    window.show_page("needs")
+    window.needs_page.select_id(need_id)
+    pane = window.needs_page.pane
+    pane.candidates.setCurrentItem(pane.candidates.topLevelItem(0))
+
+    def check_and_save(dialog):
+        assert dialog.counterpart.person_id() == ada
+        assert dialog.beneficiary.person_id() == maya
+        assert dialog.kind.currentData() == "referral"
+        assert dialog.need.currentData() == need_id
+        dialog.summary.setText("Referred Maya for the analyst need")
+        dialog.save()
+
+    on_next_dialog(check_and_save)
+    pane.refer_button.click()
+    rows = timeline.page(TimelineFilter(person_id=maya))
+    assert [(r.kind, r.summary) for r in rows] == [
+        ("referral", "Referred Maya for the analyst need")
+    ]
+
+
+def test_need_form_requires_company_and_title(qtbot, database):
+    dialog = NeedDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save_button.isEnabled()
+    dialog.company.setText("Acme")
+    dialog.title.setText("x")
+    dialog.title.clear()
+    assert dialog.form.message("title").text() == "Give the need a short title."
+    dialog.title.setText("Find a data lead")
+    assert dialog.save_button.isEnabled()
+    assert "saving adds it" in dialog.form.message("company").text()
