@@ -24,6 +24,7 @@ from desktop import APP_NAME, __version__
 from desktop.core import companies, followups, needs
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
+from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
 from desktop.ui.pages.followups import FollowUpsPage
@@ -163,6 +164,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        self.profile_action = self._action("My &profile…", None, self.edit_profile)
+        edit_menu.addAction(self.profile_action)
         go_menu = self.menuBar().addMenu("&Go")
         for index, key in enumerate(PAGES):
             go_menu.addAction(
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
             page.data_changed.connect(lambda k=key: self.refresh_pages(except_page=k))
         self.people_page.pane.log_requested.connect(self.log_with_person)
         self.needs_page.pane.refer_requested.connect(self._log)
+        self.needs_page.profile_button.clicked.connect(self.edit_profile)
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})
         )
@@ -236,6 +241,12 @@ class MainWindow(QMainWindow):
             prefill["need_id"] = need_id
             prefill["company_id"] = companies.find_company(needs.get_need(need_id).company)
         self._log(prefill)
+
+    def edit_profile(self) -> None:
+        """My skills and target roles, which every need's fit is worked out from."""
+        if ProfileDialog.edit(self) is not None:
+            self.refresh_pages()
+            self.statusBar().showMessage("Your profile was saved; fits are up to date.", 5000)
 
     def log_with_person(self, person_id: int) -> None:
         self._log({"counterpart_id": person_id})

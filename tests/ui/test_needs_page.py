@@ -87,3 +87,20 @@ def test_need_form_requires_company_and_title(qtbot, database):
     dialog.title.setText("Find a data lead")
     assert dialog.save_button.isEnabled()
     assert "saving adds it" in dialog.form.message("company").text()
+
+
+def test_saving_my_profile_updates_the_fit_shown(qtbot, window, on_next_dialog):
+    need_id = needs.create_need(needs.NeedData(company="Acme", title="Data lead", skills=["SQL"]))
+    window.refresh_pages()
+    window.show_page("needs")
+    window.needs_page.select_id(need_id)
+    pane = window.needs_page.pane
+    assert pane.value("fit").text() == "None: missing SQL"
+
+    def add_skill(dialog):
+        dialog.skills.set_tags(["SQL"])
+        dialog.save()
+
+    on_next_dialog(add_skill)
+    window.needs_page.profile_button.click()
+    assert pane.value("fit").text() == "Strong: you have SQL"

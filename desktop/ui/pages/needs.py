@@ -142,6 +142,9 @@ class NeedsPage(ListPage):
             "Needs", NeedsModel(), NeedPane(), ("need", "needs"), "&New need", empty, parent
         )
         self.search.setPlaceholderText("Title, problem, company or skill (Ctrl+F)")
+        self.profile_button = push_button("My &profile…")
+        self.profile_button.setToolTip("Your skills, which each need's fit is worked out from")
+        self.layout().itemAt(0).layout().addWidget(self.profile_button)
         self.add_first.clicked.connect(self.new_item)
         header = self.table.horizontalHeader()
         for column, width in enumerate((220, 140, 70, 70, 90)):
