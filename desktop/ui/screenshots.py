@@ -21,7 +21,7 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core import companies, people
+    from desktop.core import companies, matching, needs, people
     from desktop.ui.application import ensure_sample_network
     from desktop.ui.dialogs.action_dialog import ActionDialog
     from desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -67,6 +67,10 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     window.timeline_page.clear_filters()
     window.show_page("follow-ups")
     save(window, "follow-ups")
+    window.show_page("needs")
+    richest = max(needs.need_ids(), key=lambda n: len(matching.candidates(n, limit=20)))
+    window.needs_page.select_id(richest)
+    save(window, "needs")
     action_dialog = ActionDialog(window, None, counterpart_id=seeker, kind="referral")
     action_dialog.show()
     action_dialog.summary.setText("Referred them for the data role at Northwind")

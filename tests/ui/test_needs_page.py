@@ -41,7 +41,7 @@ def test_create_a_need_through_its_form_and_see_fit_and_candidates(qtbot, window
         pane.candidates.topLevelItem(i).text(0) for i in range(pane.candidates.topLevelItemCount())
     ]
     assert names == ["Maya", "Tom"]  # job seekers first
-    assert pane.candidates.topLevelItem(0).text(2).startswith("job seeker")
+    assert pane.candidates.topLevelItem(0).text(1).startswith("job seeker")
     assert {maya, tom} <= set(people.person_ids())
 
 

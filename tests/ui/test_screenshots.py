@@ -24,6 +24,7 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
             "timeline",
             "timeline-person",
             "follow-ups",
+            "needs",
             "action-dialog",
             "person-dialog",
             "person-dialog-invalid",

@@ -56,11 +56,11 @@ class NeedPane(DetailPane):
         )
         self.candidates = QTreeWidget()
         self.candidates.setAccessibleName("Who could fill this")
-        self.candidates.setHeaderLabels(["Person", "Company", "Why"])
+        self.candidates.setHeaderLabels(["Person", "Why", "Company"])
         self.candidates.setRootIsDecorated(False)
         self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.candidates.setColumnWidth(0, 150)
-        self.candidates.setColumnWidth(1, 110)
+        self.candidates.setColumnWidth(0, 130)
+        self.candidates.setColumnWidth(1, 250)
         self.candidates.setMinimumHeight(200)
         self.refer_button = push_button("&Refer…")
         self.refer_button.setIcon(icon("kind-referral"))
@@ -104,7 +104,7 @@ class NeedPane(DetailPane):
             f"Who could fill this ({len(found)})" if found else "No one in your network matches yet"
         )
         for candidate in found:
-            item = QTreeWidgetItem([candidate.name, candidate.company, candidate.reasons])
+            item = QTreeWidgetItem([candidate.name, candidate.reasons, candidate.company])
             item.setData(0, Qt.ItemDataRole.UserRole, candidate.person_id)
             for column in range(3):
                 item.setToolTip(column, tooltip(item.text(column)))
