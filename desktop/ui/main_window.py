@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
             page.data_changed.connect(lambda k=key: self.refresh_pages(except_page=k))
         self.people_page.pane.log_requested.connect(self.log_with_person)
         self.needs_page.pane.refer_requested.connect(self._log)
+        self.people_page.pane.need_activated.connect(self.show_need)
         self.needs_page.profile_button.clicked.connect(self.edit_profile)
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})
@@ -213,6 +214,10 @@ class MainWindow(QMainWindow):
     def show_person(self, person_id: int) -> None:
         self.show_page("people")
         self.people_page.select_id(person_id)
+
+    def show_need(self, need_id: int) -> None:
+        self.show_page("needs")
+        self.needs_page.select_id(need_id)
 
     def show_company(self, company_id: int) -> None:
         self.show_page("companies")

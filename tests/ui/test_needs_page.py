@@ -104,3 +104,23 @@ def test_saving_my_profile_updates_the_fit_shown(qtbot, window, on_next_dialog):
     on_next_dialog(add_skill)
     window.needs_page.profile_button.click()
     assert pane.value("fit").text() == "Strong: you have SQL"
+
+
+def test_a_job_seekers_pane_lists_the_needs_that_fit_them(window):
+    maya = people.create_person(
+        people.PersonData(name="Maya", roles=("job_seeker",), offers=["SQL"])
+    )
+    tom = people.create_person(people.PersonData(name="Tom", offers=["SQL"]))
+    need_id = needs.create_need(needs.NeedData(company="Acme", title="Data lead", skills=["SQL"]))
+    window.refresh_pages()
+    window.show_person(maya)
+    pane = window.people_page.pane
+    assert pane.fitting.isVisibleTo(window)
+    item = pane.fitting.topLevelItem(0)
+    assert (item.text(0), item.text(2)) == ("Data lead", "Acme")
+    assert "offers SQL" in item.text(1)
+    pane.fitting.itemActivated.emit(item, 0)
+    assert window.current_page() == "needs"
+    assert window.needs_page.current_id() == need_id
+    window.show_person(tom)  # not a job seeker: no such list
+    assert not pane.fitting.isVisibleTo(window)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop.core import followups, people
+from desktop.core import followups, matching, people
 from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
-from desktop.ui.pages.list_page import EmptyState, ListPage, push_button
-from desktop.ui.plain import confirm_delete, counted, short
+from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
+from desktop.ui.plain import confirm_delete, counted, short, tooltip
 
 
 class PersonPane(DetailPane):
@@ -21,6 +21,7 @@ class PersonPane(DetailPane):
     company_activated = Signal(int)
     log_requested = Signal(int)
     timeline_requested = Signal(int)
+    need_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a person to see what they seek, offer and told you.", parent)
@@ -32,6 +33,19 @@ class PersonPane(DetailPane):
         self.actions.addWidget(self.log_button)
         self.actions.addWidget(self.company_button)
         self.actions.addStretch(1)
+        self.fitting_heading = heading("", 1.1)
+        self.fitting = QTreeWidget()
+        self.fitting.setAccessibleName("Needs that fit them")
+        self.fitting.setHeaderLabels(["Need", "Why", "Company"])
+        self.fitting.setRootIsDecorated(False)
+        self.fitting.setColumnWidth(0, 150)
+        self.fitting.setColumnWidth(1, 170)
+        self.fitting.setMinimumHeight(120)
+        self.fitting.itemActivated.connect(
+            lambda item, _column: self.need_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        self.add_section(self.fitting_heading)
+        self.add_section(self.fitting, 30)
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._person_id))
         for key, label, link in (
             ("roles", "Roles", ""),
@@ -56,6 +70,7 @@ class PersonPane(DetailPane):
         self._person_id = person_id
         self.show_placeholder(person_id is None)
         self.history.show_for(TimelineFilter(person_id=person_id) if person_id else None)
+        self._show_fitting_needs(None)
         if person_id is None:
             return
         data = people.get_person(person_id)
@@ -68,6 +83,7 @@ class PersonPane(DetailPane):
         self.subtitle.setVisible(bool(self.subtitle.text()))
         self.company_button.setVisible(self._company_id is not None)
         self.set_fact("roles", ", ".join(people.ROLE_LABELS[r] for r in data.roles))
+        self._show_fitting_needs(person_id if "job_seeker" in data.roles else None)
         self.set_fact("email", data.email, f"mailto:{data.email}" if data.email else "")
         self.set_fact("phone", data.phone)
         self.set_fact("linkedin_url", data.linkedin_url, data.linkedin_url)
@@ -83,6 +99,21 @@ class PersonPane(DetailPane):
         self.set_fact("offers", ", ".join(data.offers))
         self.set_fact("seeks", ", ".join(data.seeks))
         self.set_fact("notes", data.notes)
+
+    def _show_fitting_needs(self, person_id: int | None) -> None:
+        """For a job seeker (else pass None): open needs their skills fit, with reasons."""
+        self.fitting.clear()
+        found = matching.needs_for_person(person_id, limit=20) if person_id else []
+        shown = bool(found)
+        self.fitting_heading.setVisible(shown)
+        self.fitting.setVisible(shown)
+        self.fitting_heading.setText(f"Needs that fit them ({len(found)})")
+        for need_id, title, company, reasons in found:
+            item = QTreeWidgetItem([title, reasons, company])
+            item.setData(0, Qt.ItemDataRole.UserRole, need_id)
+            for column in range(3):
+                item.setToolTip(column, tooltip(item.text(column)))
+            self.fitting.addTopLevelItem(item)
 
     def _show_company(self) -> None:
         if self._company_id is not None:
