@@ -124,3 +124,14 @@ def test_a_job_seekers_pane_lists_the_needs_that_fit_them(window):
     assert window.needs_page.current_id() == need_id
     window.show_person(tom)  # not a job seeker: no such list
     assert not pane.fitting.isVisibleTo(window)
+
+
+def test_status_filter_narrows_the_list(window):
+    needs.create_need(needs.NeedData(company="Acme", title="Open one"))
+    needs.create_need(needs.NeedData(company="Acme", title="Filled one", status="filled"))
+    window.refresh_pages()
+    page = window.needs_page
+    assert page.model.rowCount() == 2
+    page.status.setCurrentIndex(page.status.findData("filled"))
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["Filled one"]
+    assert page.count_label.text() == "1 of 2 needs"

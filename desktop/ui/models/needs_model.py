@@ -9,8 +9,17 @@ HEADERS = ("Need", "Company", "Status", "Urgency", "Learned on", "Told me")
 
 
 class NeedsModel(IdTableModel):
+    """Needs matching the search text and, if set, one status."""
+
     def __init__(self, parent=None):
-        super().__init__(HEADERS, needs.need_ids, self._rows, parent)
+        self.status: str | None = None
+        super().__init__(
+            HEADERS, lambda text: needs.need_ids(text, self.status), self._rows, parent
+        )
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.reload()
 
     @staticmethod
     def _rows(ids: list[int]) -> dict[int, tuple]:

@@ -260,7 +260,7 @@ class ListPage(QWidget):
     def _after_reset(self) -> None:
         shown, total = self.model.rowCount(), self.total_count()
         singular, plural = self._noun
-        if self.search.text().strip():
+        if shown != total:  # a search or filter hides some
             self.count_label.setText(f"{shown:,} of {total:,} {plural}")
         else:
             self.count_label.setText(f"{total:,} {singular if total == 1 else plural}")

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from desktop.core import companies, matching, needs, people
 from desktop.ui.dialogs.need_dialog import NeedDialog
@@ -70,7 +76,10 @@ class NeedPane(DetailPane):
             lambda: self.refer_button.setEnabled(bool(self.candidates.selectedItems()))
         )
         self.candidates.itemActivated.connect(lambda _item, _column: self._refer())
+        self.profile_button = push_button("My &profile…")
+        self.profile_button.setToolTip("Your skills, which each need's fit is worked out from")
         self.actions.addWidget(self.refer_button)
+        self.actions.addWidget(self.profile_button)
         self.actions.addStretch(1)
         self.add_section(self.candidates_heading)
         self.add_section(self.explain)
@@ -142,9 +151,21 @@ class NeedsPage(ListPage):
             "Needs", NeedsModel(), NeedPane(), ("need", "needs"), "&New need", empty, parent
         )
         self.search.setPlaceholderText("Title, problem, company or skill (Ctrl+F)")
-        self.profile_button = push_button("My &profile…")
-        self.profile_button.setToolTip("Your skills, which each need's fit is worked out from")
-        self.layout().itemAt(0).layout().addWidget(self.profile_button)
+        self.status = QComboBox()
+        self.status.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status.setMinimumContentsLength(9)
+        self.status.setAccessibleName("Status")
+        self.status.addItem("All needs", None)
+        for status, label in needs.STATUS_LABELS.items():
+            self.status.addItem(f"{label} only", status)
+        self.status.currentIndexChanged.connect(
+            lambda: self.model.set_status(self.status.currentData())
+        )
+        top = self.layout().itemAt(0).layout()
+        top.insertWidget(top.indexOf(self.count_label), self.status)
+        self.profile_button = self.pane.profile_button
         self.add_first.clicked.connect(self.new_item)
         header = self.table.horizontalHeader()
         for column, width in enumerate((220, 140, 70, 70, 90)):
