@@ -277,3 +277,8 @@ def need_rows(ids: list[int]) -> dict[int, NeedRow]:
 def need_title(need_id: int) -> str:
     row = db.execute_sql("SELECT title FROM need WHERE id = ?", (need_id,)).fetchone()
     return row[0] if row else ""
+
+
+def need_count() -> int:
+    """How many needs are recorded, whatever their status."""
+    return db.execute_sql("SELECT count(*) FROM need").fetchone()[0]

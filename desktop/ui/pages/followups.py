@@ -182,22 +182,24 @@ class FollowUpsPage(QWidget):
             return None
         return item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
 
-    def select(self, kind: str, item_id: int) -> bool:
-        for section in self.sections.values():
-            for index in range(section.childCount()):
-                child = section.child(index)
-                if child.data(0, KIND_ROLE) == kind and child.data(0, ID_ROLE) == item_id:
-                    self.tree.setCurrentItem(child)
-                    return True
-        return False
-
-    def section_of(self, kind: str, item_id: int) -> str | None:
+    def _find(self, kind: str, item_id: int) -> tuple[str, QTreeWidgetItem] | None:
+        """The section key and the row showing this follow-up or person, if listed."""
         for key, section in self.sections.items():
             for index in range(section.childCount()):
                 child = section.child(index)
                 if child.data(0, KIND_ROLE) == kind and child.data(0, ID_ROLE) == item_id:
-                    return key
+                    return key, child
         return None
+
+    def select(self, kind: str, item_id: int) -> bool:
+        found = self._find(kind, item_id)
+        if found is not None:
+            self.tree.setCurrentItem(found[1])
+        return found is not None
+
+    def section_of(self, kind: str, item_id: int) -> str | None:
+        found = self._find(kind, item_id)
+        return found[0] if found is not None else None
 
     # -- actions --------------------------------------------------------------------------
     def _follow_up_id(self) -> int | None:

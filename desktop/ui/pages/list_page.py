@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.models.id_table import IdTableModel
 from desktop.ui.plain import plain_label
+from desktop.ui.widgets.list_keys import bind_list_keys
 
 
 def push_button(text: str, parent: QWidget | None = None) -> QPushButton:
@@ -154,15 +155,7 @@ class ListPage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_current)
-        # Delete, and Ctrl+Backspace (Cmd+⌫ on a Mac, whose ⌫ key is not Delete).
-        for keys in (QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Ctrl+Backspace")):
-            delete = QShortcut(keys, self.table)
-            delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-            delete.activated.connect(self.delete_current)
+        bind_list_keys(self.table, self.edit_current, self.delete_current)
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.reload()

@@ -172,7 +172,7 @@ class NeedsPage(ListPage):
             header.resizeSection(column, width)
 
     def total_count(self) -> int:
-        return len(needs.need_ids())
+        return needs.need_count()
 
     def open_editor(self, item_id: int | None) -> int | None:
         return NeedDialog.edit(self, item_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -26,6 +25,7 @@ from desktop.ui.models.timeline_model import TimelineModel
 from desktop.ui.pages.list_page import EmptyState, heading, push_button
 from desktop.ui.widgets.completion import set_words, word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit
+from desktop.ui.widgets.list_keys import bind_list_keys
 from desktop.ui.widgets.person_picker import PersonPicker
 from desktop.ui.widgets.timeline_delegate import timeline_view
 
@@ -136,14 +136,7 @@ class TimelinePage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
-        for keys in (QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)):
-            shortcut = QShortcut(keys, self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.edit_current)
-        for keys in (QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Ctrl+Backspace")):
-            shortcut = QShortcut(keys, self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.delete_current)
+        bind_list_keys(self.view, self.edit_current, self.delete_current)
         self.model.modelReset.connect(self._after_reset)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.refresh()
