@@ -1,4 +1,4 @@
-"""Peewee models mirroring the schema (see schema_v1.sql); all bound to the deferred `db`."""
+"""Peewee models mirroring the schema (schema_v1.sql and later steps); all bound to `db`."""
 
 from __future__ import annotations
 
@@ -144,6 +144,13 @@ class Opportunity(BaseModel):
     notes = TextField(default="")
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    follow_through_offered_at = DateTimeField(null=True)
+
+
+class OpportunityHistory(BaseModel):
+    opportunity = ForeignKeyField(Opportunity, backref="history", on_delete="CASCADE")
+    status = TextField()
+    changed_on = DateField()
 
 
 class OpportunityPerson(BaseModel):
@@ -172,6 +179,13 @@ class Action(BaseModel):
     created_at = DateTimeField()
 
 
+class SkillAlias(BaseModel):
+    alias_key = TextField(primary_key=True)
+    alias = TextField()
+    skill_key = TextField()
+    skill = TextField()
+
+
 class Profile(BaseModel):
     name = TextField(default="")
     target_roles = TextField(default="")
@@ -192,7 +206,9 @@ ALL_MODELS = (
     NeedSkill,
     Opportunity,
     OpportunityPerson,
+    OpportunityHistory,
     Action,
+    SkillAlias,
     Profile,
     ProfileSkill,
 )

@@ -22,12 +22,25 @@ def _broken_step(database):
 def v1_file(tmp_path):
     """A version 1 database holding one company, closed again."""
     path = tmp_path / "old.sqlite3"
-    connection.open_database(path)
-    connection.db.execute_sql(
-        "INSERT INTO company (name, name_key, created_at, updated_at)"
-        " VALUES ('Acme', 'acme', '2025-01-01', '2025-01-01')"
-    )
-    connection.close_database()
+    connection.db.init(str(path), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        migrations.migrate(connection.db, path, steps=migrations.STEPS[:1])
+        connection.db.execute_sql(
+            "INSERT INTO company (name, name_key, created_at, updated_at)"
+            " VALUES ('Acme', 'acme', '2025-01-01', '2025-01-01')"
+        )
+        connection.db.execute_sql(
+            "INSERT INTO opportunity (company_id, title, status, status_changed_on,"
+            " created_at, updated_at) VALUES (1, 'Data lead', 'applied', '2025-03-02',"
+            " '2025-01-01T10:00:00', '2025-03-02T10:00:00')"
+        )
+        connection.db.execute_sql(
+            "INSERT INTO opportunity (company_id, title, created_at, updated_at)"
+            " VALUES (1, 'Analyst', '2025-01-05T09:00:00', '2025-01-05T09:00:00')"
+        )
+    finally:
+        connection.close_database()
     return path
 
 
@@ -35,7 +48,8 @@ def test_step_upgrades_a_v1_file_after_a_backup(v1_file):
     connection.db.init(str(v1_file), pragmas=connection.PRAGMAS)
     connection.db.connect()
     try:
-        backup = migrations.migrate(connection.db, v1_file, steps=(*migrations.STEPS, _add_column))
+        steps = (migrations.STEPS[0], _add_column)
+        backup = migrations.migrate(connection.db, v1_file, steps=steps)
         assert migrations.current_version(connection.db) == 2
         rows = connection.db.execute_sql("SELECT name, size FROM company").fetchall()
         assert rows == [("Acme", "")]
@@ -54,7 +68,7 @@ def test_failed_step_rolls_back_and_keeps_the_version(v1_file):
     connection.db.connect()
     try:
         with pytest.raises(RuntimeError, match="half way"):
-            migrations.migrate(connection.db, v1_file, steps=(*migrations.STEPS, _broken_step))
+            migrations.migrate(connection.db, v1_file, steps=(migrations.STEPS[0], _broken_step))
         assert migrations.current_version(connection.db) == 1
         columns = [r[1] for r in connection.db.execute_sql("PRAGMA table_info(company)")]
         assert "half_done" not in columns
@@ -62,10 +76,40 @@ def test_failed_step_rolls_back_and_keeps_the_version(v1_file):
         connection.close_database()
 
 
-def test_current_database_needs_no_steps_and_no_backup(v1_file, tmp_path):
-    connection.open_database(v1_file)
+def test_current_database_needs_no_steps_and_no_backup(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    connection.open_database(path)
+    connection.close_database()
+    connection.open_database(path)
     connection.close_database()
     assert sorted(p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name) == []
+
+
+def test_step_2_upgrades_a_v1_file_with_history_and_aliases(v1_file, tmp_path):
+    connection.open_database(v1_file)
+    try:
+        assert migrations.current_version(connection.db) == migrations.LATEST_VERSION
+        history = connection.db.execute_sql(
+            "SELECT o.title, h.status, h.changed_on FROM opportunity_history h"
+            " JOIN opportunity o ON o.id = h.opportunity_id ORDER BY o.id"
+        ).fetchall()
+        # The day of the last change when known, else the day the opportunity was added.
+        assert history == [
+            ("Data lead", "applied", "2025-03-02"),
+            ("Analyst", "interested", "2025-01-05"),
+        ]
+        offered = connection.db.execute_sql(
+            "SELECT follow_through_offered_at FROM opportunity"
+        ).fetchall()
+        assert offered == [(None,), (None,)]
+        js = connection.db.execute_sql(
+            "SELECT alias, skill FROM skill_alias WHERE alias_key = 'js'"
+        ).fetchone()
+        assert js == ("JS", "JavaScript")
+    finally:
+        connection.close_database()
+    backups = [p for p in tmp_path.iterdir() if p.name.startswith("old.v1-before-upgrade-")]
+    assert len(backups) == 1
 
 
 def test_statement_splitter_handles_comments_and_semicolons_in_strings():
