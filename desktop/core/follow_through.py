@@ -1,0 +1,180 @@
+"""After a 'not selected': refer others forward, thank the interviewers, stay in touch.
+
+When an opportunity ends without me, the need behind it is still open and the people I
+met are still worth knowing. The program offers these suggestions once per opportunity;
+each one the user accepts becomes a logged action, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from desktop.core import actions, matching, opportunities
+from desktop.core.clock import now_text
+from desktop.store.connection import db
+
+STAY_IN_TOUCH_DAYS = 30
+MAX_REFERRALS = 5
+
+
+class Suggestion(NamedTuple):
+    """One action the user may take; `why` says in words why it is suggested."""
+
+    kind: str  # 'referral', 'thanks' or 'check_in'
+    counterpart_id: int
+    beneficiary_id: int | None
+    summary: str
+    why: str
+    follow_up_on: date | None
+
+
+class Offer(NamedTuple):
+    """What to offer for one opportunity. `note` explains a missing kind of suggestion."""
+
+    opportunity_id: int
+    title: str
+    referrals: list[Suggestion]
+    thanks: list[Suggestion]
+    keep_in_touch: list[Suggestion]
+    note: str
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        return [*self.referrals, *self.thanks, *self.keep_in_touch]
+
+
+def is_due(opportunity_id: int) -> bool:
+    """True when the opportunity is 'not selected' and nothing was offered for it yet."""
+    row = db.execute_sql(
+        "SELECT status, follow_through_offered_at FROM opportunity WHERE id = ?",
+        (opportunity_id,),
+    ).fetchone()
+    return row is not None and row[0] == "not_selected" and row[1] is None
+
+
+def offer(opportunity_id: int, today: date | None = None) -> Offer:
+    """The suggestions for an opportunity: people who could fill its need (referred to
+    the hiring manager, else the recruiter, else whoever told me of the need), a thank-you
+    to each interviewer, and a check-in with a follow-up for the recruiter and the hiring
+    manager."""
+    today = today or date.today()
+    data = opportunities.get_opportunity(opportunity_id)
+    involved = opportunities.people_of(opportunity_id)
+    by_part: dict[str, list[tuple[int, str]]] = {}
+    for person_id, part, name in involved:
+        by_part.setdefault(part, []).append((person_id, name))
+    notes = []
+
+    referrals: list[Suggestion] = []
+    if data.need_id is None:
+        notes.append("Link the opportunity to the need it serves to see whom you could refer.")
+    else:
+        need = db.execute_sql(
+            "SELECT n.title, n.source_person_id, p.name FROM need n"
+            " LEFT JOIN person p ON p.id = n.source_person_id WHERE n.id = ?",
+            (data.need_id,),
+        ).fetchone()
+        need_title, source_id, source_name = need
+        to = (by_part.get("hiring_manager") or by_part.get("recruiter") or [None])[0]
+        if to is None and source_id is not None:
+            to = (source_id, source_name)
+        if to is None:
+            notes.append("Add the hiring manager or recruiter to refer people to them.")
+        else:
+            skip = {person_id for person_id, _part, _name in involved}
+            for candidate in matching.candidates(data.need_id, limit=MAX_REFERRALS + len(skip)):
+                if candidate.person_id in skip or len(referrals) == MAX_REFERRALS:
+                    continue
+                referrals.append(
+                    Suggestion(
+                        "referral",
+                        to[0],
+                        candidate.person_id,
+                        f"Referred {candidate.name} to {to[1]} for {need_title}",
+                        candidate.reasons,
+                        None,
+                    )
+                )
+            if not referrals:
+                notes.append("No one else in your network matches the need's skills yet.")
+
+    thanks = [
+        Suggestion(
+            "thanks",
+            person_id,
+            None,
+            f"Thanked {name} for the interview for {data.title}",
+            "interviewed you",
+            None,
+        )
+        for person_id, name in by_part.get("interviewer", [])
+    ]
+    keep: list[Suggestion] = []
+    seen: set[int] = set()
+    for part in ("recruiter", "hiring_manager"):
+        for person_id, name in by_part.get(part, []):
+            if person_id in seen:
+                continue
+            seen.add(person_id)
+            keep.append(
+                Suggestion(
+                    "check_in",
+                    person_id,
+                    None,
+                    f"Asked {name} to stay in touch after {data.title}",
+                    f"{opportunities.PART_LABELS[part].lower()}; a follow-up in"
+                    f" {STAY_IN_TOUCH_DAYS} days",
+                    today + timedelta(days=STAY_IN_TOUCH_DAYS),
+                )
+            )
+    if not involved:
+        notes.append("Add the people you met to the opportunity to thank them and keep in touch.")
+    return Offer(opportunity_id, data.title, referrals, thanks, keep, " ".join(notes))
+
+
+def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = None) -> list[int]:
+    """Log each chosen suggestion as a given action and mark the offer made, in one
+    transaction; returns the new action ids."""
+    today = today or date.today()
+    with db.atomic():
+        row = db.execute_sql(
+            "SELECT company_id, need_id FROM opportunity WHERE id = ?", (opportunity_id,)
+        ).fetchone()
+        if row is None:
+            raise LookupError(f"There is no opportunity with id {opportunity_id}.")
+        company_id, need_id = row
+        ids = [
+            actions.create_action(
+                actions.ActionData(
+                    occurred_on=today,
+                    direction="given",
+                    kind=suggestion.kind,
+                    counterpart_id=suggestion.counterpart_id,
+                    beneficiary_id=suggestion.beneficiary_id,
+                    company_id=company_id,
+                    need_id=need_id if suggestion.kind == "referral" else None,
+                    opportunity_id=opportunity_id,
+                    summary=_fit(suggestion.summary),
+                    follow_up_on=suggestion.follow_up_on,
+                )
+            )
+            for suggestion in chosen
+        ]
+        dismiss(opportunity_id)
+        return ids
+
+
+def _fit(summary: str) -> str:
+    """Long names can make a summary too long for the timeline: shorten it at the end."""
+    limit = actions.MAX_SUMMARY
+    return summary if len(summary) <= limit else summary[: limit - 1].rstrip() + "…"
+
+
+def dismiss(opportunity_id: int) -> None:
+    """Remember that the suggestions were offered, so they are not offered again."""
+    with db.atomic():
+        db.execute_sql(
+            "UPDATE opportunity SET follow_through_offered_at = ? WHERE id = ?",
+            (now_text(), opportunity_id),
+        )

@@ -1,0 +1,373 @@
+"""Opportunities: the roles I pursue, their pipeline with its dated history, and the people
+involved in each (hiring manager, recruiter, interviewers, referrer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
+
+from desktop.core import companies
+from desktop.core.clock import now_text
+from desktop.core.validation import (
+    MAX_NAME,
+    Problems,
+    ValidationError,
+    clean,
+    fold,
+    name_problem,
+    url_problem,
+)
+from desktop.store.batches import id_chunks
+from desktop.store.connection import db
+from desktop.store.textkeys import has_visible_text
+
+#: The pipeline in its order; the last two end it without an offer.
+STATUS_LABELS = {
+    "interested": "Interested",
+    "applied": "Applied",
+    "interviewing": "Interviewing",
+    "offer": "Offer",
+    "accepted": "Accepted",
+    "not_selected": "Not selected",
+    "withdrawn": "Withdrawn",
+}
+ACTIVE = ("interested", "applied", "interviewing", "offer")
+PART_LABELS = {
+    "hiring_manager": "Hiring manager",
+    "recruiter": "Recruiter",
+    "interviewer": "Interviewer",
+    "referrer": "Referrer",
+}
+
+
+@dataclass
+class OpportunityData:
+    """Everything the opportunity form edits. `company` is a name: a new one is added.
+
+    `status_on` is the day the current status began; when the status changes it is kept
+    in the history with that day. `people` holds (person id, part) pairs.
+    """
+
+    company: str = ""
+    title: str = ""
+    need_id: int | None = None
+    url: str = ""
+    status: str = "interested"
+    status_on: date | None = None
+    applied_on: date | None = None
+    notes: str = ""
+    people: list[tuple[int, str]] = field(default_factory=list)
+
+    def cleaned(self) -> OpportunityData:
+        unique = list(dict.fromkeys((int(pid), part) for pid, part in self.people))
+        return OpportunityData(
+            company=" ".join(self.company.split()),
+            title=" ".join(self.title.split()),
+            need_id=self.need_id,
+            url=self.url.strip(),
+            status=clean(self.status),
+            status_on=self.status_on,
+            applied_on=self.applied_on,
+            notes=self.notes.strip(),
+            people=unique,
+        )
+
+
+class OpportunityRow(NamedTuple):
+    """One line of the opportunities list."""
+
+    id: int
+    title: str
+    company: str
+    status: str
+    status_on: date | None
+    applied_on: date | None
+    need: str  # the title of the need it serves, or ''
+
+
+class Change(NamedTuple):
+    """One step of an opportunity's history."""
+
+    status: str
+    changed_on: date
+
+
+def validate_opportunity(data: OpportunityData, today: date | None = None) -> Problems:
+    """Errors that block saving, and warnings (dates in the future) that do not."""
+    data = data.cleaned()
+    today = today or date.today()
+    problems = Problems()
+    errors, warnings = problems.errors, problems.warnings
+    if not has_visible_text(data.company):
+        errors["company"] = "An opportunity belongs to a company."
+    elif message := name_problem(data.company, "A company"):
+        errors["company"] = message
+    if not has_visible_text(data.title):
+        errors["title"] = "Give the opportunity a title, such as the role's name."
+    elif len(data.title) > MAX_NAME:
+        errors["title"] = (
+            f"Keep the title to {MAX_NAME} characters (this one has {len(data.title):,})."
+        )
+    if data.url and (message := url_problem(data.url, "The posting's address")):
+        errors["url"] = message
+    if data.status not in STATUS_LABELS:
+        errors["status"] = "Choose a status from the pipeline."
+    if data.need_id is not None:
+        found = db.execute_sql(
+            "SELECT c.name FROM need n JOIN company c ON c.id = n.company_id WHERE n.id = ?",
+            (data.need_id,),
+        ).fetchone()
+        if found is None:
+            errors["need_id"] = "That need no longer exists; choose another or none."
+        elif "company" not in errors and fold(found[0]) != fold(data.company):
+            errors["need_id"] = f"That need is at {found[0]}; choose one of {data.company}'s."
+    for key, value in (("status_on", data.status_on), ("applied_on", data.applied_on)):
+        if value is not None and value > today:
+            warnings[key] = "This date is in the future."
+    for person_id, part in data.people:
+        if part not in PART_LABELS:
+            errors["people"] = (
+                "Each person's part is hiring manager, recruiter, interviewer or referrer."
+            )
+        elif db.execute_sql("SELECT 1 FROM person WHERE id = ?", (person_id,)).fetchone() is None:
+            errors["people"] = "Someone in the list is no longer in your network; remove them."
+    return problems
+
+
+def _checked(data: OpportunityData) -> OpportunityData:
+    problems = validate_opportunity(data)
+    if not problems.ok:
+        raise ValidationError(problems)
+    return data.cleaned()
+
+
+def _company_id(name: str) -> int:
+    found = companies.find_company(name)
+    if found is not None:
+        return found
+    return companies.insert_company(companies.CompanyData(name=name))
+
+
+_COLUMNS = (
+    "company_id",
+    "need_id",
+    "title",
+    "url",
+    "status",
+    "status_changed_on",
+    "applied_on",
+    "notes",
+)
+
+
+def _values(data: OpportunityData, today: date) -> tuple:
+    status_on = data.status_on or today
+    applied_on = data.applied_on
+    if applied_on is None and data.status == "applied":
+        applied_on = status_on  # the day it moved to applied is the day I applied
+    return (
+        _company_id(data.company),
+        data.need_id,
+        data.title,
+        data.url,
+        data.status,
+        status_on.isoformat(),
+        applied_on.isoformat() if applied_on else None,
+        data.notes,
+    )
+
+
+def _write_people(opportunity_id: int, people: list[tuple[int, str]]) -> None:
+    db.execute_sql("DELETE FROM opportunity_person WHERE opportunity_id = ?", (opportunity_id,))
+    db.cursor().executemany(
+        "INSERT INTO opportunity_person (opportunity_id, person_id, part) VALUES (?, ?, ?)",
+        [(opportunity_id, person_id, part) for person_id, part in people],
+    )
+
+
+def _record_status(opportunity_id: int, status: str, on: str) -> None:
+    db.execute_sql(
+        "INSERT INTO opportunity_history (opportunity_id, status, changed_on) VALUES (?, ?, ?)",
+        (opportunity_id, status, on),
+    )
+
+
+def create_opportunity(data: OpportunityData, today: date | None = None) -> int:
+    """Validate and store a new opportunity (a new company too) in one transaction."""
+    today = today or date.today()
+    with db.atomic():
+        data = _checked(data)
+        values = _values(data, today)
+        stamp = now_text()
+        cursor = db.execute_sql(
+            f"INSERT INTO opportunity ({', '.join(_COLUMNS)}, created_at, updated_at)"
+            f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
+            (*values, stamp, stamp),
+        )
+        opportunity_id = cursor.lastrowid
+        _write_people(opportunity_id, data.people)
+        _record_status(opportunity_id, data.status, values[5])
+        return opportunity_id
+
+
+def update_opportunity(
+    opportunity_id: int, data: OpportunityData, today: date | None = None
+) -> None:
+    """Save changes in one transaction. A new status is added to the history with its day;
+    the same status with another day corrects the day of the latest entry."""
+    today = today or date.today()
+    with db.atomic():
+        data = _checked(data)
+        old = db.execute_sql(
+            "SELECT status FROM opportunity WHERE id = ?", (opportunity_id,)
+        ).fetchone()
+        if old is None:
+            raise LookupError(f"There is no opportunity with id {opportunity_id}.")
+        values = _values(data, today)
+        assignments = ", ".join(f"{column} = ?" for column in _COLUMNS)
+        db.execute_sql(
+            f"UPDATE opportunity SET {assignments}, updated_at = ? WHERE id = ?",
+            (*values, now_text(), opportunity_id),
+        )
+        _write_people(opportunity_id, data.people)
+        if old[0] != data.status:
+            _record_status(opportunity_id, data.status, values[5])
+        else:
+            db.execute_sql(
+                "UPDATE opportunity_history SET changed_on = ? WHERE id = (SELECT id FROM"
+                " opportunity_history WHERE opportunity_id = ? ORDER BY changed_on DESC, id DESC"
+                " LIMIT 1)",
+                (values[5], opportunity_id),
+            )
+
+
+def set_status(opportunity_id: int, status: str, on: date | None = None) -> None:
+    """Move an opportunity to *status* (any move is allowed), recorded with its day."""
+    data = get_opportunity(opportunity_id)
+    if data.status == status:
+        return
+    data.status = status
+    data.status_on = on or date.today()
+    update_opportunity(opportunity_id, data)
+
+
+def delete_opportunity(opportunity_id: int) -> None:
+    """Delete an opportunity with its people and history; actions naming it stay."""
+    with db.atomic():
+        db.execute_sql("DELETE FROM opportunity WHERE id = ?", (opportunity_id,))
+
+
+def get_opportunity(opportunity_id: int) -> OpportunityData:
+    row = db.execute_sql(
+        "SELECT c.name, o.title, o.need_id, o.url, o.status, o.status_changed_on,"
+        " o.applied_on, o.notes FROM opportunity o JOIN company c ON c.id = o.company_id"
+        " WHERE o.id = ?",
+        (opportunity_id,),
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"There is no opportunity with id {opportunity_id}.")
+    return OpportunityData(
+        company=row[0],
+        title=row[1],
+        need_id=row[2],
+        url=row[3],
+        status=row[4],
+        status_on=_day(row[5]),
+        applied_on=_day(row[6]),
+        notes=row[7],
+        people=[(pid, part) for pid, part, _name in people_of(opportunity_id)],
+    )
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def people_of(opportunity_id: int) -> list[tuple[int, str, str]]:
+    """(person id, part, name) of everyone involved, in pipeline-part order then by name."""
+    order = " ".join(f"WHEN '{part}' THEN {n}" for n, part in enumerate(PART_LABELS))
+    rows = db.execute_sql(
+        "SELECT p.id, op.part, p.name FROM opportunity_person op"
+        " JOIN person p ON p.id = op.person_id WHERE op.opportunity_id = ?"
+        f" ORDER BY CASE op.part {order} END, p.sort_key, p.id",
+        (opportunity_id,),
+    )
+    return [tuple(r) for r in rows.fetchall()]
+
+
+def history(opportunity_id: int) -> list[Change]:
+    """Every status the opportunity has had, oldest first."""
+    rows = db.execute_sql(
+        "SELECT status, changed_on FROM opportunity_history WHERE opportunity_id = ?"
+        " ORDER BY changed_on, id",
+        (opportunity_id,),
+    )
+    return [Change(status, date.fromisoformat(on)) for status, on in rows.fetchall()]
+
+
+def opportunity_ids(
+    text: str = "", status: str | None = None, company_id: int | None = None
+) -> list[int]:
+    """Ids of opportunities whose title, company or notes contain *text* (ignoring case
+    and accents), of one status ('active' for any open stage) and one company if given;
+    the latest status change first."""
+    where, params = [], []
+    folded = fold(text)
+    if folded:
+        where.append("instr(fold(o.title || ' ' || c.name || ' ' || o.notes), ?) > 0")
+        params.append(folded)
+    if status == "active":
+        where.append(f"o.status IN ({', '.join('?' * len(ACTIVE))})")
+        params.extend(ACTIVE)
+    elif status is not None:
+        where.append("o.status = ?")
+        params.append(status)
+    if company_id is not None:
+        where.append("o.company_id = ?")
+        params.append(company_id)
+    rows = db.execute_sql(
+        "SELECT o.id FROM opportunity o JOIN company c ON c.id = o.company_id"
+        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + " ORDER BY o.status_changed_on IS NULL, o.status_changed_on DESC, o.id DESC",
+        params,
+    )
+    return [r[0] for r in rows.fetchall()]
+
+
+def opportunity_rows(ids: list[int]) -> dict[int, OpportunityRow]:
+    result: dict[int, OpportunityRow] = {}
+    for marks, chunk in id_chunks(ids):
+        rows = db.execute_sql(
+            "SELECT o.id, o.title, c.name, o.status, o.status_changed_on, o.applied_on,"
+            " coalesce(n.title, '') FROM opportunity o JOIN company c ON c.id = o.company_id"
+            f" LEFT JOIN need n ON n.id = o.need_id WHERE o.id IN ({marks})",
+            chunk,
+        )
+        for oid, title, company, status, status_on, applied, need in rows.fetchall():
+            result[oid] = OpportunityRow(
+                oid, title, company, status, _day(status_on), _day(applied), need
+            )
+    return result
+
+
+def status_counts() -> dict[str, int]:
+    """How many opportunities are at each status (statuses with none are left out)."""
+    rows = db.execute_sql("SELECT status, count(*) FROM opportunity GROUP BY status")
+    return dict(rows.fetchall())
+
+
+def opportunity_count() -> int:
+    return db.execute_sql("SELECT count(*) FROM opportunity").fetchone()[0]
+
+
+def opportunity_title(opportunity_id: int) -> str:
+    row = db.execute_sql("SELECT title FROM opportunity WHERE id = ?", (opportunity_id,)).fetchone()
+    return row[0] if row else ""
+
+
+def company_of(opportunity_id: int) -> int | None:
+    row = db.execute_sql(
+        "SELECT company_id FROM opportunity WHERE id = ?", (opportunity_id,)
+    ).fetchone()
+    return row[0] if row else None
