@@ -3,11 +3,11 @@ involved in each (hiring manager, recruiter, interviewers, referrer)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
-from desktop.core import companies
+from desktop.core import companies, people
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     MAX_NAME,
@@ -240,6 +240,26 @@ def update_opportunity(
                 " LIMIT 1)",
                 (values[5], opportunity_id),
             )
+
+
+def save_opportunity(
+    data: OpportunityData,
+    opportunity_id: int | None = None,
+    new_people: list[tuple[str, str]] = (),
+    today: date | None = None,
+) -> int:
+    """Create or update, first adding the (name, part) people who are new to my network,
+    all in one transaction; returns the opportunity's id."""
+    with db.atomic():
+        added = [
+            (people.create_person(people.PersonData(name=name, company=data.company)), part)
+            for name, part in new_people
+        ]
+        data = replace(data, people=[*data.people, *added])
+        if opportunity_id is None:
+            return create_opportunity(data, today)
+        update_opportunity(opportunity_id, data, today)
+        return opportunity_id
 
 
 def set_status(opportunity_id: int, status: str, on: date | None = None) -> None:

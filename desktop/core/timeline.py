@@ -31,6 +31,8 @@ class TimelineFilter:
 
     person_id: int | None = None  # as counterpart or as beneficiary
     company_id: int | None = None
+    opportunity_id: int | None = None
+    need_id: int | None = None
     kinds: frozenset[str] = frozenset()
     direction: str | None = None
     start: date | None = None
@@ -86,6 +88,10 @@ def _arms(flt: TimelineFilter) -> list[_Arm]:
                 [_Where("beneficiary_id = ? AND counterpart_id <> ?", (flt.person_id,) * 2)],
             ),
         ]
+    elif flt.opportunity_id is not None:  # few rows each: sorting them is cheap
+        arms = [_Arm("action_opportunity", [_Where("opportunity_id = ?", (flt.opportunity_id,))])]
+    elif flt.need_id is not None:
+        arms = [_Arm("action_need", [_Where("need_id = ?", (flt.need_id,))])]
     elif company_id is not None:
         arms = [_Arm("action_company", [_Where("company_id = ?", (company_id,))])]
         company_id = None
@@ -100,6 +106,9 @@ def _arms(flt: TimelineFilter) -> list[_Arm]:
     else:
         arms = [_Arm("action_timeline", [])]
     rest: list[_Where] = []
+    for column in ("opportunity_id", "need_id"):  # also when another arm walks first
+        if getattr(flt, column) is not None:
+            rest.append(_Where(f"{column} = ?", (getattr(flt, column),)))
     if company_id is not None:
         rest.append(_Where("company_id = ?", (company_id,)))
     if kinds:

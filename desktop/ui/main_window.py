@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core import companies, followups, needs
+from desktop.core import companies, followups, needs, opportunities
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
@@ -30,17 +30,19 @@ from desktop.ui.pages.companies import CompaniesPage
 from desktop.ui.pages.followups import FollowUpsPage
 from desktop.ui.pages.list_page import push_button
 from desktop.ui.pages.needs import NeedsPage
+from desktop.ui.pages.opportunities import OpportunitiesPage
 from desktop.ui.pages.people import PeoplePage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
 
-PAGES = ("people", "companies", "timeline", "follow-ups", "needs")
+PAGES = ("people", "companies", "timeline", "follow-ups", "needs", "opportunities")
 PAGE_LABELS = {
     "people": "People",
     "companies": "Companies",
     "timeline": "Timeline",
     "follow-ups": "Follow-ups",
     "needs": "Needs",
+    "opportunities": "Opportunities",
 }
 
 
@@ -70,12 +72,14 @@ class MainWindow(QMainWindow):
         self.timeline_page = TimelinePage()
         self.followups_page = FollowUpsPage()
         self.needs_page = NeedsPage()
+        self.opportunities_page = OpportunitiesPage()
         self.pages = {
             "people": self.people_page,
             "companies": self.companies_page,
             "timeline": self.timeline_page,
             "follow-ups": self.followups_page,
             "needs": self.needs_page,
+            "opportunities": self.opportunities_page,
         }
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
@@ -197,6 +201,16 @@ class MainWindow(QMainWindow):
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})
         )
+        opportunity_pane = self.opportunities_page.pane
+        opportunity_pane.person_activated.connect(self.show_person)
+        opportunity_pane.need_activated.connect(self.show_need)
+        opportunity_pane.log_requested.connect(self.log_about_opportunity)
+        opportunity_pane.timeline_requested.connect(
+            lambda opportunity_id: self.show_timeline(opportunity_id=opportunity_id)
+        )
+        self.opportunities_page.message.connect(
+            lambda text: self.statusBar().showMessage(text, 5000)
+        )
         self.people_page.pane.timeline_requested.connect(
             lambda person_id: self.show_timeline(person_id=person_id)
         )
@@ -245,7 +259,18 @@ class MainWindow(QMainWindow):
             need_id = self.needs_page.current_id()
             prefill["need_id"] = need_id
             prefill["company_id"] = companies.find_company(needs.get_need(need_id).company)
+        elif page == "opportunities" and self.opportunities_page.current_id() is not None:
+            self.log_about_opportunity(self.opportunities_page.current_id())
+            return
         self._log(prefill)
+
+    def log_about_opportunity(self, opportunity_id: int) -> None:
+        self._log(
+            {
+                "opportunity_id": opportunity_id,
+                "company_id": opportunities.company_of(opportunity_id),
+            }
+        )
 
     def edit_profile(self) -> None:
         """My skills and target roles, which every need's fit is worked out from."""

@@ -298,3 +298,22 @@ def test_long_names_are_shortened_to_a_valid_summary(database):
     follow_through.accept(opportunity_id, offer.referrals, today=TODAY)
     [(summary, beneficiary)] = db.execute_sql("SELECT summary, beneficiary_id FROM action")
     assert len(summary) == 200 and summary.endswith("…") and beneficiary == seeker
+
+
+def test_save_adds_new_people_in_the_same_transaction(database):
+    ada = person("Ada")
+    opportunity_id = opportunities.save_opportunity(
+        OpportunityData(company="Acme", title="Analyst", people=[(ada, "referrer")]),
+        new_people=[("Rita Recruiter", "recruiter")],
+    )
+    rita = people.person_named("Rita Recruiter")
+    assert opportunities.get_opportunity(opportunity_id).people == [
+        (rita, "recruiter"),
+        (ada, "referrer"),
+    ]
+    assert people.get_person(rita).company == "Acme"  # met through this opportunity
+    with pytest.raises(ValidationError):
+        opportunities.save_opportunity(
+            OpportunityData(company="Acme", title=""), new_people=[("Ivan", "interviewer")]
+        )
+    assert people.person_named("Ivan") is None  # nothing half-added

@@ -281,3 +281,34 @@ def test_sample_pages_match_the_filter_worked_out_in_python(sample_db, spec):
     assert [r.id for r in rows] == expected(sample_actions(), flt)
     assert timeline.count(flt) == len(rows)
     assert sum(timeline.month_counts(flt).values()) == len(rows)
+
+
+def test_filter_by_opportunity_and_need_alone_or_with_a_person(database):
+    from desktop.core import needs, opportunities
+    from desktop.core.needs import NeedData
+    from desktop.core.opportunities import OpportunityData
+
+    ada = people.create_person(people.PersonData(name="Ada"))
+    bob = people.create_person(people.PersonData(name="Bob"))
+    need = needs.create_need(NeedData(company="Acme", title="Pipeline"))
+    opp = opportunities.create_opportunity(OpportunityData(company="Acme", title="Analyst"))
+
+    def log(day: int, who: int, **links) -> int:
+        return actions.create_action(
+            actions.ActionData(
+                occurred_on=date(2026, 1, day), counterpart_id=who, summary=f"Day {day}", **links
+            )
+        )
+
+    first = log(1, ada, opportunity_id=opp)
+    second = log(2, bob, opportunity_id=opp, need_id=need)
+    log(3, ada)
+    fourth = log(4, ada, need_id=need)
+
+    def ids(**fields) -> list[int]:
+        return [row.id for row in timeline.page(TimelineFilter(**fields), None, 10)]
+
+    assert ids(opportunity_id=opp) == [second, first]
+    assert ids(need_id=need) == [fourth, second]
+    assert ids(opportunity_id=opp, person_id=ada) == [first]
+    assert timeline.count(TimelineFilter(need_id=need, person_id=bob)) == 1

@@ -23,8 +23,8 @@ from desktop.ui.widgets.form import accessible_text
 
 def test_pages_are_only_the_working_ones(window):
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels == ["People", "Companies", "Timeline", "Follow-ups", "Needs"]
-    assert window.stack.count() == 5
+    assert labels == ["People", "Companies", "Timeline", "Follow-ups", "Needs", "Opportunities"]
+    assert window.stack.count() == 6
 
 
 def test_size_position_and_page_are_restored(qtbot, database, settings):
@@ -56,6 +56,7 @@ def test_ctrl_digits_switch_pages(window):
         "Timeline": "Ctrl+3",
         "Follow-ups": "Ctrl+4",
         "Needs": "Ctrl+5",
+        "Opportunities": "Ctrl+6",
     }
     go.actions()[1].trigger()
     assert window.current_page() == "companies"

@@ -8,11 +8,25 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.core import companies
 from desktop.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
+
+
+NO_SUCH_COMPANY = -1
+
+
+def company_filter_id(name: str) -> int | None:
+    """The company a filter box names: None when empty (no filter), `NO_SUCH_COMPANY`
+    when no company has that name (nothing can match)."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    found = companies.find_company(name)
+    return NO_SUCH_COMPANY if found is None else found
 
 
 class IdTableModel(QAbstractTableModel):

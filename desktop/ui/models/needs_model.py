@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core import needs
-from desktop.ui.models.id_table import IdTableModel
+from desktop.ui.models.id_table import NO_SUCH_COMPANY, IdTableModel, company_filter_id
 
 HEADERS = ("Need", "Company", "Status", "Urgency", "Learned on", "Told me")
 
@@ -13,12 +13,21 @@ class NeedsModel(IdTableModel):
 
     def __init__(self, parent=None):
         self.status: str | None = None
-        super().__init__(
-            HEADERS, lambda text: needs.need_ids(text, self.status), self._rows, parent
-        )
+        self.company = ""
+        super().__init__(HEADERS, self._ids, self._rows, parent)
+
+    def _ids(self, text: str) -> list[int]:
+        company_id = company_filter_id(self.company)
+        if company_id == NO_SUCH_COMPANY:
+            return []
+        return needs.need_ids(text, self.status, company_id)
 
     def set_status(self, status: str | None) -> None:
         self.status = status
+        self.reload()
+
+    def set_company(self, name: str) -> None:
+        self.company = name
         self.reload()
 
     @staticmethod

@@ -50,7 +50,9 @@ class DetailPane(QScrollArea):
         self._links: dict[str, tuple[QToolButton, str]] = {}
         self.setWidget(body)
 
-    def add_fact(self, key: str, label: str, link_text: str = "") -> None:
+    def add_fact(self, key: str, label: str, link_text: str = "", on_link=None) -> None:
+        """A labelled value; with *link_text*, a button that opens the link set with the
+        value (or calls *on_link* instead)."""
         value = plain_label()
         # Ignored width: long values wrap (or clip, for one long word) instead of widening.
         value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -65,7 +67,7 @@ class DetailPane(QScrollArea):
             button = QToolButton()
             button.setText(link_text)
             button.setAccessibleName(link_text)
-            button.clicked.connect(lambda: open_link(self._links[key][1]))
+            button.clicked.connect(on_link or (lambda: open_link(self._links[key][1])))
             line.addWidget(button)
             self._links[key] = (button, "")
         self.form.addRow(label, row)

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import companies
 from desktop.ui.models.id_table import IdTableModel
 from desktop.ui.plain import plain_label
+from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.list_keys import bind_list_keys
 
 
@@ -37,6 +39,15 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def company_filter(parent: QWidget) -> QLineEdit:
+    """A company name box for filtering a list, completing from the companies there are."""
+    field = QLineEdit()
+    field.setClearButtonEnabled(True)
+    field.setPlaceholderText("Any company")
+    field.setCompleter(word_completer(parent, companies.company_names(), field.setText))
+    return field
 
 
 class EmptyState(QWidget):
@@ -145,8 +156,10 @@ class ListPage(QWidget):
         top.addSpacing(8)
         for button in (self.new_button, self.edit_button, self.delete_button):
             top.addWidget(button)
+        self.filters = QHBoxLayout()  # pages with filters beyond the search add them here
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self.filters)
         layout.addWidget(splitter, 1)
 
         self.search.textChanged.connect(self._search_changed)
@@ -160,6 +173,24 @@ class ListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.reload()
 
+    def add_filter(self, text: str, field: QWidget) -> QWidget:
+        """A labelled filter on the row under the search; the row ends with a stretch."""
+        if self.filters.count():
+            self.filters.takeAt(self.filters.count() - 1)  # the count
+            self.filters.takeAt(self.filters.count() - 1)  # the stretch before it
+            self.filters.addSpacing(12)
+        else:  # the count moves down beside the filters, where it says what they hide
+            top = self.layout().itemAt(0).layout()
+            top.takeAt(top.indexOf(self.count_label))
+        label = QLabel(text)
+        label.setBuddy(field)
+        field.setAccessibleName(text.replace("&", ""))
+        self.filters.addWidget(label)
+        self.filters.addWidget(field)
+        self.filters.addStretch(1)
+        self.filters.addWidget(self.count_label)
+        return field
+
     # -- to be supplied by subclasses ---------------------------------------------------
     def total_count(self) -> int:
         raise NotImplementedError
@@ -172,6 +203,9 @@ class ListPage(QWidget):
 
     def show_in_pane(self, item_id: int | None) -> None:
         raise NotImplementedError
+
+    def after_save(self, item_id: int) -> None:
+        """Called once the list shows a saved record: a page may follow up on it."""
 
     # -- behaviour ------------------------------------------------------------------------
     def focus_start(self) -> None:
@@ -224,6 +258,7 @@ class ListPage(QWidget):
         saved = self.open_editor(None)
         if saved is not None:
             self._written(saved)
+            self.after_save(saved)
 
     def edit_current(self) -> None:
         item_id = self.current_id()
@@ -231,6 +266,7 @@ class ListPage(QWidget):
             return
         if self.open_editor(item_id) is not None:
             self._written(item_id)
+            self.after_save(item_id)
 
     def delete_current(self) -> None:
         item_id = self.current_id()
@@ -261,6 +297,10 @@ class ListPage(QWidget):
         self.stack.setCurrentWidget(self.empty if empty else self.table)
         self.pane.setVisible(not empty)
         self.search.setEnabled(not empty)
+        for index in range(self.filters.count()):
+            widget = self.filters.itemAt(index).widget()
+            if widget is not None and widget is not self.count_label:
+                widget.setVisible(not empty)
         has_rows = shown > 0
         self.edit_button.setEnabled(has_rows)
         self.delete_button.setEnabled(has_rows)

@@ -16,8 +16,15 @@ from desktop.ui.dialogs.need_dialog import NeedDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.needs_model import NeedsModel
 from desktop.ui.pages.detail_pane import DetailPane
-from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
+from desktop.ui.pages.list_page import (
+    EmptyState,
+    ListPage,
+    company_filter,
+    heading,
+    push_button,
+)
 from desktop.ui.plain import confirm_delete, plain_label, short, tooltip
+from desktop.ui.widgets.completion import set_words
 
 FIT_WORDS = {"strong": "Strong", "partial": "Partial", "none": "None"}
 
@@ -151,25 +158,24 @@ class NeedsPage(ListPage):
             "Needs", NeedsModel(), NeedPane(), ("need", "needs"), "&New need", empty, parent
         )
         self.search.setPlaceholderText("Title, problem, company or skill (Ctrl+F)")
-        self.status = QComboBox()
-        self.status.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.status.setMinimumContentsLength(9)
-        self.status.setAccessibleName("Status")
+        self.status = self.add_filter("S&tatus", QComboBox())
         self.status.addItem("All needs", None)
         for status, label in needs.STATUS_LABELS.items():
             self.status.addItem(f"{label} only", status)
         self.status.currentIndexChanged.connect(
             lambda: self.model.set_status(self.status.currentData())
         )
-        top = self.layout().itemAt(0).layout()
-        top.insertWidget(top.indexOf(self.count_label), self.status)
+        self.company = self.add_filter("C&ompany", company_filter(self))
+        self.company.textChanged.connect(lambda: self.model.set_company(self.company.text()))
         self.profile_button = self.pane.profile_button
         self.add_first.clicked.connect(self.new_item)
         header = self.table.horizontalHeader()
         for column, width in enumerate((220, 140, 70, 70, 90)):
             header.resizeSection(column, width)
+
+    def refresh(self, select: int | None = None) -> None:
+        set_words(self.company.completer(), companies.company_names())
+        super().refresh(select)
 
     def total_count(self) -> int:
         return needs.need_count()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import actions, companies, timeline
+from desktop.core import actions, companies, needs, opportunities, timeline
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
@@ -80,6 +80,11 @@ class TimelinePage(QWidget):
         self.start = OptionalDateEdit()
         self.end = OptionalDateEdit()
         self.clear_button = push_button("Clear filters")
+        # Set from an opportunity's or a need's pane: shown as words, cleared with the rest.
+        self.scope: dict[str, int] = {}
+        self.scope_label = plain.plain_label(wrap=False)
+        self.scope_label.setAccessibleName("Showing only")
+        self.scope_label.hide()
 
         filters = QGridLayout()
         cells = [
@@ -95,6 +100,7 @@ class TimelinePage(QWidget):
             row, column = divmod(position, 3)
             filters.addWidget(label, row, 2 * column)
             filters.addWidget(field, row, 2 * column + 1)
+        filters.addWidget(self.scope_label, 2, 2, 1, 3)
         filters.addWidget(self.clear_button, 2, 5)
         for column in (1, 3, 5):
             filters.setColumnStretch(column, 1)
@@ -154,6 +160,8 @@ class TimelinePage(QWidget):
             start=self.start.value(),
             end=self.end.value(),
             text=self.text.text(),
+            opportunity_id=self.scope.get("opportunity_id"),
+            need_id=self.scope.get("need_id"),
         )
 
     def apply_filters(self) -> None:
@@ -177,9 +185,22 @@ class TimelinePage(QWidget):
             self.kind.setCurrentIndex(self.kind.findData(next(iter(flt.kinds))))
         if flt.direction:
             self.direction.setCurrentIndex(self.direction.findData(flt.direction))
+        if flt.opportunity_id:
+            self.scope = {"opportunity_id": flt.opportunity_id}
+            title = opportunities.opportunity_title(flt.opportunity_id)
+            self.scope_label.setText(
+                f"Only actions about the opportunity “{plain.short(title, 50)}”"
+            )
+        elif flt.need_id:
+            self.scope = {"need_id": flt.need_id}
+            title = needs.need_title(flt.need_id)
+            self.scope_label.setText(f"Only actions about the need “{plain.short(title, 50)}”")
+        self.scope_label.setVisible(bool(self.scope))
         self.apply_filters()
 
     def clear_filters(self) -> None:
+        self.scope = {}
+        self.scope_label.hide()
         for widget in (self.text, self.company):
             widget.blockSignals(True)
             widget.clear()

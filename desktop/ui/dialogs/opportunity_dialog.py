@@ -1,0 +1,281 @@
+"""The opportunity form: the role, where it stands in the pipeline, and who is involved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import companies, opportunities
+from desktop.core.opportunities import PART_LABELS, STATUS_LABELS, OpportunityData
+from desktop.core.validation import Problems
+from desktop.ui.dialogs.need_dialog import choice_combo
+from desktop.ui.dialogs.record_dialog import RecordDialog
+from desktop.ui.pages.list_page import push_button
+from desktop.ui.plain import tooltip
+from desktop.ui.widgets.completion import word_completer
+from desktop.ui.widgets.date_edit import OptionalDateEdit
+from desktop.ui.widgets.form import MessageForm
+from desktop.ui.widgets.list_keys import bind_list_keys
+from desktop.ui.widgets.person_picker import PersonPicker
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+PART_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PeopleParts(QWidget):
+    """The people involved and their part: pick or type a name, choose the part, Add.
+
+    A name nobody in the network has is added as a new person when the form is saved.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = QTreeWidget()
+        self.list.setAccessibleName("People involved")
+        self.list.setHeaderLabels(["Person", "Part"])
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setColumnWidth(0, 200)
+        self.list.setMinimumHeight(110)
+        self.picker = PersonPicker()
+        self.picker.setAccessibleName("Person to add")
+        self.part = choice_combo((label, key) for key, label in PART_LABELS.items())
+        self.part.setAccessibleName("Their part")
+        self.add_button = push_button("A&dd")
+        self.remove_button = push_button("Remo&ve")
+        self.remove_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add_typed)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.picker.installEventFilter(self)
+        self.list.itemSelectionChanged.connect(
+            lambda: self.remove_button.setEnabled(bool(self.list.selectedItems()))
+        )
+        bind_list_keys(self.list, lambda: None, self.remove_selected)
+        entry = QHBoxLayout()
+        entry.addWidget(self.picker, 1)
+        entry.addWidget(self.part)
+        entry.addWidget(self.add_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(entry)
+        column.addWidget(self.list, 1)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+        column.addLayout(remove_row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the name field adds the person, rather than saving the whole form."""
+        if (
+            watched is self.picker
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.picker.typed_name()
+        ):
+            self.add_typed()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _append(self, person_id: int | None, name: str, part: str) -> None:
+        for index in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(index)
+            if item.data(1, PART_ROLE) == part and (
+                item.data(0, ID_ROLE) == person_id
+                if person_id is not None
+                else item.text(0) == f"{name} (new)"
+            ):
+                return  # already listed in that part
+        label = name if person_id is not None else f"{name} (new)"
+        item = QTreeWidgetItem([label, PART_LABELS[part]])
+        item.setData(0, ID_ROLE, person_id)
+        item.setData(1, PART_ROLE, part)
+        item.setData(0, Qt.ItemDataRole.UserRole + 2, name)
+        item.setToolTip(0, tooltip(label))
+        self.list.addTopLevelItem(item)
+
+    def add_typed(self) -> None:
+        """Add the picked person (or the typed new name) with the chosen part."""
+        person_id = self.picker.resolve()
+        name = self.picker.typed_name()
+        if person_id is None and not name:
+            return
+        self._append(person_id, name, self.part.currentData())
+        self.picker.set_person(None)
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeTopLevelItem(self.list.indexOfTopLevelItem(item))
+        self.changed.emit()
+
+    def set_people(self, people: list[tuple[int, str, str]]) -> None:
+        """(person id, part, name) triples."""
+        self.list.clear()
+        for person_id, part, name in people:
+            self._append(person_id, name, part)
+
+    def known(self) -> list[tuple[int, str]]:
+        return [
+            (item.data(0, ID_ROLE), item.data(1, PART_ROLE))
+            for item in self._items()
+            if item.data(0, ID_ROLE) is not None
+        ]
+
+    def new(self) -> list[tuple[str, str]]:
+        return [
+            (item.data(0, Qt.ItemDataRole.UserRole + 2), item.data(1, PART_ROLE))
+            for item in self._items()
+            if item.data(0, ID_ROLE) is None
+        ]
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+
+
+class OpportunityDialog(RecordDialog):
+    """Add or edit one opportunity. A new company name adds the company."""
+
+    noun = "opportunity"
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        opportunity_id: int | None = None,
+        company: str = "",
+        need_id: int | None = None,
+    ):
+        super().__init__(parent, opportunity_id)
+        left, right = QFormLayout(), QFormLayout()
+        main, more = MessageForm(left), MessageForm(right)
+        self.forms += [main, more]
+        self.company = main.add("company", "&Company", QLineEdit())
+        self.company.setCompleter(
+            word_completer(self, companies.company_names(), self.company.setText)
+        )
+        self.title = main.add("title", "&Title", QLineEdit())
+        self.title.setPlaceholderText("The role, e.g. Senior data engineer")
+        self.need = main.add("need_id", "&Need it serves", QComboBox())
+        self.url = main.add("url", "Posting &address", QLineEdit())
+        self.url.setPlaceholderText("https://…")
+        self.status = main.add(
+            "status", "&Status", choice_combo((v, k) for k, v in STATUS_LABELS.items())
+        )
+        self.status_on = main.add("status_on", "Status s&ince", OptionalDateEdit())
+        self.applied_on = main.add("applied_on", "&Applied on", OptionalDateEdit())
+        self.people = more.add("people", "&People involved", PeopleParts())
+        self.notes_edit = more.add("notes", "N&otes", QPlainTextEdit())
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText("What you learned, what to ask next time")
+        self.lay_out(left, right)
+        self.resize(940, 480)
+        self._loaded_status = None
+        self._fill_needs(need_id)
+        if opportunity_id is not None:
+            data = opportunities.get_opportunity(opportunity_id)
+            self.set_data(data)
+            self.people.set_people(opportunities.people_of(opportunity_id))
+            self._loaded_status = (data.status, data.status_on)
+        else:
+            self.company.setText(company)
+            self._fill_needs(need_id)
+            self.status_on.set_value(date.today())
+        self.company.textChanged.connect(lambda: self._fill_needs(self.need.currentData()))
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.watch("company", self.company.textChanged)
+        self.watch("title", self.title.textChanged)
+        self.watch("url", self.url.textChanged)
+        self.watch("need_id", self.need.currentIndexChanged)
+        self.watch("status_on", self.status_on.dateChanged)
+        self.watch("applied_on", self.applied_on.dateChanged)
+        self.watch("people", self.people.changed)
+        self.revalidate()
+        (self.title if company else self.company).setFocus()
+
+    def _fill_needs(self, keep: int | None) -> None:
+        """The need choices are the named company's needs."""
+        self.need.blockSignals(True)
+        self.need.clear()
+        self.need.addItem("None", None)
+        company_id = companies.find_company(" ".join(self.company.text().split()))
+        if company_id is not None:
+            for need_id, title in companies.needs_of(company_id):
+                self.need.addItem(title, need_id)
+        self.need.setCurrentIndex(max(0, self.need.findData(keep)))
+        self.need.setEnabled(self.need.count() > 1)
+        self.need.setToolTip(
+            "" if self.need.count() > 1 else "Needs of the company chosen above appear here."
+        )
+        self.need.blockSignals(False)
+
+    def _status_changed(self) -> None:
+        """A new status starts today (the day can be changed); going back restores it."""
+        if self._loaded_status and self.status.currentData() == self._loaded_status[0]:
+            self.status_on.set_value(self._loaded_status[1])
+        else:
+            self.status_on.set_value(date.today())
+        if self.status.currentData() == "applied" and self.applied_on.value() is None:
+            self.applied_on.set_value(self.status_on.value())
+
+    def data(self) -> OpportunityData:
+        return OpportunityData(
+            company=self.company.text(),
+            title=self.title.text(),
+            need_id=self.need.currentData(),
+            url=self.url.text(),
+            status=self.status.currentData(),
+            status_on=self.status_on.value(),
+            applied_on=self.applied_on.value(),
+            notes=self.notes_edit.toPlainText(),
+            people=self.people.known(),
+        )
+
+    def set_data(self, data: OpportunityData) -> None:
+        self.company.setText(data.company)
+        self._fill_needs(data.need_id)
+        self.title.setText(data.title)
+        self.url.setText(data.url)
+        self.status.setCurrentIndex(max(0, self.status.findData(data.status)))
+        self.status_on.set_value(data.status_on)
+        self.applied_on.set_value(data.applied_on)
+        self.notes_edit.setPlainText(data.notes)
+
+    def has_changes(self) -> bool:
+        return super().has_changes() or bool(self.people.new())
+
+    def record_name(self) -> str:
+        return self.title.text().strip() or "this opportunity"
+
+    def problems(self) -> Problems:
+        return opportunities.validate_opportunity(self.data())
+
+    def notes(self) -> dict[str, str]:
+        found = {}
+        name = " ".join(self.company.text().split())
+        if name and companies.find_company(name) is None:
+            found["company"] = f"There is no company called '{name}' yet; saving adds it."
+        new = [name for name, _part in self.people.new()]
+        if new:
+            found["people"] = "Saving adds " + ", ".join(new) + " to your network."
+        return found
+
+    def before_save(self) -> None:
+        if self.people.picker.typed_name():
+            self.people.add_typed()  # a name typed but not yet added is meant to be added
+
+    def write(self) -> int:
+        return opportunities.save_opportunity(self.data(), self.record_id, self.people.new())

@@ -1,0 +1,177 @@
+"""The Opportunities page: the form, the pipeline filter, moving a status, and the
+follow-through offered after a 'not selected'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop.core import needs, opportunities, people
+from desktop.core.needs import NeedData
+from desktop.core.opportunities import OpportunityData
+from desktop.store.connection import db
+from desktop.ui.dialogs.follow_through_dialog import FollowThroughDialog
+from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
+from desktop.ui.models.opportunities_model import OpportunitiesModel
+
+
+def test_model_passes_the_model_tester(qtmodeltester, database):
+    opportunities.create_opportunity(OpportunityData(company="Acme", title="Analyst"))
+    model = OpportunitiesModel()
+    model.reload()
+    qtmodeltester.check(model)
+    assert [model.index(0, c).data() for c in range(3)] == ["Analyst", "Acme", "Interested"]
+
+
+def test_create_through_the_form_with_people_old_and_new(qtbot, window, on_next_dialog):
+    hana = people.create_person(people.PersonData(name="Hana Manager", company="Initech"))
+    need = needs.create_need(NeedData(company="Initech", title="Tame the data pipeline"))
+    window.refresh_pages()
+
+    def fill(dialog: OpportunityDialog):
+        dialog.company.setText("Initech")
+        assert dialog.need.isEnabled()  # the company's needs are offered
+        dialog.need.setCurrentIndex(dialog.need.findData(need))
+        dialog.title.setText("Data engineer")
+        dialog.url.setText("ftp://initech.example/job")
+        assert not dialog.save_button.isEnabled()
+        assert "http" in dialog.forms[0].message("url").text()
+        dialog.url.setText("https://initech.example/jobs/7")
+        dialog.status.setCurrentIndex(dialog.status.findData("applied"))
+        assert dialog.applied_on.value() == date.today()  # applied today, unless changed
+        dialog.people.picker.set_person(hana)
+        dialog.people.part.setCurrentIndex(dialog.people.part.findData("hiring_manager"))
+        dialog.people.add_button.click()
+        dialog.people.picker.setText("Rita Recruiter")  # nobody of that name yet
+        dialog.people.part.setCurrentIndex(dialog.people.part.findData("recruiter"))
+        qtbot.keyClick(dialog.people.picker, Qt.Key.Key_Return)  # adds, does not save
+        assert dialog.isVisible()
+        assert dialog.people.list.topLevelItem(1).text(0) == "Rita Recruiter (new)"
+        assert "Saving adds Rita Recruiter" in dialog.forms[1].message("people").text()
+        dialog.save()
+
+    on_next_dialog(fill)
+    window.show_page("opportunities")
+    window.opportunities_page.new_item()
+    page = window.opportunities_page
+    opportunity_id = page.current_id()
+    assert opportunity_id is not None
+    data = opportunities.get_opportunity(opportunity_id)
+    rita = people.person_named("Rita Recruiter")
+    assert (data.title, data.need_id, data.status) == ("Data engineer", need, "applied")
+    assert data.people == [(hana, "hiring_manager"), (rita, "recruiter")]
+    pane = page.pane
+    assert pane.subtitle.text().startswith("Initech · Applied since")
+    assert pane.value("need").text() == "Tame the data pipeline"
+    assert [pane.people.item(i).text() for i in range(pane.people.count())] == [
+        "Hana Manager — Hiring manager",
+        "Rita Recruiter — Recruiter",
+    ]
+    assert page.count_label.text() == "1 opportunity"
+
+
+def test_status_filter_counts_and_hides(qtbot, window):
+    for title, status in (("A", "applied"), ("B", "interviewing"), ("C", "withdrawn")):
+        opportunities.create_opportunity(
+            OpportunityData(company="Acme", title=title, status=status)
+        )
+    window.refresh_pages()
+    page = window.opportunities_page
+    labels = [page.status.itemText(i) for i in range(page.status.count())]
+    assert labels[:3] == ["All opportunities", "In progress (2)", "Interested (0)"]
+    page.status.setCurrentIndex(page.status.findData("active"))
+    assert page.model.rowCount() == 2
+    assert page.count_label.text() == "2 of 3 opportunities"
+    page.company.setText("No such company")
+    assert page.model.rowCount() == 0
+
+
+def test_not_selected_offers_once_and_a_referral_becomes_an_action(qtbot, window, on_next_dialog):
+    hana = people.create_person(people.PersonData(name="Hana Manager"))
+    ivan = people.create_person(people.PersonData(name="Ivan Interviewer"))
+    sam = people.create_person(
+        people.PersonData(name="Sam Seeker", roles=("job_seeker",), offers=["SQL"])
+    )
+    need = needs.create_need(NeedData(company="Initech", title="Tame the data", skills=["SQL"]))
+    opportunity_id = opportunities.create_opportunity(
+        OpportunityData(
+            company="Initech",
+            title="Data engineer",
+            need_id=need,
+            status="interviewing",
+            people=[(hana, "hiring_manager"), (ivan, "interviewer")],
+        )
+    )
+    window.refresh_pages()
+    window.show_page("opportunities")
+    page = window.opportunities_page
+    page.select_id(opportunity_id)
+    seen = {}
+
+    def accept_referral_only(dialog: FollowThroughDialog):
+        groups = [dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount())]
+        seen["groups"] = [g.text(0) for g in groups]
+        referral = groups[0].child(0)
+        seen["referral"] = (referral.text(0), referral.text(1))
+        referral.setCheckState(0, Qt.CheckState.Checked)
+        for group in groups[1:]:
+            for c in range(group.childCount()):
+                group.child(c).setCheckState(0, Qt.CheckState.Unchecked)
+        seen["button"] = dialog.log_button.text()
+        dialog.log_button.click()
+
+    on_next_dialog(accept_referral_only)
+    page.pane.move_actions["not_selected"].trigger()
+    assert seen["groups"] == [
+        "Refer someone who could fill the need",
+        "Thank the interviewers",
+        "Stay in touch",
+    ]
+    assert seen["referral"] == (
+        "Referred Sam Seeker to Hana Manager for Tame the data",
+        "job seeker; offers SQL",
+    )
+    assert seen["button"] == "Log 1 action"
+    rows = db.execute_sql(
+        "SELECT kind, direction, counterpart_id, beneficiary_id, need_id, opportunity_id"
+        " FROM action"
+    ).fetchall()
+    assert rows == [("referral", "given", hana, sam, need, opportunity_id)]
+    assert [c.status for c in opportunities.history(opportunity_id)] == [
+        "interviewing",
+        "not_selected",
+    ]
+    assert page.pane.forward_button.isVisible()
+    assert page.pane.history.model.total() == 1  # the pane's own timeline shows it
+
+    # Moving away and back again does not offer it a second time.
+    page.pane.move_actions["interviewing"].trigger()
+    page.pane.move_actions["not_selected"].trigger()  # no dialog: would hang otherwise
+    assert db.execute_sql("SELECT count(*) FROM action").fetchone()[0] == 1
+
+
+def test_not_now_logs_nothing_and_is_remembered(qtbot, database):
+    opportunity_id = opportunities.create_opportunity(
+        OpportunityData(company="Acme", title="Analyst", status="not_selected")
+    )
+    dialog = FollowThroughDialog(None, opportunity_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.log_button.isEnabled()
+    assert "Link the opportunity to the need" in dialog.note.text()
+    dialog.not_now_button.click()
+    assert db.execute_sql("SELECT count(*) FROM action").fetchone()[0] == 0
+    assert FollowThroughDialog.offer_once(None, opportunity_id) is None
+
+
+def test_user_text_stays_plain(qtbot, window):
+    opportunity_id = opportunities.create_opportunity(
+        OpportunityData(company="<i>Acme</i>", title="<b>Boss</b>", notes="<a href='x'>y</a>")
+    )
+    window.refresh_pages()
+    window.show_page("opportunities")
+    window.opportunities_page.select_id(opportunity_id)
+    pane = window.opportunities_page.pane
+    assert pane.title.text() == "<b>Boss</b>"
+    assert pane.title.textFormat() == Qt.TextFormat.PlainText
+    assert pane.value("notes").textFormat() == Qt.TextFormat.PlainText
