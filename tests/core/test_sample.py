@@ -288,3 +288,19 @@ def test_large_size_finishes_well_under_a_minute(request, database):
     assert value("SELECT count(DISTINCT name) FROM person") == 30000
     assert rows("PRAGMA foreign_key_check") == []
     assert elapsed < 45, f"large sample took {elapsed:.1f}s"
+
+
+def test_each_opportunity_has_a_history_ending_where_it_stands(sample):
+    from desktop.core import opportunities
+
+    ids = [r[0] for r in rows("SELECT id FROM opportunity")]
+    for opportunity_id in ids:
+        data = opportunities.get_opportunity(opportunity_id)
+        steps = opportunities.history(opportunity_id)
+        assert steps[0].status == "interested"
+        assert steps[-1] == (data.status, data.status_on)
+        days = [step.changed_on for step in steps]
+        assert days == sorted(days)
+    assert value("SELECT count(*) FROM opportunity_history") > len(ids)  # real paths
+    # Referrals name the need or opportunity they were for, so panes show them.
+    assert value("SELECT count(*) FROM action WHERE kind = 'referral' AND need_id IS NOT NULL") > 0

@@ -131,7 +131,10 @@ def _action_rows(
                     done = run.stamp(min(ndays - 1, due + rng.randint(-2, 7)))
             notes = run.some(0.12, vocabulary.ACTION_NOTES)
             # fmt: off
-            yield (aid, iso[day], direction, kind, cp, ben, company or None, need and need[0],
+            need_id = need[0] if need else None
+            if kind == "referral" and opp is not None:
+                need_id = opp[4]  # a referral for a role serves the need behind it
+            yield (aid, iso[day], direction, kind, cp, ben, company or None, need_id,
                    opp and opp[0], summary, notes, weight_of[kind](rnd), follow_up, done,
                    run.stamp(day))
             # fmt: on

@@ -1,7 +1,7 @@
 """What the companies of the sample network need, and the openings the user pursues.
 
 A need is kept as (id, title, day learned, skill family); an opportunity as
-(id, company, title, day created).
+(id, company, title, day created, need id or None).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ FOR_WHOM_WEIGHTS = {"boss": 30, "customers": 30, "team": 22, "shareholders": 10,
 INTERVIEWED = ("interviewing", "offer", "accepted", "not_selected")
 
 Need = tuple[int, str, int, str]
-Opening = tuple[int, int, str, int]
+Opening = tuple[int, int, str, int, int | None]  # id, company, title, day, need id
 
 
 @dataclass
@@ -83,7 +83,7 @@ def make_opportunities(
     rng, rnd, last = run.rng, run.rnd, run.ndays - 1
     status_of = Picker.of(OPPORTUNITY_STATUS_WEIGHTS)
     opps = Opportunities(all=[], days=[], by_company={}, my_interviews=[], my_interview_days=[])
-    rows, parts = [], []
+    rows, parts, history = [], [], []
     for oid in range(1, n + 1):
         company = companies.pick(rnd)
         needs = needs_by_company.get(company)
@@ -97,6 +97,8 @@ def make_opportunities(
         changed = created
         if status != "interested":
             changed = min(last, (applied or created) + rng.randint(5, 60))
+            if status == "applied":
+                changed = applied  # still at 'applied': it changed the day I applied
         job = f"https://careers.{companies.domain[company]}/jobs/{rng.randrange(1000, 99999)}"
         url = job if rnd() < 0.7 else ""
         notes = run.some(0.3, vocabulary.OPPORTUNITY_NOTES)
@@ -106,7 +108,8 @@ def make_opportunities(
         rows.append((oid, company, need and need[0], title, url, status, run.iso[changed],
                      applied_on, notes, *when))
         # fmt: on
-        opp = (oid, company, title, created)
+        history += _history(run, oid, status, created, applied, changed)
+        opp = (oid, company, title, created, need and need[0])
         opps.by_company.setdefault(company, []).append(opp)
         opps.all.append(opp)
         if status in INTERVIEWED:
@@ -118,11 +121,27 @@ def make_opportunities(
     )
     run.insert("opportunity", columns, rows, counted=True)
     run.insert("opportunity_person", "opportunity_id, person_id, part", parts)
+    run.insert("opportunity_history", "opportunity_id, status, changed_on", history)
     for openings in (opps.all, opps.my_interviews, *opps.by_company.values()):
         openings.sort(key=lambda o: (o[3], o[0]))  # by the day they appeared
     opps.days = [o[3] for o in opps.all]
     opps.my_interview_days = [o[3] for o in opps.my_interviews]
     return opps
+
+
+def _history(
+    run: Run, oid: int, status: str, created: int, applied: int | None, changed: int
+) -> list[tuple[int, str, str]]:
+    """The steps to *status*: interested, applied, interviewing when there were interviews,
+    then where it stands (drawing nothing from the random stream, so the rest is as before)."""
+    steps = [("interested", created)]
+    if applied is not None:
+        steps.append(("applied", applied))
+    if status in INTERVIEWED and status != "interviewing":
+        steps.append(("interviewing", (max(applied or created, created) + changed) // 2))
+    if status != steps[-1][0]:
+        steps.append((status, changed))
+    return [(oid, step, run.iso[max(day, created)]) for step, day in steps]
 
 
 def _opportunity_people(run: Run, people: People, oid: int, company: int, status: str) -> list:
