@@ -21,10 +21,12 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core import companies, matching, needs, people
+    from desktop.core import companies, follow_through, matching, needs, opportunities, people
     from desktop.ui.application import ensure_sample_network
     from desktop.ui.dialogs.action_dialog import ActionDialog
     from desktop.ui.dialogs.company_dialog import CompanyDialog
+    from desktop.ui.dialogs.follow_through_dialog import FollowThroughDialog
+    from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
     from desktop.ui.dialogs.person_dialog import PersonDialog
     from desktop.ui.main_window import MainWindow
 
@@ -71,6 +73,27 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     richest = max(needs.need_ids(), key=lambda n: len(matching.candidates(n, limit=20)))
     window.needs_page.select_id(richest)
     save(window, "needs")
+    window.show_page("opportunities")
+
+    def richness(opportunity_id: int) -> tuple[int, int]:
+        offer = follow_through.offer(opportunity_id)
+        groups = (offer.referrals, offer.thanks, offer.keep_in_touch)
+        return sum(1 for g in groups if g), len(offer.suggestions)
+
+    ended = opportunities.opportunity_ids(status="not_selected")
+    with_people = sorted(ended, key=richness, reverse=True)
+    if with_people:
+        window.opportunities_page.select_id(with_people[0])
+    save(window, "opportunities")
+    opportunity_dialog = OpportunityDialog(window, with_people[0] if with_people else None)
+    opportunity_dialog.show()
+    save(opportunity_dialog, "opportunity-dialog")
+    opportunity_dialog.done(0)
+    if with_people:
+        offer = FollowThroughDialog(window, with_people[0])
+        offer.show()
+        save(offer, "follow-through")
+        offer.done(0)  # closed unseen: the offer stays due
     action_dialog = ActionDialog(window, None, counterpart_id=seeker, kind="referral")
     action_dialog.show()
     action_dialog.summary.setText("Referred them for the data role at Northwind")

@@ -41,7 +41,7 @@ class FollowThroughDialog(QDialog):
         self.list = QTreeWidget()
         self.list.setAccessibleName("Suggestions")
         self.list.setHeaderLabels(["What to do", "Why"])
-        self.list.setColumnWidth(0, 400)
+        self.list.setColumnWidth(0, 540)
         self.list.setMinimumHeight(240)
         groups = (
             ("Refer someone who could fill the need", self.offer.referrals, False),
@@ -86,7 +86,7 @@ class FollowThroughDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self.resize(760, 460)
+        self.resize(900, 460)
         self._update_button()
         if self.list.topLevelItemCount() == 0:
             self.list.hide()

@@ -31,6 +31,7 @@ from desktop.ui.pages.list_page import (
 )
 from desktop.ui.plain import confirm_delete, counted, short, tooltip
 from desktop.ui.widgets.completion import set_words
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 
 def history_text(opportunity_id: int) -> str:
@@ -78,9 +79,11 @@ class OpportunityPane(DetailPane):
         self.brief_button = push_button("&Brief…")
         self.brief_button.setToolTip("A one- or two-page brief to read before the interview")
         self.brief_button.clicked.connect(lambda: self.brief_requested.emit(self._id))
+        bar = QWidget()
+        buttons = FlowLayout(bar, spacing=6)  # wraps in a narrow pane
         for widget in (self.move_button, self.log_button, self.forward_button, self.brief_button):
-            self.actions.addWidget(widget)
-        self.actions.addStretch(1)
+            buttons.addWidget(widget)
+        self.actions.addWidget(bar, 1)
         self.add_fact("need", "Need it serves", "Open", self._open_need)
         for key, label, link in (
             ("url", "Posting", "Open"),
