@@ -201,6 +201,11 @@ class MainWindow(QMainWindow):
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})
         )
+        company_pane = self.companies_page.pane
+        company_pane.need_activated.connect(self.show_need)
+        company_pane.opportunity_activated.connect(self.show_opportunity)
+        company_pane.need_requested.connect(self.new_need_at)
+        company_pane.opportunity_requested.connect(self.new_opportunity_at)
         opportunity_pane = self.opportunities_page.pane
         opportunity_pane.person_activated.connect(self.show_person)
         opportunity_pane.need_activated.connect(self.show_need)
@@ -232,6 +237,18 @@ class MainWindow(QMainWindow):
     def show_need(self, need_id: int) -> None:
         self.show_page("needs")
         self.needs_page.select_id(need_id)
+
+    def show_opportunity(self, opportunity_id: int) -> None:
+        self.show_page("opportunities")
+        self.opportunities_page.select_id(opportunity_id)
+
+    def new_need_at(self, company: str) -> None:
+        self.show_page("needs")
+        self.needs_page.new_for(company)
+
+    def new_opportunity_at(self, company: str) -> None:
+        self.show_page("opportunities")
+        self.opportunities_page.new_for(company)
 
     def show_company(self, company_id: int) -> None:
         self.show_page("companies")

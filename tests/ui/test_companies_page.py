@@ -62,7 +62,7 @@ def test_pane_lists_people_and_adds_one_here(qtbot, window, on_next_dialog):
     window.companies_page.refresh()
     window.show_company(companies.find_company("Acme"))
     pane = window.companies_page.pane
-    assert pane.people_heading.text() == "People at Acme (1)"
+    assert pane.people_heading.text() == "People (1)"
     assert pane.people.item(0).text() == "Ada — CTO"
 
     def add(dialog):
@@ -72,7 +72,7 @@ def test_pane_lists_people_and_adds_one_here(qtbot, window, on_next_dialog):
 
     on_next_dialog(add)
     pane.add_person_button.click()
-    assert pane.people_heading.text() == "People at Acme (2)"
+    assert pane.people_heading.text() == "People (2)"
     assert window.companies_page.model.index(0, 4).data() == "2"
     assert window.people_page.model.rowCount() == 2  # the People page saw it too
 
@@ -100,3 +100,45 @@ def test_delete_explains_what_goes_and_what_stays(window, monkeypatch):
     assert companies.company_count() == 0
     assert page.stack.currentWidget() is page.empty
     assert people.get_person(people.person_ids()[0]).company == ""
+
+
+def test_dossier_shows_needs_opportunities_and_people_and_leads_to_them(
+    qtbot, window, on_next_dialog
+):
+    from desktop.core import needs, opportunities
+    from desktop.core.needs import NeedData
+    from desktop.core.opportunities import OpportunityData
+
+    hana = people.create_person(
+        people.PersonData(name="Hana", company="Initech", roles=("hiring_manager",))
+    )
+    need = needs.create_need(NeedData(company="Initech", title="Tame the data", urgency=3))
+    opportunity = opportunities.create_opportunity(
+        OpportunityData(company="Initech", title="Data engineer", status="applied")
+    )
+    window.refresh_pages()
+    window.show_company(companies.find_company("Initech"))
+    pane = window.companies_page.pane
+    assert pane.needs_heading.text() == "Needs (1)"
+    assert pane.needs.item(0).text() == "Tame the data — high urgency"
+    assert pane.opportunities.item(0).text().startswith("Data engineer — Applied since ")
+    assert pane.people.item(0).text() == "Hana — Hiring manager"
+    pane.needs.itemActivated.emit(pane.needs.item(0))
+    assert window.current_page() == "needs" and window.needs_page.current_id() == need
+    window.show_company(companies.find_company("Initech"))
+    pane.opportunities.itemActivated.emit(pane.opportunities.item(0))
+    assert window.current_page() == "opportunities"
+    assert window.opportunities_page.current_id() == opportunity
+    assert hana
+
+    def add_need(dialog):
+        assert dialog.company.text() == "Initech"
+        dialog.title.setText("Cut churn")
+        dialog.save()
+
+    window.show_company(companies.find_company("Initech"))
+    on_next_dialog(add_need)
+    pane.add_need_button.click()
+    assert needs.get_need(window.needs_page.current_id()).title == "Cut churn"
+    window.show_company(companies.find_company("Initech"))
+    assert pane.needs_heading.text() == "Needs (2)"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from desktop.core import companies
+from desktop.core import companies, needs, opportunities
+from desktop.core.dossier import dossier
 from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.company_dialog import CompanyDialog
 from desktop.ui.dialogs.person_dialog import PersonDialog
@@ -13,27 +14,67 @@ from desktop.ui.icons import icon
 from desktop.ui.models.companies_model import CompaniesModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
-from desktop.ui.plain import confirm_delete, counted, short
+from desktop.ui.plain import confirm_delete, counted, short, tooltip
+from desktop.ui.widgets.flow_layout import FlowLayout
+
+
+def dossier_list(name: str, min_height: int) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setMinimumHeight(min_height)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return widget
+
+
+def add_item(widget: QListWidget, text: str, item_id: int, tip: str = "") -> None:
+    item = QListWidgetItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, item_id)
+    item.setToolTip(tooltip(tip or text))
+    widget.addItem(item)
 
 
 class CompanyPane(DetailPane):
-    """The selected company and the people who work there."""
+    """The company's dossier: its facts, its needs, its people with their roles, its
+    opportunities, and the actions that involve it, newest first."""
 
     person_activated = Signal(int)
     person_added = Signal(int)
+    need_activated = Signal(int)
+    opportunity_activated = Signal(int)
+    need_requested = Signal(str)  # the company's name
+    opportunity_requested = Signal(str)
+    brief_requested = Signal(int)
     timeline_requested = Signal(int)
     log_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Select a company to see its details and its people.", parent)
-        self.add_person_button = push_button("Add a &person here")
-        self.add_person_button.clicked.connect(self._add_person)
+        super().__init__("Select a company to see its dossier.", parent)
         self.log_button = push_button("&Log action")
         self.log_button.setIcon(icon("log-action"))
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self._company_id))
-        self.actions.addWidget(self.log_button)
-        self.actions.addWidget(self.add_person_button)
-        self.actions.addStretch(1)
+        self.add_person_button = push_button("Add a &person here")
+        self.add_person_button.clicked.connect(self._add_person)
+        self.add_need_button = push_button("Add a n&eed")
+        self.add_need_button.clicked.connect(lambda: self.need_requested.emit(self._name))
+        self.add_opportunity_button = push_button("Add an opport&unity")
+        self.add_opportunity_button.clicked.connect(
+            lambda: self.opportunity_requested.emit(self._name)
+        )
+        self.brief_button = push_button("&Brief…")
+        self.brief_button.setToolTip("A one- or two-page brief to read before an interview")
+        self.brief_button.clicked.connect(lambda: self.brief_requested.emit(self._company_id))
+        bar = QWidget()
+        buttons = FlowLayout(bar, spacing=6)  # wraps in a narrow pane
+        for button in (
+            self.log_button,
+            self.brief_button,
+            self.add_person_button,
+            self.add_need_button,
+            self.add_opportunity_button,
+        ):
+            buttons.addWidget(button)
+        self.actions.addWidget(bar, 1)
         for key, label, link in (
             ("website", "Website", "Open"),
             ("industry", "Industry", ""),
@@ -42,15 +83,27 @@ class CompanyPane(DetailPane):
             ("notes", "Notes", ""),
         ):
             self.add_fact(key, label, link)
+        self.needs_heading = heading("", 1.1)
+        self.needs = dossier_list("Needs", 80)
+        self.needs.itemActivated.connect(
+            lambda item: self.need_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.opportunities_heading = heading("", 1.1)
+        self.opportunities = dossier_list("Opportunities", 80)
+        self.opportunities.itemActivated.connect(
+            lambda item: self.opportunity_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.people_heading = heading("", 1.1)
-        self.people = QListWidget()
-        self.people.setAccessibleName("People")
-        self.people.setMinimumHeight(160)
-        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.people = dossier_list("People", 120)
         self.people.itemActivated.connect(self._person_activated)
-        self.add_section(self.people_heading)
-        self.add_section(self.people, 100)
+        self.sections = (
+            (self.needs_heading, self.needs),
+            (self.opportunities_heading, self.opportunities),
+            (self.people_heading, self.people),
+        )
+        for title, widget in self.sections:
+            self.add_section(title)
+            self.add_section(widget, 30)
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._company_id))
         self._company_id: int | None = None
         self._name = ""
@@ -59,9 +112,10 @@ class CompanyPane(DetailPane):
     def show_company(self, company_id: int | None) -> None:
         self._company_id = company_id
         self.show_placeholder(company_id is None)
-        self.people_heading.setVisible(company_id is not None)
-        self.people.setVisible(company_id is not None)
-        self.people.clear()
+        for title, widget in self.sections:
+            title.setVisible(company_id is not None)
+            widget.setVisible(company_id is not None)
+            widget.clear()
         self.history.show_for(TimelineFilter(company_id=company_id) if company_id else None)
         if company_id is None:
             return
@@ -75,14 +129,35 @@ class CompanyPane(DetailPane):
         self.set_fact("location", data.location)
         self.set_fact("target", "I want to work here" if data.is_target else "")
         self.set_fact("notes", data.notes)
-        staff = companies.company_people(company_id)
-        self.people_heading.setText(
-            f"People at {data.name} ({len(staff)})" if staff else f"No one at {data.name} yet"
+        found = dossier(company_id)
+        self.needs_heading.setText(
+            f"Needs ({len(found.needs)})" if found.needs else "No needs recorded yet"
         )
-        for person_id, name, title in staff:
-            item = QListWidgetItem(f"{name} — {title}" if title else name)
-            item.setData(Qt.ItemDataRole.UserRole, person_id)
-            self.people.addItem(item)
+        for need in found.needs:
+            state = needs.STATUS_LABELS[need.status]
+            if need.status == "open":
+                state = f"{needs.URGENCY_LABELS[need.urgency].lower()} urgency"
+            add_item(self.needs, f"{need.title} — {state}", need.id)
+        self.opportunities_heading.setText(
+            f"Opportunities ({len(found.opportunities)})"
+            if found.opportunities
+            else "No opportunities yet"
+        )
+        for opportunity in found.opportunities:
+            state = opportunities.STATUS_LABELS[opportunity.status]
+            since = f" since {opportunity.status_on}" if opportunity.status_on else ""
+            add_item(self.opportunities, f"{opportunity.title} — {state}{since}", opportunity.id)
+        self.people_heading.setText(
+            f"People ({len(found.people)})" if found.people else f"No one at {data.name} yet"
+        )
+        for person in found.people:
+            about = ", ".join(t for t in (person.title, person.roles) if t)
+            if not person.works_here:
+                about = ", ".join(t for t in (about, "not on staff") if t)
+            add_item(self.people, f"{person.name} — {about}" if about else person.name, person.id)
+        for _title, widget in self.sections:  # short lists take little room
+            rows = max(1, widget.count())
+            widget.setMaximumHeight(min(rows, 8) * widget.sizeHintForRow(0) + 8)
 
     def _person_activated(self, item: QListWidgetItem) -> None:
         self.person_activated.emit(item.data(Qt.ItemDataRole.UserRole))
