@@ -1,9 +1,9 @@
 """Who fits a need: my own fit from my profile, and the people in my network who could help.
 
 Skills are compared by a *canonical key*: the skill's `name_key` (case, width and spacing
-ignored), then mapped through `ALIASES`, so that someone offering "JS" matches a need
-calling for "JavaScript". Aliases live here, not in the schema: the skill table keeps the
-words people typed.
+ignored), then mapped through the user's skill aliases (the `skill_alias` table, edited
+through `desktop.core.aliases`), so that someone offering "JS" matches a need calling for
+"JavaScript". The skill table keeps the words people typed; aliases only join them up.
 
 The network can be large (tens of thousands of people), so candidate searches run in
 SQL: each call first fills a per-connection TEMP table `skill_canon(skill_id, key)` with
@@ -17,39 +17,19 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from desktop.core import skills
+from desktop.core.aliases import alias_map
 from desktop.core.validation import fold, name_key
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
-
-#: Common short forms and their full skill names, both as `name_key` gives them.
-ALIASES = {
-    "js": "javascript",
-    "ts": "typescript",
-    "k8s": "kubernetes",
-    "postgres": "postgresql",
-    "psql": "postgresql",
-    "ml": "machine learning",
-    "ai": "artificial intelligence",
-    "py": "python",
-    "ux": "user experience",
-    "ui": "user interface",
-    "golang": "go",
-    "c#": "csharp",
-    "c sharp": "csharp",
-    "node": "node.js",
-    "nodejs": "node.js",
-    "react.js": "react",
-    "reactjs": "react",
-    "aws": "amazon web services",
-    "gcp": "google cloud",
-    "nlp": "natural language processing",
-}
 
 
 def canonical_key(name: str) -> str:
     """The key skills are matched by: 'JS', ' js ' and 'JavaScript' all give 'javascript'."""
     key = name_key(name)
-    return ALIASES.get(key, key)
+    found = db.execute_sql(
+        "SELECT skill_key FROM skill_alias WHERE alias_key = ?", (key,)
+    ).fetchone()
+    return found[0] if found else key
 
 
 class Fit(NamedTuple):
@@ -89,6 +69,12 @@ def profile_skills() -> list[str]:
     return [r[0] for r in rows.fetchall()]
 
 
+def _canonical(name: str, aliases: dict[str, str]) -> str:
+    """`canonical_key` with the alias map already read."""
+    key = name_key(name)
+    return aliases.get(key, key)
+
+
 def _level(matched: int, total: int) -> str:
     if matched and matched * 3 >= total * 2:
         return "strong"
@@ -107,10 +93,11 @@ def my_fit(need_id: int) -> Fit:
         "SELECT s.name FROM need_skill ns JOIN skill s ON s.id = ns.skill_id WHERE ns.need_id = ?",
         (need_id,),
     ).fetchall()
-    mine = {canonical_key(name) for name in profile_skills()}
+    aliases = alias_map()
+    mine = {_canonical(name, aliases) for name in profile_skills()}
     matched, missing, seen = [], [], set()
     for name in _by_name([row[0] for row in need_skills]):
-        key = canonical_key(name)
+        key = _canonical(name, aliases)
         if key in seen:  # 'JS' and 'JavaScript' on one need count once
             continue
         seen.add(key)
@@ -129,11 +116,42 @@ def _fill_canon() -> None:
     )
     db.execute_sql("CREATE INDEX IF NOT EXISTS temp.skill_canon_key ON skill_canon (key, skill_id)")
     db.execute_sql("DELETE FROM skill_canon")
-    rows = db.execute_sql("SELECT id, name_key FROM skill").fetchall()
-    db.cursor().executemany(
-        "INSERT INTO skill_canon (skill_id, key) VALUES (?, ?)",
-        [(skill_id, ALIASES.get(key, key)) for skill_id, key in rows],
+    db.execute_sql(
+        "INSERT INTO skill_canon (skill_id, key)"
+        " SELECT s.id, coalesce(a.skill_key, s.name_key) FROM skill s"
+        " LEFT JOIN skill_alias a ON a.alias_key = s.name_key"
     )
+
+
+def fit_levels(need_ids: list[int] | None = None) -> dict[int, tuple[str, bool]]:
+    """need id -> (level, overridden) for *need_ids*, or for every need when None.
+
+    The same rules as `my_fit`, counted in SQL for many needs at once (for lists of
+    thousands). Ids of needs that do not exist are left out.
+    """
+    query = (
+        "WITH mine(key) AS ("
+        "   SELECT DISTINCT c.key FROM profile_skill p"
+        "   JOIN skill_canon c ON c.skill_id = p.skill_id)"
+        " SELECT n.id, n.fit_override, count(DISTINCT c.key),"
+        "   count(DISTINCT CASE WHEN c.key IN (SELECT key FROM mine) THEN c.key END)"
+        " FROM need n LEFT JOIN need_skill ns ON ns.need_id = n.id"
+        " LEFT JOIN skill_canon c ON c.skill_id = ns.skill_id"
+        " {where} GROUP BY n.id"
+    )
+    rows = []
+    with db.atomic():  # one consistent read; the TEMP table lives on this connection
+        _fill_canon()
+        if need_ids is None:
+            rows = db.execute_sql(query.format(where="")).fetchall()
+        else:
+            for marks, chunk in id_chunks(need_ids):
+                where = f"WHERE n.id IN ({marks})"
+                rows += db.execute_sql(query.format(where=where), chunk).fetchall()
+    return {
+        need_id: (override, True) if override else (_level(matched, total), False)
+        for need_id, override, total, matched in rows
+    }
 
 
 def _reasons(is_job_seeker: bool, offers: list[str], seeks: list[str]) -> str:

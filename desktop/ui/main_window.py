@@ -24,6 +24,7 @@ from desktop import APP_NAME, __version__
 from desktop.core import companies, followups, needs, opportunities
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
+from desktop.ui.dialogs.aliases_dialog import AliasesDialog
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.profile_action = self._action("My &profile…", None, self.edit_profile)
         edit_menu.addAction(self.profile_action)
+        self.aliases_action = self._action("Skill &aliases…", None, self.edit_aliases)
+        edit_menu.addAction(self.aliases_action)
         go_menu = self.menuBar().addMenu("&Go")
         for index, key in enumerate(PAGES):
             go_menu.addAction(
@@ -294,6 +297,14 @@ class MainWindow(QMainWindow):
         if ProfileDialog.edit(self) is not None:
             self.refresh_pages()
             self.statusBar().showMessage("Your profile was saved; fits are up to date.", 5000)
+
+    def edit_aliases(self) -> None:
+        """The short forms ('JS') counted as the skills they stand for ('JavaScript')."""
+        if AliasesDialog.edit(self):
+            self.refresh_pages()
+            self.statusBar().showMessage(
+                "Skill aliases saved; fits and matches are up to date.", 5000
+            )
 
     def log_with_person(self, person_id: int) -> None:
         self._log({"counterpart_id": person_id})

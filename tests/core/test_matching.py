@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core import matching, needs, people
+from desktop.core import aliases, matching, needs, people
 from desktop.core.matching import Candidate, Fit
 from desktop.core.needs import NeedData
 from desktop.core.people import PersonData
@@ -160,3 +160,42 @@ def test_needs_for_person_lists_open_needs_with_reasons(database):
     ]
     assert len(matching.needs_for_person(ada, limit=1)) == 1
     assert matching.needs_for_person(person("Nobody")) == []
+
+
+def test_fit_levels_agree_with_my_fit(database):
+    aliases.save_aliases([*aliases.list_aliases(), ("Pandas", "Python dataframes")])
+    matching.set_profile_skills(["JS", "python dataframes", "ＳＱＬ", "économétrie"])
+    wanted = {
+        "strong": need(["JavaScript", "SQL", "Go"]),  # 2/3, JS through the alias
+        "alias twice": need(["JS", "JavaScript", "Go"]),  # one key: 1/2
+        "user alias": need(["Pandas"]),
+        "unicode": need(["ÉCONOMÉTRIE", "日本語"]),
+        "no skills": need([]),
+        "none": need(["Cobol"]),
+        "overridden up": need(["Cobol"], fit_override="strong"),
+        "overridden down": need(["SQL"], fit_override="none"),
+        "overridden, no skills": need([], fit_override="partial"),
+    }
+    expected = {
+        "strong": ("strong", False),
+        "alias twice": ("partial", False),
+        "user alias": ("strong", False),
+        "unicode": ("partial", False),
+        "no skills": ("none", False),
+        "none": ("none", False),
+        "overridden up": ("strong", True),
+        "overridden down": ("none", True),
+        "overridden, no skills": ("partial", True),
+    }
+    everything = matching.fit_levels()
+    assert {label: everything[need_id] for label, need_id in wanted.items()} == expected
+    for need_id in wanted.values():
+        fit = matching.my_fit(need_id)
+        assert everything[need_id] == (fit.level, fit.overridden)
+    # more ids than one IN (...) chunk takes; ids of needs that do not exist are left out
+    some = [wanted["unicode"], wanted["overridden down"], *range(10_000, 10_600)]
+    assert matching.fit_levels(some) == {
+        wanted["unicode"]: ("partial", False),
+        wanted["overridden down"]: ("none", True),
+    }
+    assert matching.fit_levels([]) == {}

@@ -190,3 +190,14 @@ def test_company_pane_logs_an_action_about_the_company(window, on_next_dialog):
     on_next_dialog(look)
     window.companies_page.pane.log_button.click()
     assert seen == {"company": "Acme"}
+
+
+def test_skill_aliases_open_from_the_edit_menu(qtbot, window, on_next_dialog):
+    from desktop.ui.dialogs.aliases_dialog import AliasesDialog
+
+    edit = next(m for m in window.menuBar().actions() if m.text() == "&Edit").menu()
+    assert "Skill &aliases…" in [a.text() for a in edit.actions()]
+    seen = []
+    on_next_dialog(lambda dialog: (seen.append(type(dialog)), dialog.reject()))
+    window.aliases_action.trigger()
+    assert seen == [AliasesDialog]
