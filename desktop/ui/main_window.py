@@ -25,6 +25,7 @@ from desktop.core import companies, followups, needs, opportunities
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
+from desktop.ui.dialogs.brief_dialog import export_brief
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
@@ -208,11 +209,17 @@ class MainWindow(QMainWindow):
         company_pane.need_activated.connect(self.show_need)
         company_pane.opportunity_activated.connect(self.show_opportunity)
         company_pane.need_requested.connect(self.new_need_at)
+        company_pane.brief_requested.connect(lambda company_id: export_brief(self, company_id))
         company_pane.opportunity_requested.connect(self.new_opportunity_at)
         opportunity_pane = self.opportunities_page.pane
         opportunity_pane.person_activated.connect(self.show_person)
         opportunity_pane.need_activated.connect(self.show_need)
         opportunity_pane.log_requested.connect(self.log_about_opportunity)
+        opportunity_pane.brief_requested.connect(
+            lambda opportunity_id: export_brief(
+                self, opportunities.company_of(opportunity_id), opportunity_id
+            )
+        )
         opportunity_pane.timeline_requested.connect(
             lambda opportunity_id: self.show_timeline(opportunity_id=opportunity_id)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from desktop.core import matching, needs, people, timeline
 from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.need_dialog import NeedDialog
+from desktop.ui.models import needs_model
 from desktop.ui.models.needs_model import NeedsModel
 
 
@@ -135,3 +136,28 @@ def test_status_filter_narrows_the_list(window):
     page.status.setCurrentIndex(page.status.findData("filled"))
     assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["Filled one"]
     assert page.count_label.text() == "1 of 2 needs"
+
+
+def test_fit_column_and_filter(qtbot, window):
+    matching.set_profile_skills(["Python"])
+    strong = needs.create_need(needs.NeedData(company="Acme", title="Strong", skills=["Python"]))
+    weak = needs.create_need(needs.NeedData(company="Acme", title="Weak", skills=["Go"]))
+    by_hand = needs.create_need(
+        needs.NeedData(company="Globex", title="Mine", skills=["Go"], fit_override="partial")
+    )
+    window.refresh_pages()
+    page = window.needs_page
+    fit_column = needs_model.HEADERS.index("My fit")
+
+    def shown() -> dict[int, str]:
+        model = page.model
+        return {model.id_at(r): model.index(r, fit_column).data() for r in range(model.rowCount())}
+
+    assert shown() == {strong: "Strong", weak: "None", by_hand: "Partial (by hand)"}
+    page.fit.setCurrentIndex(page.fit.findText("Strong or partial"))
+    assert set(shown()) == {strong, by_hand}
+    assert page.count_label.text() == "2 of 3 needs"
+    page.company.setText("acme")
+    assert set(shown()) == {strong}
+    page.fit.setCurrentIndex(page.fit.findText("Any fit"))
+    assert set(shown()) == {strong, weak}

@@ -175,3 +175,32 @@ def test_user_text_stays_plain(qtbot, window):
     assert pane.title.text() == "<b>Boss</b>"
     assert pane.title.textFormat() == Qt.TextFormat.PlainText
     assert pane.value("notes").textFormat() == Qt.TextFormat.PlainText
+
+
+def test_brief_buttons_open_the_brief_for_the_company_and_the_opportunity(
+    qtbot, window, on_next_dialog
+):
+    from desktop.core import companies
+    from desktop.ui.dialogs.brief_dialog import BriefDialog
+
+    need = needs.create_need(
+        NeedData(company="Initech", title="Tame the data", problem="Reports break on Mondays.")
+    )
+    opportunity_id = opportunities.create_opportunity(
+        OpportunityData(company="Initech", title="Data engineer", need_id=need)
+    )
+    window.refresh_pages()
+    seen = []
+
+    def look(dialog):
+        seen.append((type(dialog), dialog.brief.company.name, dialog.preview.toPlainText()))
+        dialog.reject()
+
+    window.show_company(companies.find_company("Initech"))
+    on_next_dialog(look)
+    window.companies_page.pane.brief_button.click()
+    window.show_opportunity(opportunity_id)
+    on_next_dialog(look)
+    window.opportunities_page.pane.brief_button.click()
+    assert [(kind, name) for kind, name, _text in seen] == [(BriefDialog, "Initech")] * 2
+    assert all("Reports break on Mondays." in text for _kind, _name, text in seen)

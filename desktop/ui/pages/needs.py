@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.core import companies, matching, needs, people
 from desktop.ui.dialogs.need_dialog import NeedDialog
 from desktop.ui.icons import icon
-from desktop.ui.models.needs_model import NeedsModel
+from desktop.ui.models.needs_model import FIT_FILTERS, FIT_WORDS, NeedsModel
 from desktop.ui.pages.detail_pane import DetailPane
 from desktop.ui.pages.list_page import (
     EmptyState,
@@ -25,8 +25,6 @@ from desktop.ui.pages.list_page import (
 )
 from desktop.ui.plain import confirm_delete, plain_label, short, tooltip
 from desktop.ui.widgets.completion import set_words
-
-FIT_WORDS = {"strong": "Strong", "partial": "Partial", "none": "None"}
 
 
 def fit_text(fit: matching.Fit) -> str:
@@ -167,10 +165,15 @@ class NeedsPage(ListPage):
         )
         self.company = self.add_filter("C&ompany", company_filter(self))
         self.company.textChanged.connect(lambda: self.model.set_company(self.company.text()))
+        self.fit = self.add_filter("My &fit", QComboBox())
+        for label, levels in FIT_FILTERS:
+            self.fit.addItem(label, levels)
+        self.fit.setToolTip("How well your profile's skills match each need's")
+        self.fit.currentIndexChanged.connect(lambda: self.model.set_fits(self.fit.currentData()))
         self.profile_button = self.pane.profile_button
         self.add_first.clicked.connect(self.new_item)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((220, 140, 70, 70, 90)):
+        for column, width in enumerate((220, 140, 70, 70, 110, 90)):
             header.resizeSection(column, width)
 
     def refresh(self, select: int | None = None) -> None:
