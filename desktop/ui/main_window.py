@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -87,7 +88,6 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setIconSize(QSize(22, 22))
-        self.sidebar.setFixedWidth(150)
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         for key, label in PAGE_LABELS.items():
             QListWidgetItem(icon(key), label, self.sidebar)
@@ -102,7 +102,26 @@ class MainWindow(QMainWindow):
             outer.addWidget(self._sample_banner())
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.sidebar)
+        side = QWidget()
+        side.setFixedWidth(150)
+        side.setBackgroundRole(QPalette.ColorRole.Base)  # one column with the page list
+        side.setAutoFillBackground(True)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.addWidget(self.sidebar, 1)
+        self.profile_button = QToolButton()
+        self.profile_button.setText("My profile…")
+        self.profile_button.setAccessibleName("My profile…")
+        self.profile_button.setToolTip(
+            "Your skills and target roles, which fits are worked out from"
+        )
+        self.profile_button.setIcon(icon("profile"))
+        self.profile_button.setIconSize(QSize(22, 22))
+        self.profile_button.setAutoRaise(True)
+        self.profile_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.profile_button.clicked.connect(self.edit_profile)
+        column.addWidget(self.profile_button)
+        row.addWidget(side)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
         self.setCentralWidget(central)

@@ -201,3 +201,12 @@ def test_skill_aliases_open_from_the_edit_menu(qtbot, window, on_next_dialog):
     on_next_dialog(lambda dialog: (seen.append(type(dialog)), dialog.reject()))
     window.aliases_action.trigger()
     assert seen == [AliasesDialog]
+
+
+def test_my_profile_opens_from_the_sidebar(qtbot, window, on_next_dialog):
+    from desktop.ui.dialogs.profile_dialog import ProfileDialog
+
+    seen = []
+    on_next_dialog(lambda dialog: (seen.append(type(dialog)), dialog.reject()))
+    window.profile_button.click()
+    assert seen == [ProfileDialog]
