@@ -129,3 +129,35 @@ class IdTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class FilteredModel(IdTableModel):
+    """A list filtered, besides its search text, by a status and a company typed by name.
+
+    Subclasses give `find_ids(text, status, company_id)` and `fetch_rows(ids)`.
+    """
+
+    def __init__(self, headers: Sequence[str], parent=None):
+        self.status: str | None = None
+        self.company = ""
+        super().__init__(headers, self._filtered_ids, self.fetch_rows, parent)
+
+    def find_ids(self, text: str, status: str | None, company_id: int | None) -> list[int]:
+        raise NotImplementedError
+
+    def fetch_rows(self, ids: list[int]) -> dict[int, tuple]:
+        raise NotImplementedError
+
+    def _filtered_ids(self, text: str) -> list[int]:
+        company_id = company_filter_id(self.company)
+        if company_id == NO_SUCH_COMPANY:
+            return []
+        return self.find_ids(text, self.status, company_id)
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.reload()
+
+    def set_company(self, name: str) -> None:
+        self.company = name
+        self.reload()

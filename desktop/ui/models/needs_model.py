@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core import matching, needs
-from desktop.ui.models.id_table import NO_SUCH_COMPANY, IdTableModel, company_filter_id
+from desktop.ui.models.id_table import FilteredModel
 
 HEADERS = ("Need", "Company", "Status", "Urgency", "My fit", "Learned on", "Told me")
 FIT_WORDS = {"strong": "Strong", "partial": "Partial", "none": "None"}
@@ -23,39 +23,25 @@ def fit_word(level: str, overridden: bool) -> str:
     return f"{word} (by hand)" if overridden else word
 
 
-class NeedsModel(IdTableModel):
-    """Needs matching the search text and, if set, one status."""
+class NeedsModel(FilteredModel):
+    """Needs matching the search text and, if set, a status, a company and my fit."""
 
     def __init__(self, parent=None):
-        self.status: str | None = None
-        self.company = ""
         self.fits: tuple[str, ...] | None = None
-        super().__init__(HEADERS, self._ids, self._rows, parent)
+        super().__init__(HEADERS, parent)
 
-    def _ids(self, text: str) -> list[int]:
-        company_id = company_filter_id(self.company)
-        if company_id == NO_SUCH_COMPANY:
-            return []
-        ids = needs.need_ids(text, self.status, company_id)
+    def find_ids(self, text: str, status: str | None, company_id: int | None) -> list[int]:
+        ids = needs.need_ids(text, status, company_id)
         if self.fits is None:
             return ids
         levels = matching.fit_levels(ids)
         return [need_id for need_id in ids if levels[need_id][0] in self.fits]
 
-    def set_status(self, status: str | None) -> None:
-        self.status = status
-        self.reload()
-
     def set_fits(self, fits: tuple[str, ...] | None) -> None:
         self.fits = fits
         self.reload()
 
-    def set_company(self, name: str) -> None:
-        self.company = name
-        self.reload()
-
-    @staticmethod
-    def _rows(ids: list[int]) -> dict[int, tuple]:
+    def fetch_rows(self, ids: list[int]) -> dict[int, tuple]:
         rows = needs.need_rows(ids)
         levels = matching.fit_levels(ids)
         return {

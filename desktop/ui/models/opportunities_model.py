@@ -3,36 +3,22 @@
 from __future__ import annotations
 
 from desktop.core import opportunities
-from desktop.ui.models.id_table import NO_SUCH_COMPANY, IdTableModel, company_filter_id
+from desktop.ui.models.id_table import FilteredModel
 
 HEADERS = ("Opportunity", "Company", "Status", "Since", "Applied", "Need it serves")
 
 
-class OpportunitiesModel(IdTableModel):
+class OpportunitiesModel(FilteredModel):
     """Opportunities matching the search text and, if set, a status ('active' for any
-    open stage)."""
+    open stage) and a company."""
 
     def __init__(self, parent=None):
-        self.status: str | None = None
-        self.company = ""
-        super().__init__(HEADERS, self._ids, self._rows, parent)
+        super().__init__(HEADERS, parent)
 
-    def _ids(self, text: str) -> list[int]:
-        company_id = company_filter_id(self.company)
-        if company_id == NO_SUCH_COMPANY:
-            return []
-        return opportunities.opportunity_ids(text, self.status, company_id)
+    def find_ids(self, text: str, status: str | None, company_id: int | None) -> list[int]:
+        return opportunities.opportunity_ids(text, status, company_id)
 
-    def set_status(self, status: str | None) -> None:
-        self.status = status
-        self.reload()
-
-    def set_company(self, name: str) -> None:
-        self.company = name
-        self.reload()
-
-    @staticmethod
-    def _rows(ids: list[int]) -> dict[int, tuple]:
+    def fetch_rows(self, ids: list[int]) -> dict[int, tuple]:
         return {
             oid: (
                 row.id,
