@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})
         )
+        self.needs_page.pane.timeline_requested.connect(
+            lambda need_id: self.show_timeline(need_id=need_id)
+        )
+        self.needs_page.pane.opportunity_requested.connect(self.new_opportunity_at)
         company_pane = self.companies_page.pane
         company_pane.need_activated.connect(self.show_need)
         company_pane.opportunity_activated.connect(self.show_opportunity)
@@ -275,9 +279,9 @@ class MainWindow(QMainWindow):
         self.show_page("needs")
         self.needs_page.new_for(company)
 
-    def new_opportunity_at(self, company: str) -> None:
+    def new_opportunity_at(self, company: str, need_id: int | None = None) -> None:
         self.show_page("opportunities")
-        self.opportunities_page.new_for(company)
+        self.opportunities_page.new_for(company, need_id)
 
     def show_company(self, company_id: int) -> None:
         self.show_page("companies")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop.core import matching, needs, people, timeline
 from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.need_dialog import NeedDialog
@@ -161,3 +163,40 @@ def test_fit_column_and_filter(qtbot, window):
     assert set(shown()) == {strong}
     page.fit.setCurrentIndex(page.fit.findText("Any fit"))
     assert set(shown()) == {strong, weak}
+
+
+def test_need_pane_adds_an_opportunity_for_it_and_shows_its_actions(qtbot, window, on_next_dialog):
+    from desktop.core import actions, opportunities
+    from desktop.core.actions import ActionData
+
+    ada = people.create_person(people.PersonData(name="Ada"))
+    need_id = needs.create_need(needs.NeedData(company="Northwind", title="Tame the pipeline"))
+    actions.create_action(
+        ActionData(
+            occurred_on=date(2026, 5, 1), counterpart_id=ada, need_id=need_id, summary="Asked Ada"
+        )
+    )
+    window.refresh_pages()
+    window.show_need(need_id)
+    pane = window.needs_page.pane
+    assert pane.history.heading.text() == "Actions (1)"
+
+    def fill(dialog):
+        assert (dialog.company.text(), dialog.need.currentData()) == ("Northwind", need_id)
+        dialog.title.setText("Data engineer")
+        dialog.save()
+
+    on_next_dialog(fill)
+    pane.opportunity_button.click()
+    assert window.current_page() == "opportunities"
+    saved = window.opportunities_page.current_id()
+    assert opportunities.get_opportunity(saved).need_id == need_id
+
+    window.show_need(need_id)
+    pane.history.all_button.click()
+    timeline_page = window.timeline_page
+    assert window.current_page() == "timeline"
+    assert timeline_page.scope_label.text() == "Only actions about the need “Tame the pipeline”"
+    assert timeline_page.model.total() == 1
+    timeline_page.clear_button.click()
+    assert timeline_page.scope_label.isHidden()

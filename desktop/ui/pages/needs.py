@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import companies, matching, needs, people
+from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.need_dialog import NeedDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.needs_model import FIT_FILTERS, FIT_WORDS, NeedsModel
-from desktop.ui.pages.detail_pane import DetailPane
+from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import (
     EmptyState,
     ListPage,
@@ -25,6 +26,7 @@ from desktop.ui.pages.list_page import (
 )
 from desktop.ui.plain import confirm_delete, plain_label, short, tooltip
 from desktop.ui.widgets.completion import set_words
+from desktop.ui.widgets.flow_layout import FlowLayout
 
 
 def fit_text(fit: matching.Fit) -> str:
@@ -46,6 +48,8 @@ class NeedPane(DetailPane):
     """The need, my fit, and a ranked list of people who could fill it."""
 
     refer_requested = Signal(dict)
+    timeline_requested = Signal(int)
+    opportunity_requested = Signal(str, int)  # company name, need id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a need to see your fit and who could fill it.", parent)
@@ -83,12 +87,18 @@ class NeedPane(DetailPane):
         self.candidates.itemActivated.connect(lambda _item, _column: self._refer())
         self.profile_button = push_button("My &profile…")
         self.profile_button.setToolTip("Your skills, which each need's fit is worked out from")
-        self.actions.addWidget(self.refer_button)
-        self.actions.addWidget(self.profile_button)
-        self.actions.addStretch(1)
+        self.opportunity_button = push_button("Add an opport&unity")
+        self.opportunity_button.setToolTip("An opening that serves this need")
+        self.opportunity_button.clicked.connect(self._new_opportunity)
+        bar = QWidget()
+        buttons = FlowLayout(bar, spacing=6)  # wraps in a narrow pane
+        for button in (self.refer_button, self.opportunity_button, self.profile_button):
+            buttons.addWidget(button)
+        self.actions.addWidget(bar, 1)
         self.add_section(self.candidates_heading)
         self.add_section(self.explain)
         self.add_section(self.candidates, 100)
+        self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._need_id))
         self._need_id: int | None = None
         self.show_need(None)
 
@@ -99,6 +109,7 @@ class NeedPane(DetailPane):
             widget.setVisible(need_id is not None)
         self.candidates.clear()
         self.refer_button.setEnabled(False)
+        self.history.show_for(TimelineFilter(need_id=need_id) if need_id else None)
         if need_id is None:
             return
         data = needs.get_need(need_id)
@@ -123,6 +134,10 @@ class NeedPane(DetailPane):
             for column in range(3):
                 item.setToolTip(column, tooltip(item.text(column)))
             self.candidates.addTopLevelItem(item)
+
+    def _new_opportunity(self) -> None:
+        if self._need_id is not None:
+            self.opportunity_requested.emit(needs.get_need(self._need_id).company, self._need_id)
 
     def _refer(self) -> None:
         items = self.candidates.selectedItems()
