@@ -45,20 +45,34 @@ class Session(QObject):
         self.settings = settings
         self.own_path = own_path
         self.window: MainWindow | None = None
+        self.path: Path | None = None
 
     def open(self, path: Path, *, is_sample: bool = False) -> MainWindow:
-        """Open *path* (raising DatabaseError) and show a fresh window for it."""
-        old = self.window
+        """Open *path* and show a fresh window for it. On any failure the database that
+        was open before is open again (its window never saw the other file) and a
+        DatabaseError says what went wrong."""
+        old, previous = self.window, self.path
         if old is not None:
             old.save_settings()
-        if is_sample:
-            ensure_sample_network(path)
-        else:
-            connection.open_database(path)
-        window = MainWindow(self.settings, path, sample=is_sample)
+        try:
+            if is_sample:
+                ensure_sample_network(path)
+            else:
+                connection.open_database(path)
+            window = MainWindow(self.settings, path, sample=is_sample)
+        except Exception as exc:
+            connection.close_database()
+            if previous is not None:
+                connection.open_database(previous)
+            if isinstance(exc, connection.DatabaseError):
+                raise
+            raise connection.DatabaseError(
+                f"Reciprocity could not open {path}: {exc}. You are still in the network"
+                " you had open."
+            ) from exc
         window.sample_requested.connect(self.open_sample)
         window.own_database_requested.connect(lambda: self.switch(self.own_path))
-        self.window = window
+        self.window, self.path = window, path
         if old is not None:
             old.close()
             old.deleteLater()

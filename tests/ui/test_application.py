@@ -80,3 +80,23 @@ def test_a_sample_emptied_of_people_is_made_afresh(tmp_path):
     application.ensure_sample_network(path)
     assert 100 <= people.person_count() <= 200
     connection.close_database()
+
+
+def test_a_network_that_fails_to_open_leaves_the_open_one_working(session, qtbot, monkeypatch):
+    sample_window = session.open(paths.sample_database_path(), is_sample=True)
+    qtbot.addWidget(sample_window)
+    sample_people = people.person_count()
+    real_window = application.MainWindow
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no such column: sort_key")
+
+    monkeypatch.setattr(application, "MainWindow", broken)
+    reported = []
+    monkeypatch.setattr(application, "report_error", reported.append)
+    sample_window.own_database_requested.emit()
+    assert "could not open" in reported[0] and "no such column: sort_key" in reported[0]
+    assert session.window is sample_window
+    assert connection.db.database == str(paths.sample_database_path())
+    assert people.person_count() == sample_people  # still reading the sample
+    monkeypatch.setattr(application, "MainWindow", real_window)
