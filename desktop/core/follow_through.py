@@ -130,7 +130,27 @@ def offer(opportunity_id: int, today: date | None = None) -> Offer:
             )
     if not involved:
         notes.append("Add the people you met to the opportunity to thank them and keep in touch.")
-    return Offer(opportunity_id, data.title, referrals, thanks, keep, " ".join(notes))
+    logged = _logged(opportunity_id)
+    groups = [
+        [s for s in group if (s.kind, s.counterpart_id, s.beneficiary_id) not in logged]
+        for group in (referrals, thanks, keep)
+    ]
+    done = len(referrals) + len(thanks) + len(keep) - sum(len(group) for group in groups)
+    if done:
+        notes.append(
+            f"{done} of these {'is' if done == 1 else 'are'} already on your timeline and left out."
+        )
+    return Offer(opportunity_id, data.title, *groups, " ".join(notes))
+
+
+def _logged(opportunity_id: int) -> set[tuple[str, int, int | None]]:
+    """(kind, counterpart, beneficiary) of the given actions already logged about it."""
+    rows = db.execute_sql(
+        "SELECT kind, counterpart_id, beneficiary_id FROM action"
+        " WHERE opportunity_id = ? AND direction = 'given'",
+        (opportunity_id,),
+    )
+    return {tuple(row) for row in rows.fetchall()}
 
 
 def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = None) -> list[int]:

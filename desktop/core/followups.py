@@ -9,6 +9,7 @@ from typing import NamedTuple
 from desktop.store.connection import db
 
 WEEK = timedelta(days=7)
+LATER_LIMIT = 200
 
 
 class FollowUp(NamedTuple):
@@ -44,6 +45,7 @@ class Buckets:
     today: list[FollowUp]
     this_week: list[FollowUp]
     reach_out: list[ReachOut]
+    later: list[FollowUp]  # set further ahead, soonest first (at most LATER_LIMIT)
 
 
 # Open follow-ups; the condition matches the partial index action_follow_up.
@@ -62,16 +64,17 @@ _CONTACTS = """
 """
 
 
-def _due(until: date) -> list[FollowUp]:
-    """Open follow-ups due on or before *until*, soonest first."""
+def _due(until: date, after: date | None = None, limit: int = -1) -> list[FollowUp]:
+    """Open follow-ups due on or before *until* (and after *after*), soonest first."""
     rows = db.execute_sql(
         "SELECT a.id, a.follow_up_on, a.counterpart_id, p.name, a.kind, a.summary,"
         " coalesce(c.name, pc.name, ''), a.occurred_on"
         " FROM action a JOIN person p ON p.id = a.counterpart_id"
         " LEFT JOIN company c ON c.id = a.company_id"
         " LEFT JOIN company pc ON pc.id = p.company_id"
-        f" WHERE {_OPEN} AND a.follow_up_on <= ? ORDER BY a.follow_up_on, a.id",
-        (until.isoformat(),),
+        f" WHERE {_OPEN} AND a.follow_up_on <= ? AND a.follow_up_on > ?"
+        " ORDER BY a.follow_up_on, a.id LIMIT ?",
+        (until.isoformat(), after.isoformat() if after else "", limit),
     ).fetchall()
     return [
         FollowUp(
@@ -102,7 +105,8 @@ def _reach_out(today: date) -> list[ReachOut]:
 
 
 def buckets(today: date) -> Buckets:
-    """Open follow-ups (overdue, due today, due in the next seven days) and people to contact.
+    """Open follow-ups (overdue, due today, due in the next seven days, later) and people
+    to contact.
 
     Overdue items come oldest first, the week's soonest first, people most overdue first.
     """
@@ -112,6 +116,7 @@ def buckets(today: date) -> Buckets:
         today=[f for f in due if f.due_on == today],
         this_week=[f for f in due if f.due_on > today],
         reach_out=_reach_out(today),
+        later=_due(date.max, today + WEEK, LATER_LIMIT),
     )
 
 

@@ -317,3 +317,14 @@ def test_save_adds_new_people_in_the_same_transaction(database):
             OpportunityData(company="Acme", title=""), new_people=[("Ivan", "interviewer")]
         )
     assert people.person_named("Ivan") is None  # nothing half-added
+
+
+def test_what_was_logged_is_not_offered_again(not_selected):
+    ids = not_selected
+    offer = follow_through.offer(ids["opp"], today=TODAY)
+    follow_through.accept(ids["opp"], [offer.referrals[0], *offer.thanks], today=TODAY)
+    again = follow_through.offer(ids["opp"], today=TODAY)
+    assert [s.beneficiary_id for s in again.referrals] == [ids["helper"]]
+    assert again.thanks == []
+    assert len(again.keep_in_touch) == 2
+    assert again.note == "3 of these are already on your timeline and left out."

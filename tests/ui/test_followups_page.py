@@ -57,7 +57,10 @@ def test_snoozing_moves_between_buckets(qtbot, add_people):
     page.select("follow_up", due_today)
     page.week_button.click()
     assert actions.get_action(due_today).follow_up_on == TODAY + timedelta(days=8)
-    assert page.section_of("follow_up", due_today) is None  # beyond this week
+    assert page.section_of("follow_up", due_today) == "later"  # beyond this week
+    fresh = page_for(qtbot)
+    assert not fresh.sections["later"].isExpanded()  # not due yet: folded away
+    assert fresh.summary_label.text().endswith("· 1 later")
 
 
 def test_people_past_their_keep_in_touch_date_are_listed_until_contacted(qtbot, add_people):

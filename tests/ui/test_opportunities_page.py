@@ -39,7 +39,7 @@ def test_create_through_the_form_with_people_old_and_new(qtbot, window, on_next_
         assert "http" in dialog.forms[0].message("url").text()
         dialog.url.setText("https://initech.example/jobs/7")
         dialog.status.setCurrentIndex(dialog.status.findData("applied"))
-        assert dialog.applied_on.value() == date.today()  # applied today, unless changed
+        assert dialog.status_on.value() == date.today()  # a new status starts today
         dialog.people.picker.set_person(hana)
         dialog.people.part.setCurrentIndex(dialog.people.part.findData("hiring_manager"))
         dialog.people.add_button.click()
@@ -47,6 +47,7 @@ def test_create_through_the_form_with_people_old_and_new(qtbot, window, on_next_
         dialog.people.part.setCurrentIndex(dialog.people.part.findData("recruiter"))
         qtbot.keyClick(dialog.people.picker, Qt.Key.Key_Return)  # adds, does not save
         assert dialog.isVisible()
+        assert not dialog.people.add_button.autoDefault()  # Enter elsewhere saves the form
         assert dialog.people.list.topLevelItem(1).text(0) == "Rita Recruiter (new)"
         assert "Saving adds Rita Recruiter" in dialog.forms[1].message("people").text()
         dialog.save()
@@ -60,6 +61,7 @@ def test_create_through_the_form_with_people_old_and_new(qtbot, window, on_next_
     data = opportunities.get_opportunity(opportunity_id)
     rita = people.person_named("Rita Recruiter")
     assert (data.title, data.need_id, data.status) == ("Data engineer", need, "applied")
+    assert data.applied_on == date.today()  # saved as applied: applied that day
     assert data.people == [(hana, "hiring_manager"), (rita, "recruiter")]
     pane = page.pane
     assert pane.subtitle.text().startswith("Initech · Applied since")

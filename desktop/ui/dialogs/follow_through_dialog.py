@@ -36,12 +36,14 @@ class FollowThroughDialog(QDialog):
         self.heading = heading(f"Not selected for {short(self.offer.title, 60)}", 1.2)
         self.explanation = plain_label(
             "The need behind this role is still there, and the people you met are worth "
-            "keeping. Choose what you will do; each becomes an action on your timeline."
+            "keeping. Tick what you have done or are doing now: each becomes an action on "
+            "your timeline, dated today."
         )
         self.list = QTreeWidget()
         self.list.setAccessibleName("Suggestions")
         self.list.setHeaderLabels(["What to do", "Why"])
-        self.list.setColumnWidth(0, 540)
+        self.list.setColumnWidth(0, 500)
+        self.list.header().setStretchLastSection(True)
         self.list.setMinimumHeight(240)
         groups = (
             ("Refer someone who could fill the need", self.offer.referrals, False),

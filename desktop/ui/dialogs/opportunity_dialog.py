@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import companies, opportunities
+from desktop.core import companies, needs, opportunities
 from desktop.core.opportunities import PART_LABELS, STATUS_LABELS, OpportunityData
 from desktop.core.validation import Problems
 from desktop.ui.dialogs.need_dialog import choice_combo
@@ -59,6 +59,9 @@ class PeopleParts(QWidget):
         self.add_button = push_button("A&dd")
         self.remove_button = push_button("Remo&ve")
         self.remove_button.setEnabled(False)
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)  # Enter in the form saves it
+        self.setFocusProxy(self.picker)  # the '&People involved' label leads here
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.picker.installEventFilter(self)
@@ -213,8 +216,15 @@ class OpportunityDialog(RecordDialog):
         self.need.addItem("None", None)
         company_id = companies.find_company(" ".join(self.company.text().split()))
         if company_id is not None:
-            for need_id, title in companies.needs_of(company_id):
-                self.need.addItem(title, need_id)
+            choices = companies.needs_of(company_id)
+            titles = [title for _id, title in choices]
+            for need_id, title in choices:
+                label = title
+                if titles.count(title) > 1:  # the same title twice: say which is which
+                    data = needs.get_need(need_id)
+                    learned = f", learned {data.learned_on.isoformat()}" if data.learned_on else ""
+                    label = f"{title} ({needs.STATUS_LABELS[data.status].lower()}{learned})"
+                self.need.addItem(label, need_id)
         self.need.setCurrentIndex(max(0, self.need.findData(keep)))
         self.need.setEnabled(self.need.count() > 1)
         self.need.setToolTip(
@@ -223,13 +233,12 @@ class OpportunityDialog(RecordDialog):
         self.need.blockSignals(False)
 
     def _status_changed(self) -> None:
-        """A new status starts today (the day can be changed); going back restores it."""
+        """A new status starts today (the day can be changed); going back restores it.
+        Saving as 'applied' with no 'applied on' takes the status's day."""
         if self._loaded_status and self.status.currentData() == self._loaded_status[0]:
             self.status_on.set_value(self._loaded_status[1])
         else:
             self.status_on.set_value(date.today())
-        if self.status.currentData() == "applied" and self.applied_on.value() is None:
-            self.applied_on.set_value(self.status_on.value())
 
     def data(self) -> OpportunityData:
         return OpportunityData(

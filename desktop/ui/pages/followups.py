@@ -28,12 +28,13 @@ from desktop.ui.widgets.flow_layout import FlowLayout
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "follow_up" or "reach_out"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # action id or person id
-SECTIONS = ("overdue", "today", "this_week", "reach_out")
+SECTIONS = ("overdue", "today", "this_week", "reach_out", "later")
 TITLES = {
     "overdue": "Overdue",
     "today": "Due today",
     "this_week": "Due in the next 7 days",
     "reach_out": "Time to reach out",
+    "later": "Later",
 }
 
 
@@ -141,13 +142,14 @@ class FollowUpsPage(QWidget):
             self.sections[key] = section
             for entry in entries:
                 section.addChild(self._item(key, entry, today))
-            section.setExpanded(True)
+            section.setExpanded(key != "later")  # what is not due yet waits folded
         counts = {key: self.sections[key].childCount() for key in SECTIONS}
         parts = [
             f"{counts['overdue']:,} overdue",
             f"{counts['today']:,} due today",
             f"{counts['this_week']:,} in the next 7 days",
             plain.counted(counts["reach_out"], "person", "people") + " to reach out to",
+            f"{counts['later']:,} later",
         ]
         self.summary_label.setText(" · ".join(parts))
         if keep:
