@@ -228,10 +228,12 @@ def get_need(need_id: int) -> NeedData:
     )
 
 
-def need_ids(text: str = "", status: str | None = None, company_id: int | None = None) -> list[int]:
+def need_ids(
+    text: str = "", status: str | None = None, company_id: int | None = None, company: str = ""
+) -> list[int]:
     """Ids of needs whose title, problem, company or skills contain *text* (ignoring case
-    and accents), optionally of one status and one company; newest learned first, needs
-    with no date last."""
+    and accents), optionally of one status, one company, and companies whose name contains
+    *company*; newest learned first, needs with no date last."""
     where, params = [], []
     folded = fold(text)
     if folded:
@@ -247,6 +249,9 @@ def need_ids(text: str = "", status: str | None = None, company_id: int | None =
     if company_id is not None:
         where.append("n.company_id = ?")
         params.append(company_id)
+    if folded_company := fold(company):
+        where.append("instr(fold(c.name), ?) > 0")
+        params.append(folded_company)
     rows = db.execute_sql(
         "SELECT n.id FROM need n JOIN company c ON c.id = n.company_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")

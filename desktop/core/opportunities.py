@@ -327,11 +327,11 @@ def history(opportunity_id: int) -> list[Change]:
 
 
 def opportunity_ids(
-    text: str = "", status: str | None = None, company_id: int | None = None
+    text: str = "", status: str | None = None, company_id: int | None = None, company: str = ""
 ) -> list[int]:
     """Ids of opportunities whose title, company or notes contain *text* (ignoring case
-    and accents), of one status ('active' for any open stage) and one company if given;
-    the latest status change first."""
+    and accents), of one status ('active' for any open stage), one company and companies
+    whose name contains *company*, if given; the latest status change first."""
     where, params = [], []
     folded = fold(text)
     if folded:
@@ -346,6 +346,9 @@ def opportunity_ids(
     if company_id is not None:
         where.append("o.company_id = ?")
         params.append(company_id)
+    if folded_company := fold(company):
+        where.append("instr(fold(c.name), ?) > 0")
+        params.append(folded_company)
     rows = db.execute_sql(
         "SELECT o.id FROM opportunity o JOIN company c ON c.id = o.company_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")

@@ -206,3 +206,32 @@ def test_brief_buttons_open_the_brief_for_the_company_and_the_opportunity(
     window.opportunities_page.pane.brief_button.click()
     assert [(kind, name) for kind, name, _text in seen] == [(BriefDialog, "Initech")] * 2
     assert all("Reports break on Mondays." in text for _kind, _name, text in seen)
+
+
+def test_filters_keep_the_pane_honest_and_never_hide_a_saved_record(qtbot, window, on_next_dialog):
+    first = opportunities.create_opportunity(
+        OpportunityData(company="Wren Cloud", title="Data lead", status="applied")
+    )
+    opportunities.create_opportunity(
+        OpportunityData(company="Acme", title="Analyst", status="withdrawn")
+    )
+    window.refresh_pages()
+    window.show_page("opportunities")
+    page = window.opportunities_page
+    page.select_id(first)
+    page.status.setCurrentIndex(page.status.findData("withdrawn"))
+    assert page.pane.title.text() == "Analyst"  # the hidden one left the pane
+    page.company.setText("wren")  # part of a name is enough
+    assert page.model.rowCount() == 0
+    assert page.pane.placeholder.isVisibleTo(page.pane)
+    assert not page.edit_button.isEnabled()
+
+    def fill(dialog):
+        dialog.company.setText("Globex")
+        dialog.title.setText("Lead")
+        dialog.save()
+
+    on_next_dialog(fill)
+    page.new_item()  # saved as 'interested' at Globex: the filters make way for it
+    assert page.status.currentIndex() == 0 and page.company.text() == ""
+    assert page.pane.title.text() == "Lead"

@@ -8,25 +8,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.core import companies
 from desktop.ui.plain import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
 _ROOT = QModelIndex()
-
-
-NO_SUCH_COMPANY = -1
-
-
-def company_filter_id(name: str) -> int | None:
-    """The company a filter box names: None when empty (no filter), `NO_SUCH_COMPANY`
-    when no company has that name (nothing can match)."""
-    name = " ".join(name.split())
-    if not name:
-        return None
-    found = companies.find_company(name)
-    return NO_SUCH_COMPANY if found is None else found
 
 
 class IdTableModel(QAbstractTableModel):
@@ -132,7 +118,7 @@ class IdTableModel(QAbstractTableModel):
 
 
 class FilteredModel(IdTableModel):
-    """A list filtered, besides its search text, by a status and a company typed by name.
+    """A list filtered, besides its search text, by a status and (part of) a company name.
 
     Subclasses give `find_ids(text, status, company_id)` and `fetch_rows(ids)`.
     """
@@ -142,17 +128,15 @@ class FilteredModel(IdTableModel):
         self.company = ""
         super().__init__(headers, self._filtered_ids, self.fetch_rows, parent)
 
-    def find_ids(self, text: str, status: str | None, company_id: int | None) -> list[int]:
+    def find_ids(self, text: str, status: str | None, company: str) -> list[int]:
+        """Ids matching *text*, *status* and a company whose name contains *company*."""
         raise NotImplementedError
 
     def fetch_rows(self, ids: list[int]) -> dict[int, tuple]:
         raise NotImplementedError
 
     def _filtered_ids(self, text: str) -> list[int]:
-        company_id = company_filter_id(self.company)
-        if company_id == NO_SUCH_COMPANY:
-            return []
-        return self.find_ids(text, self.status, company_id)
+        return self.find_ids(text, self.status, self.company)
 
     def set_status(self, status: str | None) -> None:
         self.status = status

@@ -30,8 +30,8 @@ class NeedsModel(FilteredModel):
         self.fits: tuple[str, ...] | None = None
         super().__init__(HEADERS, parent)
 
-    def find_ids(self, text: str, status: str | None, company_id: int | None) -> list[int]:
-        ids = needs.need_ids(text, status, company_id)
+    def find_ids(self, text: str, status: str | None, company: str) -> list[int]:
+        ids = needs.need_ids(text, status, company=company)
         if self.fits is None:
             return ids
         levels = matching.fit_levels(ids)

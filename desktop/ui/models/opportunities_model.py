@@ -15,8 +15,8 @@ class OpportunitiesModel(FilteredModel):
     def __init__(self, parent=None):
         super().__init__(HEADERS, parent)
 
-    def find_ids(self, text: str, status: str | None, company_id: int | None) -> list[int]:
-        return opportunities.opportunity_ids(text, status, company_id)
+    def find_ids(self, text: str, status: str | None, company: str) -> list[int]:
+        return opportunities.opportunity_ids(text, status, company=company)
 
     def fetch_rows(self, ids: list[int]) -> dict[int, tuple]:
         return {

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -157,6 +158,7 @@ class ListPage(QWidget):
         for button in (self.new_button, self.edit_button, self.delete_button):
             top.addWidget(button)
         self.filters = QHBoxLayout()  # pages with filters beyond the search add them here
+        self._filter_fields: list[QComboBox | QLineEdit] = []
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.filters)
@@ -185,6 +187,7 @@ class ListPage(QWidget):
         label = QLabel(text)
         label.setBuddy(field)
         field.setAccessibleName(text.replace("&", ""))
+        self._filter_fields.append(field)
         self.filters.addWidget(label)
         self.filters.addWidget(field)
         self.filters.addStretch(1)
@@ -228,8 +231,8 @@ class ListPage(QWidget):
         if item_id is None:
             return False
         row = self.model.row_of(item_id)
-        if row < 0 and reveal and self.search.text():
-            self.search.clear()
+        if row < 0 and reveal and (self.search.text() or self.reset_filters()):
+            self.search.clear()  # a record just saved or asked for is never hidden
             row = self.model.row_of(item_id)
         if row < 0:
             return False
@@ -281,10 +284,31 @@ class ListPage(QWidget):
             self.data_changed.emit()
 
     def _search_changed(self, text: str) -> None:
+        self.refilter(lambda: self.model.set_filter(text))
+
+    def refilter(self, change) -> None:
+        """Apply a filter *change*, keeping the selection if it is still listed, else
+        selecting the first row, else emptying the pane."""
         keep = self.current_id()
-        self.model.set_filter(text)
-        if not self.select_id(keep, reveal=False) and self.model.rowCount():
+        change()
+        if self.select_id(keep, reveal=False):
+            return
+        if self.model.rowCount():
             self.select_id(self.model.id_at(0))
+        else:
+            self.show_in_pane(None)
+
+    def reset_filters(self) -> bool:
+        """Clear the filters beyond the search; True if any was set."""
+        was_set = False
+        for field in self._filter_fields:
+            if isinstance(field, QComboBox):
+                was_set |= field.currentIndex() != 0
+                field.setCurrentIndex(0)
+            else:
+                was_set |= bool(field.text())
+                field.clear()
+        return was_set
 
     def _after_reset(self) -> None:
         shown, total = self.model.rowCount(), self.total_count()

@@ -176,15 +176,19 @@ class NeedsPage(ListPage):
         for status, label in needs.STATUS_LABELS.items():
             self.status.addItem(f"{label} only", status)
         self.status.currentIndexChanged.connect(
-            lambda: self.model.set_status(self.status.currentData())
+            lambda: self.refilter(lambda: self.model.set_status(self.status.currentData()))
         )
         self.company = self.add_filter("C&ompany", company_filter(self))
-        self.company.textChanged.connect(lambda: self.model.set_company(self.company.text()))
+        self.company.textChanged.connect(
+            lambda: self.refilter(lambda: self.model.set_company(self.company.text()))
+        )
         self.fit = self.add_filter("My &fit", QComboBox())
         for label, levels in FIT_FILTERS:
             self.fit.addItem(label, levels)
         self.fit.setToolTip("How well your profile's skills match each need's")
-        self.fit.currentIndexChanged.connect(lambda: self.model.set_fits(self.fit.currentData()))
+        self.fit.currentIndexChanged.connect(
+            lambda: self.refilter(lambda: self.model.set_fits(self.fit.currentData()))
+        )
         self.profile_button = self.pane.profile_button
         self.add_first.clicked.connect(self.new_item)
         header = self.table.horizontalHeader()

@@ -172,10 +172,12 @@ class OpportunitiesPage(ListPage):
         self.status = self.add_filter("S&tatus", QComboBox())
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status.currentIndexChanged.connect(
-            lambda: self.model.set_status(self.status.currentData())
+            lambda: self.refilter(lambda: self.model.set_status(self.status.currentData()))
         )
         self.company = self.add_filter("C&ompany", company_filter(self))
-        self.company.textChanged.connect(lambda: self.model.set_company(self.company.text()))
+        self.company.textChanged.connect(
+            lambda: self.refilter(lambda: self.model.set_company(self.company.text()))
+        )
         self._fill_statuses()
         self.add_first.clicked.connect(self.new_item)
         self.pane.status_chosen.connect(self.move_to)
