@@ -35,6 +35,8 @@ class Opening(NamedTuple):
     title: str
     status: str  # a label: 'Interviewing'
     need: str  # the need's title, or ''
+    url: str  # the posting's address, or ''
+    notes: str
 
 
 class BriefNeed(NamedTuple):
@@ -91,6 +93,7 @@ class Brief:
     my_skills: tuple[str, ...]
     opening: Opening | None  # the opportunity the interview is for
     openings: tuple[Opening, ...]  # the company's other active opportunities
+    openings_left_out: int  # active opportunities beyond those listed
     needs: tuple[BriefNeed, ...]
     open_needs_left_out: int
     bring: tuple[str, ...]  # my skills their needs call for, most called for first
@@ -111,6 +114,7 @@ def company_brief(
         company = companies.get_company(company_id)
         mine = profile.get_profile()
         focus, openings = _openings(company_id, opportunity_id)
+        openings_left_out = _active_count(company_id, opportunity_id) - len(openings)
         focus_need = _need_of(focus.id) if focus else None
         shown_needs, open_left_out = _needs(company_id, focus_need)
         bring, gaps = _skills([n for n in shown_needs if n.is_open or n.id == focus_need])
@@ -125,6 +129,7 @@ def company_brief(
         my_skills=tuple(mine.skills),
         opening=focus,
         openings=openings,
+        openings_left_out=openings_left_out,
         needs=shown_needs,
         open_needs_left_out=open_left_out,
         bring=bring,
@@ -149,18 +154,31 @@ def _openings(
     """(the opening the interview is for, the other active openings, latest moved first)."""
     active = opportunities.ACTIVE
     rows = db.execute_sql(
-        "SELECT o.id, o.title, o.status, coalesce(n.title, '') FROM opportunity o"
+        "SELECT o.id, o.title, o.status, coalesce(n.title, ''), o.url, o.notes FROM opportunity o"
         " LEFT JOIN need n ON n.id = o.need_id"
         f" WHERE o.company_id = ? AND (o.status IN {_in(active)} OR o.id IS ?)"
         " ORDER BY o.id IS ? DESC, o.status_changed_on DESC, o.id DESC LIMIT ?",
         (company_id, *active, opportunity_id, opportunity_id, MAX_OPENINGS + 1),
     ).fetchall()
-    found = [Opening(oid, t, opportunities.STATUS_LABELS[s], n) for oid, t, s, n in rows]
+    found = [
+        Opening(oid, t, opportunities.STATUS_LABELS[s], n, url, notes)
+        for oid, t, s, n, url, notes in rows
+    ]
     if opportunity_id is None:
         return None, tuple(found[:MAX_OPENINGS])
     if not found or found[0].id != opportunity_id:
         raise ValueError("That opportunity is not at this company; choose one of its own.")
     return found[0], tuple(found[1 : MAX_OPENINGS + 1])
+
+
+def _active_count(company_id: int, opportunity_id: int | None) -> int:
+    """Active opportunities at the company, the interview's own aside."""
+    active = opportunities.ACTIVE
+    return db.execute_sql(
+        f"SELECT count(*) FROM opportunity WHERE company_id = ? AND status IN {_in(active)}"
+        " AND id IS NOT ?",
+        (company_id, *active, opportunity_id),
+    ).fetchone()[0]
 
 
 def _need_of(opportunity_id: int) -> int | None:

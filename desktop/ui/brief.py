@@ -172,11 +172,19 @@ def _header(out: _Writer, brief: core.Brief) -> None:
         if opening.need:
             runs.append((f" — for the need “{opening.need}”", "body"))
         out.paragraph(*runs, top=6)
+        if opening.url:
+            out.paragraph(("Posting: ", "strong"), (opening.url, "body"))
+        if opening.notes:
+            out.paragraph((flat(opening.notes), "note"))
     if brief.openings:
         word = "Also open" if brief.opening else "Open roles"
         roles = [f"{o.title} ({o.status.lower()})" for o in brief.openings]
+        if brief.openings_left_out:
+            roles.append(f"{brief.openings_left_out} more")
         out.paragraph(
-            (f"{word}: ", "strong"), (listed(roles), "body"), top=0 if brief.opening else 6
+            (f"{word}: ", "strong"),
+            (listed(roles, limit=len(roles)), "body"),
+            top=0 if brief.opening else 6,
         )
 
 

@@ -210,3 +210,32 @@ def test_a_missing_company_or_an_opening_elsewhere_is_refused(network):
     )
     with pytest.raises(ValueError, match="not at this company"):
         brief.company_brief(network["acme"], elsewhere)
+
+
+def test_the_interview_brings_its_posting_and_notes_and_other_roles_are_counted(database):
+    focus = opportunities.create_opportunity(
+        opportunities.OpportunityData(
+            company="Acme",
+            title="Data engineer",
+            status="interviewing",
+            url="https://acme.example/jobs/7",
+            notes="Ask about the on-call rota.",
+        )
+    )
+    for n in range(brief.MAX_OPENINGS + 2):
+        opportunities.create_opportunity(
+            opportunities.OpportunityData(company="Acme", title=f"Role {n}", status="applied")
+        )
+    opportunities.create_opportunity(
+        opportunities.OpportunityData(company="Acme", title="Old", status="withdrawn")
+    )
+    company_id = opportunities.company_of(focus)
+    found = brief.company_brief(company_id, focus)
+    assert (found.opening.url, found.opening.notes) == (
+        "https://acme.example/jobs/7",
+        "Ask about the on-call rota.",
+    )
+    assert len(found.openings) == brief.MAX_OPENINGS and found.openings_left_out == 2
+    overview = brief.company_brief(company_id)
+    assert len(overview.openings) == brief.MAX_OPENINGS
+    assert overview.openings_left_out == 3  # 8 active in all

@@ -147,8 +147,11 @@ def full_brief() -> core.Brief:
         my_name="Maya Chen",
         my_pitch=long,
         my_skills=("Python", "SQL"),
-        opening=core.Opening(1, "Data engineer", "Interviewing", "Data platform"),
-        openings=tuple(core.Opening(i, f"Role {i}", "Applied", "") for i in range(5)),
+        opening=core.Opening(
+            1, "Data engineer", "Interviewing", "Data platform", "https://max.example/7", long
+        ),
+        openings=tuple(core.Opening(i, f"Role {i}", "Applied", "", "", "") for i in range(5)),
+        openings_left_out=4,
         needs=tuple(
             core.BriefNeed(i, f"Need {i}", long, "A boss", "Open", True, "High", None, "", fit)
             for i in range(core.MAX_NEEDS)
@@ -173,6 +176,8 @@ def test_a_brief_with_everything_at_its_longest_prints_to_the_last_item(qtbot):
     assert pages == 3  # two for every company of the sample; three at the very most
     assert f"Told {core.MAX_TOLD - 1}" in text  # nothing is lost off the end
     assert "And 140 more people at Maximal Industries." in text
+    assert "Role 4 (applied) and 4 more" in text.replace("\n", " ")
+    assert "Posting: https://max.example/7" in text
     assert "Page 3 of 3" in text
 
 
