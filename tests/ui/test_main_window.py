@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -210,3 +211,79 @@ def test_my_profile_opens_from_the_sidebar(qtbot, window, on_next_dialog):
     on_next_dialog(lambda dialog: (seen.append(type(dialog)), dialog.reject()))
     window.profile_button.click()
     assert seen == [ProfileDialog]
+
+
+def alt_collisions(top, extra: tuple[str, ...] = ()) -> list[str]:
+    """Alt letters shared by two visible, enabled things under *top* (or with *extra*)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found.group(1).lower() if found else None
+
+    seen: dict[str, str] = {m: "menu" for m in map(letter, extra) if m}
+    clashes = []
+    for widget in [*top.findChildren(QAbstractButton), *top.findChildren(QLabel)]:
+        buddy = widget.buddy() if isinstance(widget, QLabel) else widget
+        if buddy is None or not buddy.isEnabled():
+            continue
+        if not widget.isVisibleTo(top.window()) or not widget.isEnabled():
+            continue
+        mark = letter(widget.text())
+        if mark is None:
+            continue
+        if mark in seen:
+            clashes.append(f"Alt+{mark}: {seen[mark]!r} and {widget.text()!r}")
+        seen[mark] = widget.text()
+    return clashes
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["empty", "filled"])
+def test_no_two_alt_keys_on_a_page_collide(window, filled):
+    """Alt+letter must reach one thing: what the page shows (empty or with a record
+    selected), and the menus."""
+    from datetime import date
+
+    from desktop.core import actions, needs, opportunities
+
+    if filled:
+        ada = people.create_person(people.PersonData(name="Ada", company="Acme"))
+        needs.create_need(needs.NeedData(company="Acme", title="Pipeline"))
+        opportunities.create_opportunity(
+            opportunities.OpportunityData(company="Acme", title="Lead")
+        )
+        actions.create_action(
+            actions.ActionData(occurred_on=date(2026, 1, 2), counterpart_id=ada, summary="Hi")
+        )
+        window.refresh_pages()
+        for key in ("people", "companies", "needs", "opportunities"):
+            window.pages[key].select_id(window.pages[key].model.id_at(0))
+    menus = tuple(a.text() for a in window.menuBar().actions())
+    for key, page in window.pages.items():
+        window.show_page(key)
+        assert alt_collisions(page, menus) == [], key
+
+
+def test_no_two_alt_keys_in_a_form_collide(qtbot, database):
+    from desktop.ui.dialogs.action_dialog import ActionDialog
+    from desktop.ui.dialogs.aliases_dialog import AliasesDialog
+    from desktop.ui.dialogs.need_dialog import NeedDialog
+    from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
+    from desktop.ui.dialogs.profile_dialog import ProfileDialog
+
+    for make in (
+        PersonDialog,
+        CompanyDialog,
+        NeedDialog,
+        OpportunityDialog,
+        ActionDialog,
+        ProfileDialog,
+        AliasesDialog,
+    ):
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert alt_collisions(dialog) == [], make.__name__
+        dialog.done(0)

@@ -122,7 +122,7 @@ class ActionDialog(RecordDialog):
             self.weight.addItem(label, number)
         self.follow_up_on = main.add("follow_up_on", "&Follow up on", OptionalDateEdit())
 
-        self.beneficiary = more.add("beneficiary_id", "For &whom", PersonPicker())
+        self.beneficiary = more.add("beneficiary_id", "For w&hom", PersonPicker())
         self.beneficiary.setPlaceholderText("Whom it helped, if someone else (optional)")
         self.company = more.add("company_id", "&Company", QLineEdit())
         self.company.setPlaceholderText("Optional")

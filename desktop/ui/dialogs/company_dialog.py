@@ -35,7 +35,7 @@ class CompanyDialog(RecordDialog):
         self.location = form.add("location", "&Location", QLineEdit())
         self.is_target = QCheckBox("A company I want to work for")
         form.add("is_target", "&Target", self.is_target)
-        self.notes_edit = form.add("notes", "No&tes", QPlainTextEdit())
+        self.notes_edit = form.add("notes", "N&otes", QPlainTextEdit())
         self.notes_edit.setTabChangesFocus(True)
         self.lay_out(layout)
         self.resize(520, 420)

@@ -67,7 +67,7 @@ class NeedDialog(RecordDialog):
             "urgency", "&Urgency", choice_combo((v, k) for k, v in needs.URGENCY_LABELS.items())
         )
         self.fit = more.add("fit_override", "My &fit", choice_combo(FIT_CHOICES))
-        self.notes_edit = more.add("notes", "No&tes", QPlainTextEdit())
+        self.notes_edit = more.add("notes", "N&otes", QPlainTextEdit())
         self.notes_edit.setTabChangesFocus(True)
         self.lay_out(left, right)
         self.resize(900, 460)

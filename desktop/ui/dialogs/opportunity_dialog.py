@@ -173,7 +173,7 @@ class OpportunityDialog(RecordDialog):
         self.title = main.add("title", "&Title", QLineEdit())
         self.title.setPlaceholderText("The role, e.g. Senior data engineer")
         self.need = main.add("need_id", "&Need it serves", QComboBox())
-        self.url = main.add("url", "Posting &address", QLineEdit())
+        self.url = main.add("url", "Posting add&ress", QLineEdit())
         self.url.setPlaceholderText("https://…")
         self.status = main.add(
             "status", "&Status", choice_combo((v, k) for k, v in STATUS_LABELS.items())

@@ -50,7 +50,7 @@ class PersonDialog(RecordDialog):
         self.company.setCompleter(
             word_completer(self, companies.company_names(), self.company.setText)
         )
-        self.title = self.form.add("title", "&Title", QLineEdit())
+        self.title = self.form.add("title", "T&itle", QLineEdit())
         self.role_boxes: dict[str, QCheckBox] = {}
         roles_widget = QWidget()
         grid = QGridLayout(roles_widget)
@@ -65,14 +65,14 @@ class PersonDialog(RecordDialog):
         self.phone = self.form.add("phone", "&Phone", QLineEdit())
         self.linkedin_url = self.form.add("linkedin_url", "&LinkedIn", QLineEdit())
         self.linkedin_url.setPlaceholderText("https://www.linkedin.com/in/…")
-        self.location = self.form.add("location", "Locat&ion", QLineEdit())
+        self.location = self.form.add("location", "Loc&ation", QLineEdit())
 
         more = MessageForm(right)
         self.more_form = more
         self.forms += [self.form, more]
         self.how_met = more.add("how_met", "How we &met", QLineEdit())
         self.how_met.setPlaceholderText("Introduced by…, met at…")
-        self.met_on = more.add("met_on", "Met o&n", OptionalDateEdit())
+        self.met_on = more.add("met_on", "&When we met", OptionalDateEdit())
         self.cadence = more.add("cadence_days", "&Keep in touch", QSpinBox())
         self.cadence.setRange(0, people.MAX_CADENCE_DAYS)
         self.cadence.setSpecialValueText("Not set")

@@ -55,7 +55,7 @@ class CompanyPane(DetailPane):
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self._company_id))
         self.add_person_button = push_button("Add a &person here")
         self.add_person_button.clicked.connect(self._add_person)
-        self.add_need_button = push_button("Add a n&eed")
+        self.add_need_button = push_button("&Add a need")
         self.add_need_button.clicked.connect(lambda: self.need_requested.emit(self._name))
         self.add_opportunity_button = push_button("Add an opport&unity")
         self.add_opportunity_button.clicked.connect(

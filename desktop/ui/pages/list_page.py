@@ -117,7 +117,7 @@ class ListPage(QWidget):
         self.search.setAccessibleName("Search")
         self.count_label = plain_label(wrap=False)
         self.new_button = push_button(new_label)
-        self.edit_button = push_button("&Edit")
+        self.edit_button = push_button("Ed&it")
         self.delete_button = push_button("&Delete")
 
         self.table = QTableView()

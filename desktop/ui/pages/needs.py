@@ -182,7 +182,7 @@ class NeedsPage(ListPage):
         self.company.textChanged.connect(
             lambda: self.refilter(lambda: self.model.set_company(self.company.text()))
         )
-        self.fit = self.add_filter("My &fit", QComboBox())
+        self.fit = self.add_filter("M&y fit", QComboBox())
         for label, levels in FIT_FILTERS:
             self.fit.addItem(label, levels)
         self.fit.setToolTip("How well your profile's skills match each need's")

@@ -56,7 +56,7 @@ class OpportunityPane(DetailPane):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select an opportunity to see its history and its people.", parent)
         self.move_button = QToolButton()
-        self.move_button.setText("&Move to")
+        self.move_button.setText("Mo&ve to")
         self.move_button.setAccessibleName("Move to")
         self.move_button.setToolTip("Change the status; the day of the change is kept")
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -70,7 +70,7 @@ class OpportunityPane(DetailPane):
         self.log_button = push_button("&Log action")
         self.log_button.setIcon(icon("log-action"))
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self._id))
-        self.forward_button = push_button("Refer &forward…")
+        self.forward_button = push_button("Refer fo&rward…")
         self.forward_button.setIcon(icon("kind-referral"))
         self.forward_button.setToolTip(
             "Refer others for the need behind it, thank the interviewers, keep in touch"

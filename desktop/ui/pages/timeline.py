@@ -49,7 +49,7 @@ class TimelinePage(QWidget):
         self.count_label = plain.plain_label(wrap=False)
         self.log_button = push_button("&Log action")
         self.log_button.setIcon(icon("log-action"))
-        self.edit_button = push_button("&Edit")
+        self.edit_button = push_button("Ed&it")
         self.delete_button = push_button("&Delete")
 
         self.text = QLineEdit()
@@ -92,7 +92,7 @@ class TimelinePage(QWidget):
             labelled("&Person", self.person),
             labelled("C&ompany", self.company),
             labelled("&Kind", self.kind),
-            labelled("Di&rection", self.direction),
+            labelled("Dire&ction", self.direction),
             labelled("F&rom", self.start),
             labelled("&To", self.end),
         ]
@@ -111,7 +111,7 @@ class TimelinePage(QWidget):
             "Every act of service is worth a line: a referral, a job lead, an introduction, "
             "a check-in, a thank-you, given or received. Log one with Ctrl+L.",
         )
-        self.empty.add_button("&Log an action").clicked.connect(self.new_action)
+        self.empty.add_button("Log an &action").clicked.connect(self.new_action)
         self.empty.finish()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
