@@ -248,11 +248,17 @@ def save_opportunity(
     new_people: list[tuple[str, str]] = (),
     today: date | None = None,
 ) -> int:
-    """Create or update, first adding the (name, part) people who are new to my network,
-    all in one transaction; returns the opportunity's id."""
+    """Create or update, first adding the (name, part) people who are new to my network
+    (at its company, with their part as their role), all in one transaction; returns the
+    opportunity's id."""
     with db.atomic():
         added = [
-            (people.create_person(people.PersonData(name=name, company=data.company)), part)
+            (
+                people.create_person(
+                    people.PersonData(name=name, company=data.company, roles=(part,))
+                ),
+                part,
+            )
             for name, part in new_people
         ]
         data = replace(data, people=[*data.people, *added])

@@ -276,12 +276,15 @@ class MainWindow(QMainWindow):
         self.opportunities_page.select_id(opportunity_id)
 
     def new_need_at(self, company: str) -> None:
-        self.show_page("needs")
-        self.needs_page.new_for(company)
+        """The form opens over the page asking; the Needs page shows the need once saved."""
+        if self.needs_page.new_for(company) is not None:
+            self.show_page("needs")
 
     def new_opportunity_at(self, company: str, need_id: int | None = None) -> None:
-        self.show_page("opportunities")
-        self.opportunities_page.new_for(company, need_id)
+        saved = self.opportunities_page.new_for(company, need_id)
+        if saved is not None:
+            self.show_page("opportunities")
+            self.opportunities_page.after_save(saved)
 
     def show_company(self, company_id: int) -> None:
         self.show_page("companies")
@@ -319,6 +322,7 @@ class MainWindow(QMainWindow):
             {
                 "opportunity_id": opportunity_id,
                 "company_id": opportunities.company_of(opportunity_id),
+                "need_id": opportunities.get_opportunity(opportunity_id).need_id,
             }
         )
 

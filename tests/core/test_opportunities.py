@@ -328,3 +328,10 @@ def test_what_was_logged_is_not_offered_again(not_selected):
     assert again.thanks == []
     assert len(again.keep_in_touch) == 2
     assert again.note == "3 of these are already on your timeline and left out."
+
+
+def test_people_new_to_the_network_get_their_part_as_role(database):
+    opportunities.save_opportunity(
+        OpportunityData(company="Acme", title="Analyst"), new_people=[("Rita", "recruiter")]
+    )
+    assert people.get_person(people.person_named("Rita")).roles == ("recruiter",)

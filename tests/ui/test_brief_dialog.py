@@ -189,6 +189,7 @@ def open_dialog(qtbot, brief: core.Brief) -> brief_dialog.BriefDialog:
 
 
 def test_dialog_previews_the_brief_and_saves_it_as_pdf(acme, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(brief_dialog.BriefDialog, "last_folder", None)
     asked = []
 
     def choose(parent, caption, directory, filters):
@@ -204,6 +205,8 @@ def test_dialog_previews_the_brief_and_saves_it_as_pdf(acme, qtbot, tmp_path, mo
     written = tmp_path / "for Hana.pdf"  # the extension is added when left off
     assert written.read_bytes().startswith(b"%PDF")
     assert PROBLEM in pdf_text(written.read_bytes())[1]
+    dialog.save_button.click()  # the next save starts where the last one went
+    assert Path(asked[1]).parent == tmp_path
 
 
 def test_a_file_that_cannot_be_written_is_explained(acme, qtbot, tmp_path, monkeypatch):

@@ -142,3 +142,15 @@ def test_dossier_shows_needs_opportunities_and_people_and_leads_to_them(
     assert needs.get_need(window.needs_page.current_id()).title == "Cut churn"
     window.show_company(companies.find_company("Initech"))
     assert pane.needs_heading.text() == "Needs (2)"
+
+
+def test_cancelling_a_new_need_from_the_dossier_stays_on_the_company(qtbot, window, on_next_dialog):
+    company_id = companies.create_company(companies.CompanyData(name="Initech"))
+    window.refresh_pages()
+    window.show_company(company_id)
+    on_next_dialog(lambda dialog: dialog.reject())
+    window.companies_page.pane.add_need_button.click()
+    assert window.current_page() == "companies"
+    on_next_dialog(lambda dialog: dialog.reject())
+    window.companies_page.pane.add_opportunity_button.click()
+    assert window.current_page() == "companies"

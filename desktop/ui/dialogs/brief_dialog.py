@@ -23,13 +23,24 @@ from desktop.ui.plain import short, show_error
 
 def default_pdf_path(brief: core.Brief) -> Path:
     """'<Documents>/<Company> brief.pdf', with characters no file system takes replaced."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", brief.company.name).strip(" .-") or "Company"
-    return Path(folder or Path.home()) / f"{name} brief.pdf"
+    return pdf_folder() / f"{name} brief.pdf"
+
+
+def pdf_folder() -> Path:
+    """The folder a brief was last saved to, else Documents, else home: one that exists."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    last = BriefDialog.last_folder
+    for folder in (last, Path(documents) if documents else None, Path.home()):
+        if folder is not None and folder.is_dir():
+            return folder
+    return Path.home()
 
 
 class BriefDialog(QDialog):
     """A preview of the brief with Save as PDF and Print."""
+
+    last_folder: Path | None = None  # where a brief was last saved in this session
 
     def __init__(self, brief: core.Brief, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,6 +83,7 @@ class BriefDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
         try:
             export_pdf(self.brief, path)
+            BriefDialog.last_folder = path.parent
         except OSError as exc:
             reason = exc.strerror or str(exc)
             show_error(

@@ -205,11 +205,12 @@ class NeedsPage(ListPage):
     def open_editor(self, item_id: int | None) -> int | None:
         return NeedDialog.edit(self, item_id)
 
-    def new_for(self, company: str) -> None:
-        """A new need at a company (from the company's dossier)."""
-        saved = NeedDialog.edit(self, None, company=company)
+    def new_for(self, company: str) -> int | None:
+        """A new need at a company (from the company's dossier); its id, once saved."""
+        saved = NeedDialog.edit(self.window(), None, company=company)
         if saved is not None:
             self._written(saved)
+        return saved
 
     def confirm_and_delete(self, item_id: int) -> bool:
         title = needs.get_need(item_id).title

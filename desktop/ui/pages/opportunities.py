@@ -214,12 +214,13 @@ class OpportunitiesPage(ListPage):
     def after_save(self, item_id: int) -> None:
         self._after_status_change(item_id)
 
-    def new_for(self, company: str = "", need_id: int | None = None) -> None:
-        """A new opportunity at a company, or for a need (from the company or need panes)."""
-        saved = OpportunityDialog.edit(self, None, company=company, need_id=need_id)
+    def new_for(self, company: str = "", need_id: int | None = None) -> int | None:
+        """A new opportunity at a company, or for a need (from the company or need panes);
+        its id, once saved. The follow-up on a save comes once this page is shown."""
+        saved = OpportunityDialog.edit(self.window(), None, company=company, need_id=need_id)
         if saved is not None:
             self._written(saved)
-            self.after_save(saved)
+        return saved
 
     def move_to(self, opportunity_id: int, status: str) -> None:
         opportunities.set_status(opportunity_id, status)
@@ -240,11 +241,11 @@ class OpportunitiesPage(ListPage):
             self.message.emit(f"{counted(len(logged), 'action')} logged.")
 
     def confirm_and_delete(self, item_id: int) -> bool:
-        title = opportunities.opportunity_title(item_id)
+        data = opportunities.get_opportunity(item_id)
         if not confirm_delete(
             self,
             "Delete opportunity",
-            f"Delete “{short(title)}”?",
+            f"Delete “{short(data.title)}” at {short(data.company, 60)}?",
             "Its history and list of people go with it; actions that mention it stay on "
             "the timeline.",
         ):
