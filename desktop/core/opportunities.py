@@ -322,6 +322,28 @@ def people_of(opportunity_id: int) -> list[tuple[int, str, str]]:
     return [tuple(r) for r in rows.fetchall()]
 
 
+class Involvement(NamedTuple):
+    """One opportunity a person takes part in, and their part."""
+
+    opportunity_id: int
+    title: str
+    company: str
+    part: str
+    status: str
+
+
+def involving(person_id: int) -> list[Involvement]:
+    """The opportunities a person takes part in, the latest status change first."""
+    rows = db.execute_sql(
+        "SELECT o.id, o.title, c.name, op.part, o.status FROM opportunity_person op"
+        " JOIN opportunity o ON o.id = op.opportunity_id JOIN company c ON c.id = o.company_id"
+        " WHERE op.person_id = ?"
+        " ORDER BY o.status_changed_on IS NULL, o.status_changed_on DESC, o.id DESC, op.part",
+        (person_id,),
+    )
+    return [Involvement(*row) for row in rows.fetchall()]
+
+
 def history(opportunity_id: int) -> list[Change]:
     """Every status the opportunity has had, oldest first."""
     rows = db.execute_sql(

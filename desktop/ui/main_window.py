@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.people_page.pane.log_requested.connect(self.log_with_person)
         self.needs_page.pane.refer_requested.connect(self._log)
         self.people_page.pane.need_activated.connect(self.show_need)
+        self.people_page.pane.opportunity_activated.connect(self.show_opportunity)
         self.needs_page.profile_button.clicked.connect(self.edit_profile)
         self.companies_page.pane.log_requested.connect(
             lambda company_id: self._log({"company_id": company_id})

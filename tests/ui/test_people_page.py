@@ -256,3 +256,23 @@ def test_long_names_are_shortened_in_the_delete_question(window, add_people, mon
     page.refresh(select=long_one)
     page.delete_current()
     assert asked["text"] == "Delete " + "N" * 79 + "…?"
+
+
+def test_person_pane_lists_their_opportunities_and_opens_one(qtbot, window):
+    from desktop.core import opportunities
+    from desktop.core.opportunities import OpportunityData
+
+    (rita,) = [people.create_person(people.PersonData(name="Rita"))]
+    opportunity_id = opportunities.create_opportunity(
+        OpportunityData(
+            company="Acme", title="Analyst", status="applied", people=[(rita, "recruiter")]
+        )
+    )
+    window.refresh_pages()
+    window.show_person(rita)
+    pane = window.people_page.pane
+    assert pane.involved_heading.text() == "Opportunities (1)"
+    assert pane.involved.item(0).text() == "Recruiter for Analyst at Acme · Applied"
+    pane.involved.itemActivated.emit(pane.involved.item(0))
+    assert window.current_page() == "opportunities"
+    assert window.opportunities_page.current_id() == opportunity_id

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop.core import followups, matching, people
+from desktop.core import followups, matching, opportunities, people
 from desktop.core.timeline import TimelineFilter
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
@@ -22,6 +22,7 @@ class PersonPane(DetailPane):
     log_requested = Signal(int)
     timeline_requested = Signal(int)
     need_activated = Signal(int)
+    opportunity_activated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a person to see what they seek, offer and told you.", parent)
@@ -46,6 +47,15 @@ class PersonPane(DetailPane):
         )
         self.add_section(self.fitting_heading)
         self.add_section(self.fitting, 30)
+        self.involved_heading = heading("", 1.1)
+        self.involved = QListWidget()
+        self.involved.setAccessibleName("Opportunities they take part in")
+        self.involved.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.involved.itemActivated.connect(
+            lambda item: self.opportunity_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.add_section(self.involved_heading)
+        self.add_section(self.involved, 20)
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._person_id))
         for key, label, link in (
             ("roles", "Roles", ""),
@@ -71,6 +81,7 @@ class PersonPane(DetailPane):
         self.show_placeholder(person_id is None)
         self.history.show_for(TimelineFilter(person_id=person_id) if person_id else None)
         self._show_fitting_needs(None)
+        self._show_involvement(person_id)
         if person_id is None:
             return
         data = people.get_person(person_id)
@@ -114,6 +125,25 @@ class PersonPane(DetailPane):
             for column in range(3):
                 item.setToolTip(column, tooltip(item.text(column)))
             self.fitting.addTopLevelItem(item)
+
+    def _show_involvement(self, person_id: int | None) -> None:
+        """The opportunities the person takes part in, with their part; hidden when none."""
+        self.involved.clear()
+        found = opportunities.involving(person_id) if person_id else []
+        self.involved_heading.setVisible(bool(found))
+        self.involved.setVisible(bool(found))
+        self.involved_heading.setText(f"Opportunities ({len(found)})")
+        for entry in found:
+            text = (
+                f"{opportunities.PART_LABELS[entry.part]} for {entry.title} at {entry.company}"
+                f" · {opportunities.STATUS_LABELS[entry.status]}"
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry.opportunity_id)
+            item.setToolTip(tooltip(text))
+            self.involved.addItem(item)
+        rows = min(max(1, len(found)), 6)
+        self.involved.setMaximumHeight(rows * max(self.involved.sizeHintForRow(0), 18) + 8)
 
     def _show_company(self) -> None:
         if self._company_id is not None:
