@@ -264,3 +264,8 @@ def reopen_follow_up(action_id: int) -> None:
     with db.atomic():
         _follow_up_of(action_id)
         db.execute_sql("UPDATE action SET follow_up_done_at = NULL WHERE id = ?", (action_id,))
+
+
+def any_logged() -> bool:
+    """Whether any action was logged yet."""
+    return bool(db.execute_sql("SELECT EXISTS (SELECT 1 FROM action)").fetchone()[0])

@@ -33,6 +33,7 @@ class TimelineFilter:
     company_id: int | None = None
     opportunity_id: int | None = None
     need_id: int | None = None
+    role: str | None = None  # the counterpart's role, such as 'recruiter'
     kinds: frozenset[str] = frozenset()
     direction: str | None = None
     start: date | None = None
@@ -109,6 +110,13 @@ def _arms(flt: TimelineFilter) -> list[_Arm]:
     for column in ("opportunity_id", "need_id"):  # also when another arm walks first
         if getattr(flt, column) is not None:
             rest.append(_Where(f"{column} = ?", (getattr(flt, column),)))
+    if flt.role is not None:
+        rest.append(
+            _Where(
+                "counterpart_id IN (SELECT person_id FROM person_role WHERE role = ?)",
+                (flt.role,),
+            )
+        )
     if company_id is not None:
         rest.append(_Where("company_id = ?", (company_id,)))
     if kinds:

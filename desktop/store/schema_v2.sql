@@ -23,6 +23,12 @@ CREATE INDEX opportunity_history_by_opportunity ON opportunity_history (opportun
 INSERT INTO opportunity_history (opportunity_id, status, changed_on)
     SELECT id, status, coalesce(status_changed_on, substr(created_at, 1, 10)) FROM opportunity;
 
+-- Covering indexes for the reciprocity figures, which walk these instead of the table:
+-- per person (balance, top exchanges, owed, lag), and per day (periods, kinds, totals).
+CREATE INDEX action_reciprocity_person ON action (counterpart_id, direction, occurred_on, weight);
+CREATE INDEX action_reciprocity_day
+    ON action (occurred_on, direction, kind, weight, counterpart_id, beneficiary_id);
+
 -- When the program last offered to refer others forward, thank the interviewers and keep
 -- in touch after a 'not selected': it offers once per opportunity, never again.
 ALTER TABLE opportunity ADD COLUMN follow_through_offered_at TEXT;

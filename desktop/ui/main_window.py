@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core import companies, followups, needs, opportunities
+from desktop.core import actions, companies, followups, needs, opportunities
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
@@ -30,22 +30,35 @@ from desktop.ui.dialogs.brief_dialog import export_brief
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
+from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.followups import FollowUpsPage
 from desktop.ui.pages.list_page import push_button
 from desktop.ui.pages.needs import NeedsPage
 from desktop.ui.pages.opportunities import OpportunitiesPage
 from desktop.ui.pages.people import PeoplePage
+from desktop.ui.pages.reciprocity import ReciprocityPage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
 
-PAGES = ("people", "companies", "timeline", "follow-ups", "needs", "opportunities")
+PAGES = (
+    "dashboard",
+    "people",
+    "companies",
+    "timeline",
+    "follow-ups",
+    "needs",
+    "opportunities",
+    "reciprocity",
+)
 PAGE_LABELS = {
+    "dashboard": "Dashboard",
     "people": "People",
     "companies": "Companies",
     "timeline": "Timeline",
     "follow-ups": "Follow-ups",
     "needs": "Needs",
     "opportunities": "Opportunities",
+    "reciprocity": "Reciprocity",
 }
 
 
@@ -70,19 +83,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — sample network" if sample else APP_NAME)
         self.setWindowIcon(app_icon())
 
+        self.dashboard_page = DashboardPage()
         self.people_page = PeoplePage(offer_sample=not sample)
         self.companies_page = CompaniesPage()
         self.timeline_page = TimelinePage()
         self.followups_page = FollowUpsPage()
         self.needs_page = NeedsPage()
         self.opportunities_page = OpportunitiesPage()
+        self.reciprocity_page = ReciprocityPage()
         self.pages = {
+            "dashboard": self.dashboard_page,
             "people": self.people_page,
             "companies": self.companies_page,
             "timeline": self.timeline_page,
             "follow-ups": self.followups_page,
             "needs": self.needs_page,
             "opportunities": self.opportunities_page,
+            "reciprocity": self.reciprocity_page,
         }
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
@@ -229,6 +246,16 @@ class MainWindow(QMainWindow):
             lambda need_id: self.show_timeline(need_id=need_id)
         )
         self.needs_page.pane.opportunity_requested.connect(self.new_opportunity_at)
+        dashboard = self.dashboard_page
+        dashboard.person_requested.connect(self.show_person)
+        dashboard.timeline_requested.connect(lambda fields: self.show_timeline(**fields))
+        dashboard.page_requested.connect(self.show_page)
+        dashboard.follow_up_requested.connect(self.show_follow_up)
+        dashboard.log_first.clicked.connect(self.log_action_here)
+        self.reciprocity_page.timeline_requested.connect(
+            lambda fields: self.show_timeline(**fields)
+        )
+        self.reciprocity_page.person_requested.connect(self.show_person)
         company_pane = self.companies_page.pane
         company_pane.need_activated.connect(self.show_need)
         company_pane.opportunity_activated.connect(self.show_opportunity)
@@ -271,6 +298,10 @@ class MainWindow(QMainWindow):
     def show_need(self, need_id: int) -> None:
         self.show_page("needs")
         self.needs_page.select_id(need_id)
+
+    def show_follow_up(self, action_id: int) -> None:
+        self.show_page("follow-ups")
+        self.followups_page.select("follow_up", action_id)
 
     def show_opportunity(self, opportunity_id: int) -> None:
         self.show_page("opportunities")
@@ -360,7 +391,7 @@ class MainWindow(QMainWindow):
             parts.append(plain.counted(reach_out, "person", "people") + " to reach out to")
         if parts:
             self.statusBar().showMessage(
-                " and ".join(parts).capitalize() + ". See Follow-ups (Ctrl+4)."
+                " and ".join(parts).capitalize() + ". See Follow-ups (Ctrl+5)."
             )
 
     def new_person(self) -> None:
@@ -393,6 +424,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 760)
         page = self.settings.value("window/page", "people")
+        if actions.any_logged():
+            page = "dashboard"  # with something logged, the week at a glance comes first
         self.show_page(page if page in PAGES else "people")
 
     def save_settings(self) -> None:

@@ -312,3 +312,17 @@ def test_filter_by_opportunity_and_need_alone_or_with_a_person(database):
     assert ids(need_id=need) == [fourth, second]
     assert ids(opportunity_id=opp, person_id=ada) == [first]
     assert timeline.count(TimelineFilter(need_id=need, person_id=bob)) == 1
+
+
+def test_filter_by_the_counterparts_role(database):
+    ada = people.create_person(people.PersonData(name="Ada", roles=("recruiter", "mentor")))
+    bob = people.create_person(people.PersonData(name="Bob", roles=("job_seeker",)))
+    with_ada = actions.create_action(
+        actions.ActionData(occurred_on=date(2026, 1, 1), counterpart_id=ada, summary="Call")
+    )
+    actions.create_action(
+        actions.ActionData(occurred_on=date(2026, 1, 2), counterpart_id=bob, summary="Tip")
+    )
+    rows = timeline.page(TimelineFilter(role="recruiter"), None, 10)
+    assert [row.id for row in rows] == [with_ada]
+    assert timeline.count(TimelineFilter(role="job_seeker", person_id=ada)) == 0

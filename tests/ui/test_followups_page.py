@@ -80,7 +80,7 @@ def test_status_bar_says_what_is_overdue_once(window, add_people):
     log(ada, date.today() - timedelta(days=30), date.today() - timedelta(days=3))
     window.announce_due()
     assert window.statusBar().currentMessage() == (
-        "1 follow-up overdue and 1 person to reach out to. See Follow-ups (Ctrl+4)."
+        "1 follow-up overdue and 1 person to reach out to. See Follow-ups (Ctrl+5)."
     )
 
 

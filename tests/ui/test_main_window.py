@@ -24,8 +24,17 @@ from desktop.ui.widgets.form import accessible_text
 
 def test_pages_are_only_the_working_ones(window):
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels == ["People", "Companies", "Timeline", "Follow-ups", "Needs", "Opportunities"]
-    assert window.stack.count() == 6
+    assert labels == [
+        "Dashboard",
+        "People",
+        "Companies",
+        "Timeline",
+        "Follow-ups",
+        "Needs",
+        "Opportunities",
+        "Reciprocity",
+    ]
+    assert window.stack.count() == 8
 
 
 def test_size_position_and_page_are_restored(qtbot, database, settings):
@@ -52,14 +61,16 @@ def test_ctrl_digits_switch_pages(window):
     go = next(m for m in window.menuBar().actions() if m.text() == "&Go").menu()
     shortcuts = {a.text(): a.shortcut().toString() for a in go.actions()}
     assert shortcuts == {
-        "People": "Ctrl+1",
-        "Companies": "Ctrl+2",
-        "Timeline": "Ctrl+3",
-        "Follow-ups": "Ctrl+4",
-        "Needs": "Ctrl+5",
-        "Opportunities": "Ctrl+6",
+        "Dashboard": "Ctrl+1",
+        "People": "Ctrl+2",
+        "Companies": "Ctrl+3",
+        "Timeline": "Ctrl+4",
+        "Follow-ups": "Ctrl+5",
+        "Needs": "Ctrl+6",
+        "Opportunities": "Ctrl+7",
+        "Reciprocity": "Ctrl+8",
     }
-    go.actions()[1].trigger()
+    go.actions()[2].trigger()
     assert window.current_page() == "companies"
 
 

@@ -276,3 +276,33 @@ def test_person_pane_lists_their_opportunities_and_opens_one(qtbot, window):
     pane.involved.itemActivated.emit(pane.involved.item(0))
     assert window.current_page() == "opportunities"
     assert window.opportunities_page.current_id() == opportunity_id
+
+
+def test_person_pane_shows_the_exchange_and_when_help_came_back(qtbot, window):
+    from datetime import date, timedelta
+
+    from desktop.core import actions
+    from desktop.core.actions import ActionData
+
+    ada = people.create_person(people.PersonData(name="Ada"))
+    today = date.today()
+    for days_ago, direction, weight in ((20, "given", 2), (8, "received", 3)):
+        actions.create_action(
+            ActionData(
+                occurred_on=today - timedelta(days=days_ago),
+                direction=direction,
+                counterpart_id=ada,
+                summary="x",
+                weight=weight,
+            )
+        )
+    window.refresh_pages()
+    window.show_person(ada)
+    pane = window.people_page.pane
+    assert pane.value("exchange").text() == (
+        "Gave 1 (weight 2) · received 1 (weight 3) · balance -1"
+    )
+    assert pane.value("lag").text() == "12 days after I first helped"
+    assert pane.spark.isVisibleTo(pane)
+    tip = pane.spark.toolTip().splitlines()
+    assert len(tip) == 12 and sum("received 1" in line for line in tip) == 1

@@ -63,6 +63,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         self.data: ChartData | None = None
         self._top_down = False
+        self._laid_out_width = 0
         self.title = plain_label(wrap=False)
         font = self.title.font()
         font.setBold(True)
@@ -226,6 +227,14 @@ class ChartPanel(QWidget):
             axis.setGridLineColor(grid)
             axis.setLinePenColor(grid)
         self.chart.legend().setLabelColor(text)
+
+    def resizeEvent(self, event) -> None:
+        """Draw again at a new width: QtCharts keeps axis labels cut to the width they
+        were first laid out at (a chart filled while hidden shows only '...')."""
+        super().resizeEvent(event)
+        if self.data is not None and abs(event.size().width() - self._laid_out_width) > 24:
+            self._laid_out_width = event.size().width()
+            self.set_data(self.data)
 
     # -- hover and click ----------------------------------------------------------------
     def _index(self, drawn: int) -> int:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop.core import followups, matching, opportunities, people
+from desktop.core import followups, matching, opportunities, people, reciprocity
+from desktop.core.reciprocity.person import person_months
 from desktop.core.timeline import TimelineFilter
+from desktop.ui.charts.sparkline import Sparkline
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.people_model import PeopleModel
@@ -70,8 +74,13 @@ class PersonPane(DetailPane):
             ("offers", "Offers", ""),
             ("seeks", "Seeks", ""),
             ("notes", "Notes", ""),
+            ("exchange", "Exchange", ""),
+            ("lag", "Help came back", ""),
         ):
             self.add_fact(key, label, link)
+        self.spark = Sparkline(height=30)
+        self.spark.setAccessibleName("Given and received with them, last 12 months")
+        self.form.addRow("Last 12 months", self.spark)
         self._company_id: int | None = None
         self._person_id: int | None = None
         self.show_person(None)
@@ -82,6 +91,7 @@ class PersonPane(DetailPane):
         self.history.show_for(TimelineFilter(person_id=person_id) if person_id else None)
         self._show_fitting_needs(None)
         self._show_involvement(person_id)
+        self.form.setRowVisible(self.spark, False)
         if person_id is None:
             return
         data = people.get_person(person_id)
@@ -110,6 +120,7 @@ class PersonPane(DetailPane):
         self.set_fact("offers", ", ".join(data.offers))
         self.set_fact("seeks", ", ".join(data.seeks))
         self.set_fact("notes", data.notes)
+        self._show_exchange(person_id)
 
     def _show_fitting_needs(self, person_id: int | None) -> None:
         """For a job seeker (else pass None): open needs their skills fit, with reasons."""
@@ -125,6 +136,33 @@ class PersonPane(DetailPane):
             for column in range(3):
                 item.setToolTip(column, tooltip(item.text(column)))
             self.fitting.addTopLevelItem(item)
+
+    def _show_exchange(self, person_id: int) -> None:
+        """What I gave them and they gave me, when their help came back, and the months."""
+        found = reciprocity.person_balance(person_id)
+        if found.given or found.received:
+            sign = "+" if found.balance > 0 else ""
+            self.set_fact(
+                "exchange",
+                f"Gave {found.given:,} (weight {found.given_weight:,}) · received "
+                f"{found.received:,} (weight {found.received_weight:,}) · balance "
+                f"{sign}{found.balance:,}",
+            )
+        else:
+            self.set_fact("exchange", "")
+        if found.lag_days is not None:
+            self.set_fact("lag", f"{counted(found.lag_days, 'day')} after I first helped")
+        elif found.given:
+            self.set_fact("lag", f"Not yet (first helped {found.first_given.isoformat()})")
+        else:
+            self.set_fact("lag", "")
+        months = person_months(person_id, date.today())
+        self.spark.set_values(
+            [m.given for m in months],
+            [m.received for m in months],
+            [m.start.strftime("%Y-%m") for m in months],
+        )
+        self.form.setRowVisible(self.spark, bool(found.given or found.received))
 
     def _show_involvement(self, person_id: int | None) -> None:
         """The opportunities the person takes part in, with their part; hidden when none."""

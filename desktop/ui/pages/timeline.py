@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import actions, companies, needs, opportunities, timeline
+from desktop.core import actions, companies, needs, opportunities, people, timeline
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
@@ -162,6 +162,7 @@ class TimelinePage(QWidget):
             text=self.text.text(),
             opportunity_id=self.scope.get("opportunity_id"),
             need_id=self.scope.get("need_id"),
+            role=self.scope.get("role"),
         )
 
     def apply_filters(self) -> None:
@@ -195,6 +196,13 @@ class TimelinePage(QWidget):
             self.scope = {"need_id": flt.need_id}
             title = needs.need_title(flt.need_id)
             self.scope_label.setText(f"Only actions about the need “{plain.short(title, 50)}”")
+        elif flt.role:
+            self.scope = {"role": flt.role}
+            role = people.ROLE_LABELS.get(flt.role, flt.role).lower()
+            self.scope_label.setText(f"Only actions with people whose role is {role}")
+        for edit, day in ((self.start, flt.start), (self.end, flt.end)):
+            if day is not None:
+                edit.set_value(day)
         self.scope_label.setVisible(bool(self.scope))
         self.apply_filters()
 

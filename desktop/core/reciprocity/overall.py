@@ -1,0 +1,225 @@
+"""Overall figures for a range, in all and period by period: given, received and reach."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from desktop.core.reciprocity.ranges import (
+    ALL_TIME,
+    STEP_SQL,
+    Range,
+    check_period,
+    period_start,
+    start_sql,
+)
+from desktop.store.connection import db
+
+
+class Totals(NamedTuple):
+    """What happened in a range.
+
+    given / received: actions in each direction; *_weight: their summed weights (1-3 each).
+    people_helped: distinct people who are the counterpart or the beneficiary of an action
+    I gave. two_way: distinct people who are the counterpart of at least one action in
+    each direction. needs_learned: needs whose `learned_on` is in the range.
+    referrals_made / introductions_made: actions I gave of those kinds;
+    insights_received: company insights I received.
+    """
+
+    given: int
+    received: int
+    given_weight: int
+    received_weight: int
+    people_helped: int
+    two_way: int
+    needs_learned: int
+    referrals_made: int
+    introductions_made: int
+    insights_received: int
+
+
+class PeriodRow(NamedTuple):
+    """The `Totals` figures for one calendar period, and running sums from the range start.
+
+    `start` and `end` are the period's first and last days; the first and last periods
+    of a range may be cut short by it, and count only the days inside. cumulative_*
+    add up given / received (counts, and weights) over this period and all before it.
+    """
+
+    start: date
+    end: date
+    given: int
+    received: int
+    given_weight: int
+    received_weight: int
+    cumulative_given: int
+    cumulative_received: int
+    cumulative_given_weight: int
+    cumulative_received_weight: int
+    people_helped: int
+    two_way: int
+    needs_learned: int
+    referrals_made: int
+    introductions_made: int
+    insights_received: int
+
+
+def daily_sql(rng: Range) -> tuple[str, list]:
+    """Actions per (day, direction, kind): count n and weight w; one walk of the day index."""
+    where, params = rng.sql()
+    return (
+        "SELECT occurred_on AS d, direction, kind, count(*) AS n, sum(weight) AS w"
+        f" FROM action WHERE {where} GROUP BY occurred_on, direction, kind",
+        params,
+    )
+
+
+# Sums over rows of `daily_sql`: the `Totals` figures that add up over days.
+FLOWS = (
+    "coalesce(sum(n) FILTER (WHERE direction = 'given'), 0) AS given,"
+    " coalesce(sum(n) FILTER (WHERE direction = 'received'), 0) AS received,"
+    " coalesce(sum(w) FILTER (WHERE direction = 'given'), 0) AS given_weight,"
+    " coalesce(sum(w) FILTER (WHERE direction = 'received'), 0) AS received_weight,"
+    " coalesce(sum(n) FILTER (WHERE direction = 'given' AND kind = 'referral'), 0)"
+    " AS referrals,"
+    " coalesce(sum(n) FILTER (WHERE direction = 'given' AND kind = 'introduction'), 0)"
+    " AS introductions,"
+    " coalesce(sum(n) FILTER (WHERE direction = 'received' AND kind = 'company_insight'), 0)"
+    " AS insights"
+)
+
+
+def helped_sql(walk: str, where: str) -> str:
+    """Everyone an action I gave helped (its counterpart and its beneficiary), once each.
+
+    *walk* and *where* pick the actions (see `Range.walk_by_person`). The `+` keeps the
+    planner off the beneficiary index, which lacks the direction.
+    """
+    return (
+        f"SELECT counterpart_id FROM action WHERE direction = 'given' AND {walk}"
+        " GROUP BY counterpart_id UNION SELECT beneficiary_id FROM action"
+        f" WHERE direction = 'given' AND +beneficiary_id IS NOT NULL AND {where}"
+    )
+
+
+def two_way_sql(where: str) -> str:
+    """The people who are the counterpart of actions in both directions, among *where*."""
+    return (
+        f"SELECT counterpart_id FROM action WHERE {where}"
+        " GROUP BY counterpart_id HAVING count(DISTINCT direction) = 2"
+    )
+
+
+def learned_sql(rng: Range) -> tuple[str, list]:
+    """A condition on `need` for the needs learned in *rng*."""
+    where, params = rng.sql("learned_on")
+    return f"learned_on IS NOT NULL AND {where}", params
+
+
+def totals(rng: Range = ALL_TIME) -> Totals:
+    """The figures of `Totals` for the actions and needs in *rng*."""
+    daily, daily_params = daily_sql(rng)
+    where, params = rng.sql()
+    walk, walk_params = rng.walk_by_person()
+    learned, learned_params = learned_sql(rng)
+    row = db.execute_sql(
+        f"SELECT {FLOWS},"
+        f" (SELECT count(*) FROM ({helped_sql(walk, where)})),"
+        f" (SELECT count(*) FROM ({two_way_sql(walk)})),"
+        f" (SELECT count(*) FROM need WHERE {learned})"
+        f" FROM ({daily})",
+        (*walk_params, *params, *walk_params, *learned_params, *daily_params),
+    ).fetchone()
+    given, received, gw, rw, referrals, introductions, insights, helped, two_way, needs = row
+    return Totals(
+        given, received, gw, rw, helped, two_way, needs, referrals, introductions, insights
+    )
+
+
+def axis_bounds(rng: Range) -> tuple[date, date] | None:
+    """The first and last day the periods of *rng* cover; None when there is nothing to show.
+
+    An open side of the range stops at the first or last action, or need learned, in it.
+    """
+    if rng.start is not None and rng.end is not None:
+        return (rng.start, rng.end) if rng.start <= rng.end else None
+    where, params = rng.sql()
+    learned, learned_params = learned_sql(rng)
+    row = db.execute_sql(
+        f"SELECT (SELECT min(occurred_on) FROM action WHERE {where}),"
+        f" (SELECT min(learned_on) FROM need WHERE {learned}),"
+        f" (SELECT max(occurred_on) FROM action WHERE {where}),"
+        f" (SELECT max(learned_on) FROM need WHERE {learned})",
+        (*params, *learned_params, *params, *learned_params),
+    ).fetchone()
+    firsts, lasts = [d for d in row[:2] if d], [d for d in row[2:] if d]
+    if not firsts:
+        return None
+    first = rng.start or date.fromisoformat(min(firsts))
+    last = rng.end or date.fromisoformat(max(lasts))
+    return (first, last) if first <= last else None
+
+
+def by_period(rng: Range = ALL_TIME, period: str = "month") -> list[PeriodRow]:
+    """`PeriodRow`s for every week, month or quarter the range covers, oldest first.
+
+    The axis is continuous: a period without actions is there with zeros. People helped
+    and two-way relationships are counted within each period, so they do not add up to
+    the range's totals (someone helped in two months counts once in each).
+    """
+    check_period(period)
+    bounds = axis_bounds(rng)
+    if bounds is None:
+        return []
+    sql, params = by_period_sql(rng, period, *bounds)
+    rows = db.execute_sql(sql, params).fetchall()
+    return [PeriodRow(date.fromisoformat(r[0]), date.fromisoformat(r[1]), *r[2:]) for r in rows]
+
+
+def by_period_sql(
+    rng: Range, period: str, first: date, last: date, people: bool = True
+) -> tuple[str, list]:
+    """The SQL and parameters behind `by_period`, for periods from *first* to *last*.
+
+    The people figures are counted period by period (one seek of the day index each):
+    many small sorts beat one sort of every (period, person) pair by half. Without
+    *people* they are left at 0, for series that only need the flows.
+    """
+    step = STEP_SQL[period]
+    daily, daily_params = daily_sql(rng)
+    where, params = rng.sql()
+    in_period = f"occurred_on >= axis.p AND occurred_on < axis.next AND {where}"
+    learned, learned_params = learned_sql(rng)
+    reach = (
+        f"(SELECT count(*) FROM ({helped_sql(in_period, in_period)})),"
+        f" (SELECT count(*) FROM ({two_way_sql(in_period)}))"
+        if people
+        else "0, 0"
+    )
+    cumulative = ", ".join(
+        f"sum(coalesce(f.{c}, 0)) OVER (ORDER BY axis.p)"
+        for c in ("given", "received", "given_weight", "received_weight")
+    )
+    sql = (
+        "WITH RECURSIVE axis(p, next) AS (SELECT ?, date(?, ?)"
+        " UNION ALL SELECT next, date(next, ?) FROM axis WHERE next <= ?),"
+        f" flows AS (SELECT {start_sql(period, 'd')} AS p, {FLOWS}"
+        f" FROM ({daily}) GROUP BY 1),"
+        f" learned AS (SELECT {start_sql(period, 'learned_on')} AS p, count(*) AS n"
+        f" FROM need WHERE {learned} GROUP BY 1)"
+        " SELECT axis.p, date(axis.next, '-1 day'),"
+        " coalesce(f.given, 0), coalesce(f.received, 0),"
+        " coalesce(f.given_weight, 0), coalesce(f.received_weight, 0),"
+        f" {cumulative},"
+        f" {reach},"
+        " coalesce(l.n, 0),"
+        " coalesce(f.referrals, 0), coalesce(f.introductions, 0), coalesce(f.insights, 0)"
+        " FROM axis LEFT JOIN flows f ON f.p = axis.p LEFT JOIN learned l ON l.p = axis.p"
+        " ORDER BY axis.p"
+    )
+    axis_start = period_start(first, period).isoformat()
+    return sql, [
+        axis_start, axis_start, step, step, last.isoformat(),
+        *daily_params, *learned_params, *(params * 3 if people else []),
+    ]  # fmt: skip

@@ -1,0 +1,278 @@
+"""The Dashboard: this week or month at a glance, who helped me and waits for my help,
+and what is due. Every tile and row opens what it counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import actions, followups, reciprocity
+from desktop.core.reciprocity.ranges import shift
+from desktop.ui.charts.sparkline import Sparkline
+from desktop.ui.pages.lazy import ShownOnly
+from desktop.ui.pages.list_page import EmptyState, heading
+from desktop.ui.plain import counted, plain_label, tooltip
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+TILES = (
+    ("people_helped", "People helped", "Everyone you gave something to, or helped through it"),
+    ("referrals_made", "Referrals made", "Referrals you gave"),
+    ("needs_learned", "Needs learned", "Company needs you learned about"),
+    ("two_way", "Two-way relationships", "People who helped you and whom you helped"),
+    ("follow_ups_due", "Follow-ups due", "Follow-ups dated in the period, done or not"),
+)
+PERIOD_BEFORE = {"week": "last week", "month": "last month"}
+
+
+def change_text(tile: reciprocity.Tile, before: str) -> str:
+    """'▲ 3 more than last week', '▼ 2 fewer…', 'same as…' — in words, not colour alone."""
+    if tile.change > 0:
+        return f"▲ {tile.change:,} more than {before}"
+    if tile.change < 0:
+        return f"▼ {-tile.change:,} fewer than {before}"
+    return f"The same as {before}"
+
+
+class Tile(QFrame):
+    """A big number with its name and the change; Enter, Space or a click opens it."""
+
+    activated = Signal(str)
+
+    def __init__(self, key: str, title: str, about: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"{about}. Click to see them.")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.number = heading("0", 2.2)
+        self.title = plain_label(title)
+        self.change = plain_label()
+        self.change.setStyleSheet("color: palette(placeholder-text);")
+        column = QVBoxLayout(self)
+        column.addWidget(self.number)
+        column.addWidget(self.title)
+        column.addWidget(self.change)
+        self._name = title
+
+    def show_tile(self, tile: reciprocity.Tile, before: str) -> None:
+        self.number.setText(f"{tile.current:,}")
+        self.change.setText(change_text(tile, before))
+        self.setAccessibleName(f"{self._name}: {tile.current:,}. {self.change.text()}")
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.activated.emit(self.key)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.key)
+            return
+        super().keyPressEvent(event)
+
+
+def _tree(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setAccessibleName(name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setMinimumHeight(160)
+    return tree
+
+
+class DashboardPage(ShownOnly, QWidget):
+    """Opens the other pages through signals; the main window connects them."""
+
+    data_changed = Signal()
+    person_requested = Signal(int)
+    timeline_requested = Signal(dict)  # TimelineFilter fields
+    page_requested = Signal(str)
+    follow_up_requested = Signal(int)  # action id
+
+    def __init__(self, parent: QWidget | None = None, today=date.today):
+        super().__init__(parent)
+        self.today = today
+        self.title = heading("Dashboard")
+        self.period = QComboBox()
+        self.period.setAccessibleName("Period")
+        self.period.addItem("This week", "week")
+        self.period.addItem("This month", "month")
+        self.period.currentIndexChanged.connect(lambda: self.refresh())
+        period_label = QLabel("&Show")
+        period_label.setBuddy(self.period)
+        self.dates = plain_label(wrap=False)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addSpacing(16)
+        top.addWidget(period_label)
+        top.addWidget(self.period)
+        top.addWidget(self.dates)
+        top.addStretch(1)
+
+        self.tiles = {key: Tile(key, title, about) for key, title, about in TILES}
+        grid = QGridLayout()
+        for index, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, 0, index)
+            tile.activated.connect(self._open_tile)
+        self.spark = Sparkline(height=44)
+        self.spark_caption = plain_label(wrap=False)
+        spark_row = QHBoxLayout()
+        spark_row.addWidget(self.spark_caption)
+        spark_row.addWidget(self.spark, 1)
+
+        self.owed_heading = heading("", 1.1)
+        self.owed = _tree("Helped me, not yet helped back", ["Person", "Owed", "Since"])
+        self.owed.setColumnWidth(0, 220)
+        self.owed.itemActivated.connect(
+            lambda item, _c: self.person_requested.emit(item.data(0, ID_ROLE))
+        )
+        self.due_heading = heading("", 1.1)
+        self.due = _tree("Follow-ups due", ["Due", "Person", "What"])
+        self.due.setColumnWidth(0, 175)
+        self.due.setColumnWidth(1, 150)
+        self.due.itemActivated.connect(
+            lambda item, _c: self.follow_up_requested.emit(item.data(0, ID_ROLE))
+        )
+        lists = QHBoxLayout()
+        for title, tree in ((self.owed_heading, self.owed), (self.due_heading, self.due)):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(tree, 1)
+            lists.addLayout(column, 1)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(grid)
+        column.addLayout(spark_row)
+        column.addLayout(lists, 1)
+        self.empty = EmptyState(
+            "Nothing to sum up yet",
+            "Once you log what you give and receive, this page shows your week at a glance: "
+            "whom you helped, who helped you and waits for your help, and what is due.",
+        )
+        self.log_first = self.empty.add_button("&Log an action")
+        self.empty.finish()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(body)
+        self.stack.addWidget(self.empty)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self.stack, 1)
+        self._shown: reciprocity.Dashboard | None = None
+        self.refresh()
+
+    # -- contents -------------------------------------------------------------------------
+    def recompute(self) -> None:
+        today = self.today()
+        period = self.period.currentData()
+        found = reciprocity.dashboard(today, period)
+        self._shown = found
+        before = PERIOD_BEFORE[period]
+        end = shift(found.start, period, 1) - timedelta(days=1)
+        self.dates.setText(f"{found.start.isoformat()} to {end.isoformat()}")
+        for key, tile in self.tiles.items():
+            tile.show_tile(getattr(found, key), before)
+        points = found.sparkline
+        self.spark.set_values(
+            [p.given for p in points],
+            [p.received for p in points],
+            [p.start.isoformat() for p in points],
+        )
+        unit = "weeks" if period == "week" else "months"
+        self.spark_caption.setText(f"Given (green) and received (blue), last {len(points)} {unit}")
+        self._fill_owed(found.owed)
+        self._fill_due(today)
+        has_data = actions.any_logged()
+        self.stack.setCurrentWidget(self.stack.widget(0) if has_data else self.empty)
+        self.period.setEnabled(has_data)
+
+    def _fill_owed(self, owed: list[reciprocity.Owed]) -> None:
+        self.owed.clear()
+        self.owed_heading.setText(
+            f"Helped me, not yet helped back ({len(owed)})"
+            if owed
+            else "No one is waiting for your help back"
+        )
+        for entry in owed:
+            item = QTreeWidgetItem(
+                [
+                    entry.name,
+                    f"{entry.owed_weight:,}",
+                    entry.since.isoformat() if entry.since else "",
+                ]
+            )
+            item.setData(0, ID_ROLE, entry.person_id)
+            item.setToolTip(
+                0,
+                tooltip(
+                    f"{entry.name} gave you {entry.received_weight:,} in weight; you gave "
+                    f"{entry.given_weight:,}."
+                ),
+            )
+            self.owed.addTopLevelItem(item)
+
+    def _fill_due(self, today: date) -> None:
+        found = followups.buckets(today)
+        entries = [*found.overdue, *found.today, *found.this_week]
+        self.due.clear()
+        self.due_heading.setText(
+            f"Follow-ups due ({len(entries)})" if entries else "No follow-ups due this week"
+        )
+        for entry in entries:
+            late = (today - entry.due_on).days
+            when = entry.due_on.isoformat() + (
+                f" · {counted(late, 'day')} late" if late > 0 else ""
+            )
+            what = f"{actions.KIND_LABELS[entry.kind]}: {entry.summary}"
+            item = QTreeWidgetItem([when, entry.person, what])
+            item.setData(0, ID_ROLE, entry.action_id)
+            for column in range(3):
+                item.setToolTip(column, tooltip(item.text(column)))
+            self.due.addTopLevelItem(item)
+
+    # -- opening what a tile counts ----------------------------------------------------------
+    def _open_tile(self, key: str) -> None:
+        found = self._shown
+        if found is None:
+            return
+        end = shift(found.start, found.period, 1) - timedelta(days=1)
+        dates = {"start": found.start, "end": end}
+        if key == "people_helped":
+            self.timeline_requested.emit({**dates, "direction": "given"})
+        elif key == "referrals_made":
+            self.timeline_requested.emit(
+                {**dates, "direction": "given", "kinds": frozenset({"referral"})}
+            )
+        elif key == "two_way":
+            self.timeline_requested.emit(dates)
+        elif key == "needs_learned":
+            self.page_requested.emit("needs")
+        else:
+            self.page_requested.emit("follow-ups")
+
+    # -- the page protocol ----------------------------------------------------------------
+    def focus_start(self) -> None:
+        first = next(iter(self.tiles.values()))
+        (first if self.stack.currentIndex() == 0 else self.log_first).setFocus()
+
+    def focus_search(self) -> None:
+        self.focus_start()

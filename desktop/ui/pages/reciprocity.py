@@ -1,0 +1,330 @@
+"""The Reciprocity page: charts of what I gave and received, for a range of dates, and the
+chains of help passed on. Clicking a bar opens the timeline of the actions behind it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import actions, people, reciprocity
+from desktop.core.reciprocity import Range
+from desktop.core.reciprocity.ranges import shift
+from desktop.ui.charts import GIVEN, LINE, OTHER, RECEIVED, ChartData, ChartPanel, Series
+from desktop.ui.pages.lazy import ShownOnly
+from desktop.ui.pages.list_page import heading
+from desktop.ui.plain import plain_label, tooltip
+from desktop.ui.widgets.date_edit import OptionalDateEdit
+
+PRESETS = (
+    ("All time", "all"),
+    ("Last 12 months", "12m"),
+    ("This year", "year"),
+    ("Last 90 days", "90d"),
+    ("Dates I choose", "custom"),
+)
+PERIOD_CHOICES = (("Month", "month"), ("Week", "week"), ("Quarter", "quarter"))
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+CHAIN_DAYS = 90  # chains are looked for in the range's last 90 days: a longer walk is slow
+
+
+def preset_range(key: str, today: date) -> Range:
+    if key == "12m":
+        return Range(shift(date(today.year, today.month, 1), "month", -11), today)
+    if key == "year":
+        return Range(date(today.year, 1, 1), today)
+    if key == "90d":
+        return Range(today - timedelta(days=89), today)
+    return reciprocity.ALL_TIME
+
+
+def period_label(start: date, period: str) -> str:
+    """'Mar 26' for a month, '2026-03-02' for a week, '2026 Q1' for a quarter."""
+    if period == "month":
+        return f"{MONTHS[start.month - 1]} {start.year % 100:02d}"
+    if period == "quarter":
+        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+    return start.isoformat()
+
+
+def monthly_chart(rows: list[reciprocity.PeriodRow], period: str) -> ChartData:
+    word = {"month": "month", "week": "week", "quarter": "quarter"}[period]
+    balance = [r.cumulative_given_weight - r.cumulative_received_weight for r in rows]
+    return ChartData(
+        f"Given and received by {word}",
+        "bars",
+        tuple(period_label(r.start, period) for r in rows),
+        (
+            Series("Given", tuple(r.given for r in rows), GIVEN),
+            Series("Received", tuple(r.received for r in rows), RECEIVED),
+        ),
+        line=Series("Balance", tuple(balance), LINE),
+        value_title="Actions",
+        category_title=word.capitalize(),
+        keys=tuple((r.start, r.end) for r in rows),
+    )
+
+
+def exchanges_chart(rows: list[reciprocity.Exchange]) -> ChartData:
+    return ChartData(
+        "Top people by exchange",
+        "diverging",
+        tuple(r.name for r in rows),
+        (
+            Series("Given", tuple(r.given_weight for r in rows), GIVEN),
+            Series("Received", tuple(r.received_weight for r in rows), RECEIVED),
+        ),
+        value_title="← received · given → (weight)",
+        keys=tuple(r.person_id for r in rows),
+    )
+
+
+def kinds_chart(rows: list[reciprocity.KindRow]) -> ChartData:
+    return ChartData(
+        "By kind",
+        "hbars",
+        tuple(actions.KIND_LABELS.get(r.kind, r.kind) for r in rows),
+        (
+            Series("Given", tuple(r.given for r in rows), GIVEN),
+            Series("Received", tuple(r.received for r in rows), RECEIVED),
+        ),
+        value_title="Actions",
+        keys=tuple(r.kind for r in rows),
+    )
+
+
+def roles_chart(rows: list[reciprocity.RoleRow]) -> ChartData:
+    def label(role: str) -> str:
+        return "No role" if role == reciprocity.NO_ROLE else people.ROLE_LABELS.get(role, role)
+
+    return ChartData(
+        "By the other person's role",
+        "hbars",
+        tuple(label(r.role) for r in rows),
+        (
+            Series("Given", tuple(r.given for r in rows), GIVEN),
+            Series("Received", tuple(r.received for r in rows), RECEIVED),
+        ),
+        value_title="Actions",
+        keys=tuple(r.role for r in rows),
+    )
+
+
+def lag_chart(found: reciprocity.LagHistogram) -> ChartData:
+    labels = [f"{b.low}–{b.high}" if b.high is not None else f"{b.low}+" for b in found.bins]
+    return ChartData(
+        "How long until help came back",
+        "histogram",
+        (*labels, "Not yet"),
+        (Series("People", (*(b.people for b in found.bins), found.waiting), OTHER),),
+        value_title="People",
+        category_title="Days from my first help to theirs",
+    )
+
+
+class ReciprocityPage(ShownOnly, QWidget):
+    """Opens the timeline through `timeline_requested` (TimelineFilter fields)."""
+
+    data_changed = Signal()
+    timeline_requested = Signal(dict)
+    person_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, today=date.today):
+        super().__init__(parent)
+        self.today = today
+        self.title = heading("Reciprocity")
+        self.preset = QComboBox()
+        for label, key in PRESETS:
+            self.preset.addItem(label, key)
+        self.start = OptionalDateEdit()
+        self.end = OptionalDateEdit()
+        self.period = QComboBox()
+        for label, key in PERIOD_CHOICES:
+            self.period.addItem(label, key)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        controls = QHBoxLayout()
+        for text, field in (
+            ("&Dates", self.preset),
+            ("Fr&om", self.start),
+            ("&To", self.end),
+            ("Gro&up by", self.period),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", ""))
+            controls.addWidget(label)
+            controls.addWidget(field)
+        controls.addStretch(1)
+        self.summary = plain_label()
+
+        self.charts = {
+            "monthly": ChartPanel(),
+            "exchanges": ChartPanel(),
+            "kinds": ChartPanel(),
+            "roles": ChartPanel(),
+            "lag": ChartPanel(),
+        }
+        for key, panel in self.charts.items():
+            # Lying bars need room for a line of text each, or QtCharts cuts their names.
+            panel.setMinimumHeight(340 if key in ("monthly", "lag") else 460)
+            panel.clicked.connect(lambda item, series, key=key: self._open(key, item, series))
+        self.chains_heading = heading("", 1.1)
+        self.chains = QTreeWidget()
+        self.chains.setAccessibleName("Pay-it-forward chains")
+        self.chains.setHeaderLabels(["Chain", "From", "To"])
+        self.chains.setRootIsDecorated(False)
+        self.chains.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.chains.setColumnWidth(0, 620)
+        self.chains.setMinimumHeight(160)
+        self.chains.itemActivated.connect(
+            lambda item, _c: self.person_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        grid = QGridLayout()
+        grid.addWidget(self.charts["monthly"], 0, 0, 1, 2)
+        grid.addWidget(self.charts["exchanges"], 1, 0)
+        grid.addWidget(self.charts["kinds"], 1, 1)
+        grid.addWidget(self.charts["roles"], 2, 0)
+        grid.addWidget(self.charts["lag"], 2, 1)
+        grid.addWidget(self.chains_heading, 3, 0, 1, 2)
+        grid.addWidget(self.chains, 4, 0, 1, 2)
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addLayout(controls)
+        outer.addWidget(self.summary)
+        outer.addWidget(scroll, 1)
+
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(self._dates_typed)
+        self.period.currentIndexChanged.connect(lambda: self.refresh())
+        self._preset_chosen()
+
+    # -- the range ------------------------------------------------------------------------
+    def current_range(self) -> Range:
+        return Range(self.start.value(), self.end.value())
+
+    def _preset_chosen(self) -> None:
+        key = self.preset.currentData()
+        if key != "custom":
+            chosen = preset_range(key, self.today())
+            for edit, day in ((self.start, chosen.start), (self.end, chosen.end)):
+                edit.blockSignals(True)
+                edit.set_value(day)
+                edit.blockSignals(False)
+        self.refresh()
+
+    def _dates_typed(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.preset.blockSignals(False)
+        self.refresh()
+
+    def set_range(self, rng: Range, period: str | None = None) -> None:
+        """Show *rng* (as chosen dates) and, if given, group by *period*."""
+        for edit, day in ((self.start, rng.start), (self.end, rng.end)):
+            edit.blockSignals(True)
+            edit.set_value(day)
+            edit.blockSignals(False)
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.preset.blockSignals(False)
+        if period is not None:
+            self.period.blockSignals(True)
+            self.period.setCurrentIndex(self.period.findData(period))
+            self.period.blockSignals(False)
+        self.refresh()
+
+    # -- contents -------------------------------------------------------------------------
+    def recompute(self) -> None:
+        rng = self.current_range()
+        if rng.start and rng.end and rng.start > rng.end:
+            self.summary.setText("The first day comes after the last: choose the dates again.")
+            return
+        period = self.period.currentData()
+        totals = reciprocity.totals(rng)
+        self.summary.setText(
+            f"Gave {totals.given:,} and received {totals.received:,} · helped "
+            f"{totals.people_helped:,} people · {totals.two_way:,} two-way relationships · "
+            f"{totals.referrals_made:,} referrals · {totals.needs_learned:,} needs learned"
+        )
+        self.charts["monthly"].set_data(monthly_chart(reciprocity.by_period(rng, period), period))
+        self.charts["exchanges"].set_data(exchanges_chart(reciprocity.top_exchanges(rng, 10)))
+        self.charts["kinds"].set_data(kinds_chart(reciprocity.by_kind(rng)))
+        self.charts["roles"].set_data(roles_chart(reciprocity.by_role(rng)))
+        self.charts["lag"].set_data(lag_chart(reciprocity.lag_histogram(rng)))
+        self._fill_chains(rng)
+
+    def _fill_chains(self, rng: Range) -> None:
+        """Chains started in the range's last CHAIN_DAYS days (all of it, when shorter)."""
+        end = rng.end or self.today()
+        start = max(rng.start or date.min, end - timedelta(days=CHAIN_DAYS))
+        found = reciprocity.chains(None, Range(start, end), max_depth=6, limit=30)
+        self.chains.clear()
+        self.chains_heading.setText(
+            f"Pay-it-forward chains ({len(found)})"
+            if found
+            else "No pay-it-forward chains in these dates yet"
+        )
+        self.chains_heading.setToolTip(
+            "Help I received, passed on to someone else, and on from there. "
+            f"Looked for from {start.isoformat()} to {end.isoformat()}."
+        )
+        for chain in found:
+            names = [chain[0].name, "me"]
+            for link in chain[1:]:
+                if link.direction == "given":
+                    names += [link.name]
+                else:
+                    names += ["me"]
+            text = " → ".join(names)
+            item = QTreeWidgetItem([text, chain[0].on.isoformat(), chain[-1].on.isoformat()])
+            item.setData(0, Qt.ItemDataRole.UserRole, chain[0].person_id)
+            item.setToolTip(0, tooltip(text))
+            self.chains.addTopLevelItem(item)
+
+    # -- clicks ---------------------------------------------------------------------------
+    def _open(self, chart: str, item, series: str) -> None:
+        """Open the timeline behind a bar: its dates, direction, person, kind or role."""
+        rng = self.current_range()
+        fields: dict = {"start": rng.start, "end": rng.end}
+        if series in ("Given", "Received"):
+            fields["direction"] = series.lower()
+        if chart == "monthly":
+            fields["start"], fields["end"] = item
+        elif chart == "exchanges":
+            fields["person_id"] = item
+        elif chart == "kinds":
+            fields["kinds"] = frozenset({item})
+        elif chart == "roles":
+            if item == reciprocity.NO_ROLE:
+                return  # the timeline has no filter for 'no role'
+            fields["role"] = item
+        else:
+            return  # the lag chart counts people, not actions
+        self.timeline_requested.emit(fields)
+
+    # -- the page protocol ----------------------------------------------------------------
+    def focus_start(self) -> None:
+        self.preset.setFocus()
+
+    def focus_search(self) -> None:
+        self.preset.setFocus()

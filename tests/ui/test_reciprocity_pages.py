@@ -1,0 +1,142 @@
+"""The Dashboard and Reciprocity pages show the database's figures and open the timeline
+behind them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core import actions, needs, people
+from desktop.core.actions import ActionData
+from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.pages.reciprocity import ReciprocityPage
+
+TODAY = date(2026, 5, 20)  # a Wednesday; its week starts on Monday 18 May
+
+
+def give(day: date, who: int, kind: str = "check_in", direction: str = "given", **more) -> int:
+    return actions.create_action(
+        ActionData(
+            occurred_on=day,
+            direction=direction,
+            kind=kind,
+            counterpart_id=who,
+            summary=f"{kind} {direction}",
+            **more,
+        )
+    )
+
+
+@pytest.fixture
+def network(database):
+    ada = people.create_person(people.PersonData(name="Ada", roles=("recruiter",)))
+    bob = people.create_person(people.PersonData(name="Bob", roles=("job_seeker",)))
+    cy = people.create_person(people.PersonData(name="Cy"))
+    # This week: a referral to Ada for Bob, a check-in with Cy, and Ada helped me back.
+    give(date(2026, 5, 18), ada, "referral", beneficiary_id=bob)
+    give(date(2026, 5, 19), cy)
+    give(date(2026, 5, 20), ada, "job_lead", "received", weight=3)
+    # Last week: one check-in with Bob; Cy gave me an insight in April.
+    give(date(2026, 5, 12), bob)
+    give(date(2026, 4, 2), cy, "company_insight", "received")
+    needs.create_need(
+        needs.NeedData(company="Acme", title="Pipeline", learned_on=date(2026, 5, 19))
+    )
+    return {"ada": ada, "bob": bob, "cy": cy}
+
+
+def test_dashboard_tiles_show_this_week_against_the_last(qtbot, network):
+    page = DashboardPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()  # figures are worked out when the page is shown
+    tiles = page.tiles
+    # Helped this week: Ada (counterpart), Bob (beneficiary), Cy. Last week: Bob.
+    assert tiles["people_helped"].number.text() == "3"
+    assert tiles["people_helped"].change.text() == "▲ 2 more than last week"
+    assert tiles["referrals_made"].number.text() == "1"
+    assert tiles["needs_learned"].number.text() == "1"
+    assert tiles["two_way"].number.text() == "1"  # Ada: both ways this week
+    assert tiles["follow_ups_due"].change.text() == "The same as last week"
+    assert page.dates.text() == "2026-05-18 to 2026-05-24"
+    # Cy gave me an insight in April and I checked in with him after: not owed.
+    # Ada gave weight 3 and got 1 back: she waits for my help.
+    owed = [page.owed.topLevelItem(i).text(0) for i in range(page.owed.topLevelItemCount())]
+    assert owed == ["Ada"]
+    page.period.setCurrentIndex(page.period.findData("month"))
+    assert page.dates.text() == "2026-05-01 to 2026-05-31"
+    assert tiles["people_helped"].number.text() == "3"  # Ada, Bob, Cy in May
+
+
+def test_dashboard_tile_opens_the_timeline_of_what_it_counts(qtbot, window, network):
+    window.refresh_pages()
+    window.show_page("dashboard")
+    page = window.dashboard_page
+    page.tiles["referrals_made"].activated.emit("referrals_made")
+    assert window.current_page() == "timeline"
+    shown = window.timeline_page.model.filter()
+    assert shown.kinds == frozenset({"referral"}) and shown.direction == "given"
+    assert shown.start is not None and shown.end is not None
+
+
+def test_empty_network_shows_a_word_not_zeros(qtbot, database):
+    page = DashboardPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()  # figures are worked out when the page is shown
+    assert page.stack.currentWidget() is page.empty
+
+
+def series_values(panel) -> list[list[float]]:
+    bars = panel.chart.series()[0]
+    return [[bar_set.at(i) for i in range(bar_set.count())] for bar_set in bars.barSets()]
+
+
+def test_the_date_range_drives_every_chart(qtbot, network):
+    page = ReciprocityPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    monthly = page.charts["monthly"]
+    assert monthly.data.categories == ("Apr 26", "May 26")
+    assert series_values(monthly) == [[0, 3], [1, 1]]  # given, received per month
+    page.start.set_value(date(2026, 5, 1))  # typing a date switches to 'Dates I choose'
+    assert page.preset.currentData() == "custom"
+    assert monthly.data.categories == ("May 26",)
+    kinds = page.charts["kinds"].data
+    assert "Company insight" not in [
+        label for label, r in zip(kinds.categories, kinds.series[1].values, strict=True) if r
+    ]
+    assert page.summary.text().startswith("Gave 3 and received 1")
+
+
+def test_clicking_a_bar_filters_the_timeline(qtbot, window, network):
+    window.refresh_pages()
+    window.show_page("reciprocity")
+    page = window.reciprocity_page
+    page.set_range(page.current_range(), "month")
+    panel = page.charts["kinds"]
+    index = panel.data.keys.index("referral")
+    panel.clicked.emit(panel.data.keys[index], "Given")
+    assert window.current_page() == "timeline"
+    rows = window.timeline_page.model
+    assert rows.total() == 1
+    assert window.timeline_page.model.filter().kinds == frozenset({"referral"})
+    window.show_page("reciprocity")
+    roles = page.charts["roles"]
+    roles.clicked.emit("recruiter", "Received")
+    assert window.timeline_page.model.filter().role == "recruiter"
+    assert window.timeline_page.model.total() == 1  # Ada's job lead
+    assert window.timeline_page.scope_label.text().endswith("role is recruiter")
+
+
+def test_figures_wait_until_the_page_is_shown(qtbot, network, monkeypatch):
+    from desktop.core import reciprocity
+
+    calls = []
+    real = reciprocity.totals
+    monkeypatch.setattr(reciprocity, "totals", lambda rng: calls.append(rng) or real(rng))
+    page = ReciprocityPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.refresh()  # a write elsewhere, while the page is hidden: nothing worked out
+    assert calls == []
+    page.show()
+    assert len(calls) == 1
