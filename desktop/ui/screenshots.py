@@ -54,6 +54,10 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
         ),
         people.person_ids()[0],
     )
+    window.show_page("dashboard")
+    save(window, "dashboard")
+    window.show_page("reciprocity")
+    save(window, "reciprocity")
     window.show_person(seeker)
     save(window, "people")
     window.people_page.search.setText("python")

@@ -18,6 +18,8 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
     names = sorted(p.stem for p in saved)
     assert names == sorted(
         [
+            "dashboard",
+            "reciprocity",
             "people",
             "people-search",
             "companies",
