@@ -161,18 +161,19 @@ def axis_bounds(rng: Range) -> tuple[date, date] | None:
     return (first, last) if first <= last else None
 
 
-def by_period(rng: Range = ALL_TIME, period: str = "month") -> list[PeriodRow]:
+def by_period(rng: Range = ALL_TIME, period: str = "month", people: bool = True) -> list[PeriodRow]:
     """`PeriodRow`s for every week, month or quarter the range covers, oldest first.
 
     The axis is continuous: a period without actions is there with zeros. People helped
     and two-way relationships are counted within each period, so they do not add up to
-    the range's totals (someone helped in two months counts once in each).
+    the range's totals (someone helped in two months counts once in each). They cost
+    most of the time: without *people* they are left at 0.
     """
     check_period(period)
     bounds = axis_bounds(rng)
     if bounds is None:
         return []
-    sql, params = by_period_sql(rng, period, *bounds)
+    sql, params = by_period_sql(rng, period, *bounds, people=people)
     rows = db.execute_sql(sql, params).fetchall()
     return [PeriodRow(date.fromisoformat(r[0]), date.fromisoformat(r[1]), *r[2:]) for r in rows]
 

@@ -266,7 +266,8 @@ class ReciprocityPage(ShownOnly, QWidget):
             f"{totals.people_helped:,} people · {totals.two_way:,} two-way relationships · "
             f"{totals.referrals_made:,} referrals · {totals.needs_learned:,} needs learned"
         )
-        self.charts["monthly"].set_data(monthly_chart(reciprocity.by_period(rng, period), period))
+        rows = reciprocity.by_period(rng, period, people=False)  # the chart needs only flows
+        self.charts["monthly"].set_data(monthly_chart(rows, period))
         self.charts["exchanges"].set_data(exchanges_chart(reciprocity.top_exchanges(rng, 10)))
         self.charts["kinds"].set_data(kinds_chart(reciprocity.by_kind(rng)))
         self.charts["roles"].set_data(roles_chart(reciprocity.by_role(rng)))
