@@ -30,6 +30,7 @@ class TimelineFilter:
     """What the timeline shows; empty fields do not filter. Dates are inclusive."""
 
     person_id: int | None = None  # as counterpart or as beneficiary
+    as_counterpart: bool = False  # with person_id: only as the counterpart
     company_id: int | None = None
     opportunity_id: int | None = None
     need_id: int | None = None
@@ -82,13 +83,14 @@ def _arms(flt: TimelineFilter) -> list[_Arm]:
     kinds = [] if set(ACTION_KINDS) <= flt.kinds else sorted(flt.kinds)
     direction, company_id, query = flt.direction, flt.company_id, fts_query(flt.text)
     if flt.person_id is not None:
-        arms = [
-            _Arm("action_counterpart", [_Where("counterpart_id = ?", (flt.person_id,))]),
-            _Arm(
-                "action_beneficiary",
-                [_Where("beneficiary_id = ? AND counterpart_id <> ?", (flt.person_id,) * 2)],
-            ),
-        ]
+        arms = [_Arm("action_counterpart", [_Where("counterpart_id = ?", (flt.person_id,))])]
+        if not flt.as_counterpart:
+            arms.append(
+                _Arm(
+                    "action_beneficiary",
+                    [_Where("beneficiary_id = ? AND counterpart_id <> ?", (flt.person_id,) * 2)],
+                )
+            )
     elif flt.opportunity_id is not None:  # few rows each: sorting them is cheap
         arms = [_Arm("action_opportunity", [_Where("opportunity_id = ?", (flt.opportunity_id,))])]
     elif flt.need_id is not None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
+from desktop.core.reciprocity import Range
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
@@ -252,10 +253,12 @@ class MainWindow(QMainWindow):
         dashboard.page_requested.connect(self.show_page)
         dashboard.follow_up_requested.connect(self.show_follow_up)
         dashboard.log_first.clicked.connect(self.log_action_here)
+        dashboard.reciprocity_requested.connect(self.show_reciprocity)
         self.reciprocity_page.timeline_requested.connect(
             lambda fields: self.show_timeline(**fields)
         )
         self.reciprocity_page.person_requested.connect(self.show_person)
+        self.reciprocity_page.log_first.clicked.connect(self.log_action_here)
         company_pane = self.companies_page.pane
         company_pane.need_activated.connect(self.show_need)
         company_pane.opportunity_activated.connect(self.show_opportunity)
@@ -298,6 +301,12 @@ class MainWindow(QMainWindow):
     def show_need(self, need_id: int) -> None:
         self.show_page("needs")
         self.needs_page.select_id(need_id)
+
+    def show_reciprocity(self, start, end) -> None:
+        self.show_page("reciprocity")
+        self.reciprocity_page.set_range(
+            Range(start, end), "week" if (end - start).days < 40 else None
+        )
 
     def show_follow_up(self, action_id: int) -> None:
         self.show_page("follow-ups")

@@ -106,3 +106,14 @@ def test_saves_a_valid_png_and_svg(panel, tmp_path):
 def test_mismatched_data_is_refused_in_words():
     with pytest.raises(ValueError, match="has 2 values for 3 categories"):
         ChartData("x", "bars", MONTHS, (Series("Given", (1, 2)),))
+
+
+def test_many_categories_show_a_readable_share_of_their_labels():
+    from desktop.ui.charts.panel import thinned
+
+    weeks = tuple(f"W{n}" for n in range(52))
+    shown = thinned(weeks)
+    visible = [label for label in shown if label.strip("\u200b")]
+    assert visible[0] == "W0" and visible[-1] == "W51"
+    assert len(visible) <= 27 and len(set(shown)) == 52  # each label still distinct
+    assert thinned(weeks[:10]) == list(weeks[:10])

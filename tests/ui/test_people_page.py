@@ -306,3 +306,22 @@ def test_person_pane_shows_the_exchange_and_when_help_came_back(qtbot, window):
     assert pane.spark.isVisibleTo(pane)
     tip = pane.spark.toolTip().splitlines()
     assert len(tip) == 12 and sum("received 1" in line for line in tip) == 1
+
+
+def test_lag_says_who_helped_first():
+    from datetime import date
+
+    from desktop.core.reciprocity import PersonBalance
+    from desktop.ui.pages.people import lag_text
+
+    def balance(first_given, first_received, lag):
+        return PersonBalance(1, 1, 1, 1, 1, 0, first_given, None, first_received, None, lag)
+
+    assert lag_text(balance(None, date(2026, 2, 26), None)) == "They helped first, on 2026-02-26"
+    assert lag_text(balance(date(2026, 3, 10), date(2026, 2, 26), None)) == (
+        "Not yet since I first helped, on 2026-03-10 (they helped first, on 2026-02-26)"
+    )
+    assert lag_text(balance(date(2026, 3, 1), date(2026, 3, 13), 12)) == (
+        "12 days after I first helped"
+    )
+    assert lag_text(balance(None, None, None)) == ""

@@ -140,3 +140,44 @@ def test_figures_wait_until_the_page_is_shown(qtbot, network, monkeypatch):
     assert calls == []
     page.show()
     assert len(calls) == 1
+
+
+def test_reciprocity_page_on_an_empty_network_says_what_it_will_show(qtbot, database):
+    page = ReciprocityPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.stack.currentWidget() is page.empty
+
+
+def test_the_first_bar_opens_only_the_chosen_days_and_people_bars_their_own_actions(
+    qtbot, window, network
+):
+    window.refresh_pages()
+    window.show_page("reciprocity")
+    page = window.reciprocity_page
+    from desktop.core.reciprocity import Range
+
+    page.set_range(Range(date(2026, 5, 19), date(2026, 5, 31)), "month")
+    monthly = page.charts["monthly"]
+    monthly.clicked.emit(monthly.data.keys[0], "Given")
+    shown = window.timeline_page.model.filter()
+    assert (shown.start, shown.end) == (date(2026, 5, 19), date(2026, 5, 31))
+    assert window.timeline_page.model.total() == 1  # the check-in with Cy on 19 May
+    window.show_page("reciprocity")
+    page.set_range(Range(None, None), "month")
+    exchanges = page.charts["exchanges"]
+    bob = network["bob"]
+    exchanges.clicked.emit(bob, "Given (weight)")
+    # Bob was the other person of one check-in; the referral was *for* him, not with him.
+    assert window.timeline_page.model.total() == 1
+    assert window.timeline_page.scope_label.text() == "Only actions with Bob as the other person"
+
+
+def test_dates_in_the_wrong_order_clear_the_charts(qtbot, network):
+    page = ReciprocityPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.start.set_value(date(2026, 6, 1))
+    page.end.set_value(date(2026, 5, 1))
+    assert page.summary.text().startswith("The first day comes after the last")
+    assert all(panel.stack.currentWidget() is panel.empty for panel in page.charts.values())

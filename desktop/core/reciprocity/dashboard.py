@@ -12,7 +12,7 @@ from desktop.core.reciprocity.ranges import Range, check_period, period_start, s
 from desktop.store.connection import db
 
 SPARK_PERIODS = 12
-OWED_ON_DASHBOARD = 5
+OWED_ON_DASHBOARD = 20  # the top of the list; the Reciprocity page has room for more
 
 
 class Tile(NamedTuple):

@@ -40,6 +40,7 @@ class ChartData:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     line: Series | None = None
+    line_title: str = ""  # the line's axis title; its name when empty
     value_title: str = ""
     category_title: str = ""
     keys: tuple[object, ...] = field(default=())  # what each category stands for, for clicks

@@ -45,6 +45,20 @@ SAVE_SIZE = QSize(960, 560)  # the picture's size in points; PNGs are drawn at t
 MANY = 12  # more categories than this along the bottom: their labels stand upright
 
 
+def thinned(labels: tuple[str, ...], most: int = 2 * MANY) -> list[str]:
+    """At most about *most* labels shown along an axis, evenly spread (always the first and
+    last): the rest become distinct invisible strings, as the axis wants each once. The
+    tooltips and the table keep every label."""
+    if len(labels) <= most:
+        return list(labels)
+    every = math.ceil(len(labels) / most)
+    last = len(labels) - 1
+    return [
+        label if index % every == 0 or index == last else "\u200b" * (index + 1)
+        for index, label in enumerate(labels)
+    ]
+
+
 def nice_step(rough: float) -> float:
     """1, 2 or 5 times a power of ten, at least *rough*: 3.4 → 5, 12 → 20, 0.3 → 0.5."""
     power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
@@ -151,7 +165,7 @@ class ChartPanel(QWidget):
         series.append(self._bar_sets(data, data.series))
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append(list(data.categories))
+        categories.append(thinned(data.categories))
         categories.setTitleText(data.category_title)
         if len(data.categories) > MANY:
             categories.setLabelsAngle(-90)
@@ -168,7 +182,9 @@ class ChartPanel(QWidget):
                 line.append(QPointF(index, float(value)))
             line.hovered.connect(lambda point, state: self._hover_line(point, state))
             self.chart.addSeries(line)
-            right = self._value_axis(data.line.name, (data.line,), allow_negative=True)
+            right = self._value_axis(
+                data.line_title or data.line.name, (data.line,), allow_negative=True
+            )
             self.chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
             line.attachAxis(categories)
             line.attachAxis(right)
@@ -259,6 +275,7 @@ class ChartPanel(QWidget):
             QToolTip.hideText()
 
     def _clicked(self, index: int, one: Series) -> None:
+        QToolTip.hideText()  # the page may change under the pointer
         if self.data is None:
             return
         index = self._index(index)

@@ -33,8 +33,12 @@ TILES = (
     ("people_helped", "People helped", "Everyone you gave something to, or helped through it"),
     ("referrals_made", "Referrals made", "Referrals you gave"),
     ("needs_learned", "Needs learned", "Company needs you learned about"),
-    ("two_way", "Two-way relationships", "People who helped you and whom you helped"),
-    ("follow_ups_due", "Follow-ups due", "Follow-ups dated in the period, done or not"),
+    (
+        "two_way",
+        "Two-way relationships",
+        "People who helped you and whom you helped, both in the period",
+    ),
+    ("follow_ups_due", "Follow-ups dated", "Follow-ups dated in the period, done or not"),
 )
 PERIOD_BEFORE = {"week": "last week", "month": "last month"}
 
@@ -57,6 +61,8 @@ class Tile(QFrame):
         super().__init__(parent)
         self.key = key
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("tile")
+        self.setStyleSheet("#tile:focus { border: 2px solid palette(highlight); }")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(f"{about}. Click to see them.")
@@ -105,6 +111,7 @@ class DashboardPage(ShownOnly, QWidget):
     person_requested = Signal(int)
     timeline_requested = Signal(dict)  # TimelineFilter fields
     page_requested = Signal(str)
+    reciprocity_requested = Signal(object, object)  # the period's first and last days
     follow_up_requested = Signal(int)  # action id
 
     def __init__(self, parent: QWidget | None = None, today=date.today):
@@ -235,7 +242,9 @@ class DashboardPage(ShownOnly, QWidget):
         entries = [*found.overdue, *found.today, *found.this_week]
         self.due.clear()
         self.due_heading.setText(
-            f"Follow-ups due ({len(entries)})" if entries else "No follow-ups due this week"
+            f"Open follow-ups due by the end of the week ({len(entries)})"
+            if entries
+            else "No open follow-ups due this week"
         )
         for entry in entries:
             late = (today - entry.due_on).days
@@ -263,7 +272,7 @@ class DashboardPage(ShownOnly, QWidget):
                 {**dates, "direction": "given", "kinds": frozenset({"referral"})}
             )
         elif key == "two_way":
-            self.timeline_requested.emit(dates)
+            self.reciprocity_requested.emit(found.start, end)
         elif key == "needs_learned":
             self.page_requested.emit("needs")
         else:

@@ -19,6 +19,20 @@ from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_butto
 from desktop.ui.plain import confirm_delete, counted, short, tooltip
 
 
+def lag_text(found: reciprocity.PersonBalance) -> str:
+    """When their help came back after mine, in words; who went first when it was them."""
+    first_given, first_received = found.first_given, found.first_received
+    if first_given is None:
+        return f"They helped first, on {first_received.isoformat()}" if first_received else ""
+    if found.lag_days is not None:
+        text = f"{counted(found.lag_days, 'day')} after I first helped"
+    else:
+        text = f"Not yet since I first helped, on {first_given.isoformat()}"
+    if first_received is not None and first_received <= first_given:
+        text += f" (they helped first, on {first_received.isoformat()})"
+    return text
+
+
 class PersonPane(DetailPane):
     """Everything known about the selected person."""
 
@@ -150,12 +164,7 @@ class PersonPane(DetailPane):
             )
         else:
             self.set_fact("exchange", "")
-        if found.lag_days is not None:
-            self.set_fact("lag", f"{counted(found.lag_days, 'day')} after I first helped")
-        elif found.given:
-            self.set_fact("lag", f"Not yet (first helped {found.first_given.isoformat()})")
-        else:
-            self.set_fact("lag", "")
+        self.set_fact("lag", lag_text(found))
         months = person_months(person_id, date.today())
         self.spark.set_values(
             [m.given for m in months],

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from desktop.core.reciprocity import Range
 from desktop.core.reciprocity.ranges import shift
 from desktop.ui.charts import GIVEN, LINE, OTHER, RECEIVED, ChartData, ChartPanel, Series
 from desktop.ui.pages.lazy import ShownOnly
-from desktop.ui.pages.list_page import heading
+from desktop.ui.pages.list_page import EmptyState, heading
 from desktop.ui.plain import plain_label, tooltip
 from desktop.ui.widgets.date_edit import OptionalDateEdit
 
@@ -70,7 +71,8 @@ def monthly_chart(rows: list[reciprocity.PeriodRow], period: str) -> ChartData:
             Series("Given", tuple(r.given for r in rows), GIVEN),
             Series("Received", tuple(r.received for r in rows), RECEIVED),
         ),
-        line=Series("Balance", tuple(balance), LINE),
+        line=Series("Running balance (weight)", tuple(balance), LINE),
+        line_title="Balance (weight)",
         value_title="Actions",
         category_title=word.capitalize(),
         keys=tuple((r.start, r.end) for r in rows),
@@ -83,8 +85,8 @@ def exchanges_chart(rows: list[reciprocity.Exchange]) -> ChartData:
         "diverging",
         tuple(r.name for r in rows),
         (
-            Series("Given", tuple(r.given_weight for r in rows), GIVEN),
-            Series("Received", tuple(r.received_weight for r in rows), RECEIVED),
+            Series("Given (weight)", tuple(r.given_weight for r in rows), GIVEN),
+            Series("Received (weight)", tuple(r.received_weight for r in rows), RECEIVED),
         ),
         value_title="← received · given → (weight)",
         keys=tuple(r.person_id for r in rows),
@@ -206,11 +208,21 @@ class ReciprocityPage(ShownOnly, QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.empty = EmptyState(
+            "Nothing to chart yet",
+            "Log what you give and what you receive, and this page shows how service comes "
+            "back: month by month, person by person, by kind and by role.",
+        )
+        self.log_first = self.empty.add_button("Log an &action")
+        self.empty.finish()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.empty)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addLayout(controls)
         outer.addWidget(self.summary)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(self.stack, 1)
 
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         for edit in (self.start, self.end):
@@ -255,9 +267,17 @@ class ReciprocityPage(ShownOnly, QWidget):
 
     # -- contents -------------------------------------------------------------------------
     def recompute(self) -> None:
+        logged = actions.any_logged()
+        self.stack.setCurrentIndex(0 if logged else 1)
+        self.summary.setVisible(logged)
+        if not logged:
+            return
         rng = self.current_range()
         if rng.start and rng.end and rng.start > rng.end:
             self.summary.setText("The first day comes after the last: choose the dates again.")
+            for panel in self.charts.values():
+                panel.set_data(ChartData(panel.data.title if panel.data else "", "bars", (), ()))
+            self.chains.clear()
             return
         period = self.period.currentData()
         totals = reciprocity.totals(rng)
@@ -280,10 +300,11 @@ class ReciprocityPage(ShownOnly, QWidget):
         start = max(rng.start or date.min, end - timedelta(days=CHAIN_DAYS))
         found = reciprocity.chains(None, Range(start, end), max_depth=6, limit=30)
         self.chains.clear()
+        days = (end - start).days + 1
         self.chains_heading.setText(
-            f"Pay-it-forward chains ({len(found)})"
+            f"Pay-it-forward chains begun in the last {days:,} days of these dates ({len(found)})"
             if found
-            else "No pay-it-forward chains in these dates yet"
+            else f"No pay-it-forward chains begun from {start.isoformat()} to {end.isoformat()}"
         )
         self.chains_heading.setToolTip(
             "Help I received, passed on to someone else, and on from there. "
@@ -306,13 +327,19 @@ class ReciprocityPage(ShownOnly, QWidget):
     def _open(self, chart: str, item, series: str) -> None:
         """Open the timeline behind a bar: its dates, direction, person, kind or role."""
         rng = self.current_range()
+        if rng.start and rng.end and rng.start > rng.end:
+            return
         fields: dict = {"start": rng.start, "end": rng.end}
-        if series in ("Given", "Received"):
-            fields["direction"] = series.lower()
+        way = series.split()[0]
+        if way in ("Given", "Received"):
+            fields["direction"] = way.lower()
         if chart == "monthly":
-            fields["start"], fields["end"] = item
+            first, last = item  # the period, cut to the chosen dates as its bar is
+            fields["start"] = max(first, rng.start) if rng.start else first
+            fields["end"] = min(last, rng.end) if rng.end else last
         elif chart == "exchanges":
             fields["person_id"] = item
+            fields["as_counterpart"] = True  # what the bar adds up
         elif chart == "kinds":
             fields["kinds"] = frozenset({item})
         elif chart == "roles":

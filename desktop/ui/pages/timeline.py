@@ -163,6 +163,7 @@ class TimelinePage(QWidget):
             opportunity_id=self.scope.get("opportunity_id"),
             need_id=self.scope.get("need_id"),
             role=self.scope.get("role"),
+            as_counterpart=bool(self.scope.get("as_counterpart")),
         )
 
     def apply_filters(self) -> None:
@@ -171,6 +172,9 @@ class TimelinePage(QWidget):
 
     def _person_filter_changed(self) -> None:
         # A half-typed name filters nothing yet; a chosen person (or an empty box) does.
+        if "as_counterpart" in self.scope:  # said of the person who was chosen before
+            self.scope = {}
+            self.scope_label.hide()
         if self.person.person_id() is not None or not self.person.typed_name():
             self.apply_filters()
 
@@ -196,6 +200,12 @@ class TimelinePage(QWidget):
             self.scope = {"need_id": flt.need_id}
             title = needs.need_title(flt.need_id)
             self.scope_label.setText(f"Only actions about the need “{plain.short(title, 50)}”")
+        elif flt.as_counterpart and flt.person_id:
+            self.scope = {"as_counterpart": 1}
+            name = people.person_name(flt.person_id)
+            self.scope_label.setText(
+                f"Only actions with {plain.short(name, 40)} as the other person"
+            )
         elif flt.role:
             self.scope = {"role": flt.role}
             role = people.ROLE_LABELS.get(flt.role, flt.role).lower()

@@ -51,3 +51,10 @@ class OptionalDateEdit(QDateEdit):
             self.setDate(NO_DATE)
             return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab leaves the field. (A date field's Tab walks its year, month and day first;
+        showing 'Not set', there are no parts to walk and Tab stayed put.)"""
+        if self.date() == NO_DATE:
+            return QWidget.focusNextPrevChild(self, forward)
+        return super().focusNextPrevChild(forward)
