@@ -117,3 +117,20 @@ def test_many_categories_show_a_readable_share_of_their_labels():
     assert visible[0] == "W0" and visible[-1] == "W51"
     assert len(visible) <= 27 and len(set(shown)) == 52  # each label still distinct
     assert thinned(weeks[:10]) == list(weeks[:10])
+
+
+def test_saving_while_the_table_shows_still_draws_the_whole_chart(panel, tmp_path):
+    from PySide6.QtGui import QColor
+
+    panel.set_data(monthly())
+    panel.table_button.setChecked(True)
+    image = QImage(str(panel.save(tmp_path / "from-table.png")))
+    green = QColor(GIVEN).rgb()
+    rows_with_green = {
+        y
+        for y in range(0, image.height(), 8)
+        for x in range(0, image.width(), 8)
+        if image.pixel(x, y) == green
+    }
+    # The bars reach the bottom of the plot: green is found low in the picture too.
+    assert rows_with_green and max(rows_with_green) > image.height() * 0.7

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 GIVEN = "#2e7d32"  # the colours of given and received everywhere, light and dark alike
 RECEIVED = "#1565c0"
 OTHER = "#8a5300"
-LINE = "#6a1b9a"
+LINE = "#e65100"  # deep orange: stands out from both bars on light and dark alike
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class ChartData:
     value_title: str = ""
     category_title: str = ""
     keys: tuple[object, ...] = field(default=())  # what each category stands for, for clicks
+    note: str = ""  # printed beside the title in saved pictures, such as the dates shown
 
     def __post_init__(self) -> None:
         for one in (*self.series, *([self.line] if self.line else [])):

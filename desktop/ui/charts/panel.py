@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPalette, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -318,15 +318,20 @@ class ChartPanel(QWidget):
         return path
 
     def _render(self, painter: QPainter, size: QSize) -> None:
+        """The title (and the note, such as the dates) over the chart, at *size*; drawn
+        from the chart's scene, so it works while the table is on show."""
         painter.fillRect(QRect(0, 0, size.width(), size.height()), self.palette().base())
-        title = self.data.title if self.data else ""
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         header = QRect(12, 6, size.width() - 24, 28)
-        painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        old = self.view.size()
-        self.view.resize(size.width(), size.height() - 36)
-        self.view.render(painter, QRect(0, 36, size.width(), size.height() - 36))
-        self.view.resize(old)
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(header, left, self.data.title if self.data else "")
+        painter.drawText(header, right, self.data.note if self.data else "")
+        area = QRectF(0, 0, size.width(), size.height() - 36)
+        old = self.chart.size()
+        self.chart.resize(area.size())
+        self.chart.scene().render(painter, QRectF(0, 36, area.width(), area.height()), area)
+        self.chart.resize(old)
 
     def _write_png(self, path: Path) -> None:
         image = QImage(SAVE_SIZE * 2, QImage.Format.Format_ARGB32)

@@ -3,6 +3,7 @@ chains of help passed on. Clicking a bar opens the timeline of the actions behin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -49,6 +50,15 @@ def preset_range(key: str, today: date) -> Range:
     if key == "90d":
         return Range(today - timedelta(days=89), today)
     return reciprocity.ALL_TIME
+
+
+def range_words(rng: Range) -> str:
+    """'2025-12-01 to 2026-11-26', 'from 2025-12-01', 'up to …' or 'all time'."""
+    if rng.start and rng.end:
+        return f"{rng.start.isoformat()} to {rng.end.isoformat()}"
+    if rng.start:
+        return f"from {rng.start.isoformat()}"
+    return f"up to {rng.end.isoformat()}" if rng.end else "all time"
 
 
 def period_label(start: date, period: str) -> str:
@@ -287,11 +297,15 @@ class ReciprocityPage(ShownOnly, QWidget):
             f"{totals.referrals_made:,} referrals · {totals.needs_learned:,} needs learned"
         )
         rows = reciprocity.by_period(rng, period, people=False)  # the chart needs only flows
-        self.charts["monthly"].set_data(monthly_chart(rows, period))
-        self.charts["exchanges"].set_data(exchanges_chart(reciprocity.top_exchanges(rng, 10)))
-        self.charts["kinds"].set_data(kinds_chart(reciprocity.by_kind(rng)))
-        self.charts["roles"].set_data(roles_chart(reciprocity.by_role(rng)))
-        self.charts["lag"].set_data(lag_chart(reciprocity.lag_histogram(rng)))
+        note = range_words(rng)
+        for key, data in (
+            ("monthly", monthly_chart(rows, period)),
+            ("exchanges", exchanges_chart(reciprocity.top_exchanges(rng, 10))),
+            ("kinds", kinds_chart(reciprocity.by_kind(rng))),
+            ("roles", roles_chart(reciprocity.by_role(rng))),
+            ("lag", lag_chart(reciprocity.lag_histogram(rng))),
+        ):
+            self.charts[key].set_data(replace(data, note=note))
         self._fill_chains(rng)
 
     def _fill_chains(self, rng: Range) -> None:
