@@ -134,3 +134,13 @@ def test_saving_while_the_table_shows_still_draws_the_whole_chart(panel, tmp_pat
     }
     # The bars reach the bottom of the plot: green is found low in the picture too.
     assert rows_with_green and max(rows_with_green) > image.height() * 0.7
+
+
+def test_a_number_in_the_table_opens_what_it_counts_like_its_bar(panel, qtbot):
+    panel.set_data(monthly())
+    panel.table_button.setChecked(True)
+    with qtbot.waitSignal(panel.clicked) as signal:
+        panel.table.cellActivated.emit(2, 1)  # March, Given
+    assert signal.args == ["2026-03", "Given"]
+    with qtbot.assertNotEmitted(panel.clicked):
+        panel.table.cellActivated.emit(0, 3)  # the balance column: nothing behind it

@@ -98,6 +98,7 @@ class ChartPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.cellActivated.connect(self._cell_activated)  # Enter or double-click
         self.empty = plain_label("Nothing to show for these dates yet.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -281,6 +282,13 @@ class ChartPanel(QWidget):
         index = self._index(index)
         key = self.data.keys[index] if self.data.keys else index
         self.clicked.emit(key, one.name)
+
+    def _cell_activated(self, row: int, column: int) -> None:
+        """A number in the table opens what it counts, as its bar does."""
+        if self.data is None or not 1 <= column <= len(self.data.series):
+            return
+        key = self.data.keys[row] if self.data.keys else row
+        self.clicked.emit(key, self.data.series[column - 1].name)
 
     # -- table ----------------------------------------------------------------------------
     def _fill_table(self, data: ChartData) -> None:
