@@ -121,3 +121,42 @@ def test_statement_splitter_handles_comments_and_semicolons_in_strings():
         "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');",
         "INSERT INTO t VALUES ('a;b');",
     ]
+
+
+def test_step_2_sums_up_the_timeline_of_a_v1_file(tmp_path):
+    path = tmp_path / "timeline.sqlite3"
+    connection.db.init(str(path), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        migrations.migrate(connection.db, path, steps=migrations.STEPS[:1])
+        for person_id, name in ((1, "Ada"), (2, "Bob")):
+            connection.db.execute_sql(
+                "INSERT INTO person (id, name, created_at, updated_at) VALUES (?, ?, '', '')",
+                (person_id, name),
+            )
+        for day, direction, beneficiary, weight in (
+            ("2026-01-02", "given", 2, 2),
+            ("2026-01-09", "received", None, 3),
+        ):
+            connection.db.execute_sql(
+                "INSERT INTO action (occurred_on, direction, kind, counterpart_id,"
+                " beneficiary_id, summary, weight, created_at)"
+                " VALUES (?, ?, 'referral', 1, ?, 'x', ?, '')",
+                (day, direction, beneficiary, weight),
+            )
+    finally:
+        connection.close_database()
+    connection.open_database(path)
+    try:
+        days = connection.db.execute_sql("SELECT * FROM action_day ORDER BY day").fetchall()
+        assert days == [
+            ("2026-01-02", "given", "referral", 1, 2),
+            ("2026-01-09", "received", "referral", 1, 3),
+        ]
+        persons = connection.db.execute_sql("SELECT * FROM action_person ORDER BY 1").fetchall()
+        assert persons == [
+            (1, 1, 1, 2, 3, "2026-01-02", "2026-01-02", "2026-01-09", "2026-01-09", 1),
+            (2, 0, 0, 0, 0, None, None, None, None, 1),  # helped, as the one referred
+        ]
+    finally:
+        connection.close_database()

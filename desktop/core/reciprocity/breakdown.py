@@ -48,7 +48,14 @@ _SPLIT = (
 
 
 def per_person_sql(rng: Range) -> tuple[str, list]:
-    """Per counterpart (`who`): given, received, given_weight, received_weight in *rng*."""
+    """Per counterpart (`who`): given, received, given_weight, received_weight in *rng*
+    (for all time, from the person summary)."""
+    if rng == ALL_TIME:
+        return (
+            "SELECT person_id AS who, given, received, given_weight, received_weight"
+            " FROM action_person WHERE given + received > 0",
+            [],
+        )
     walk, params = rng.walk_by_person()
     return (
         "SELECT counterpart_id AS who,"

@@ -56,6 +56,13 @@ def top_exchanges(rng: Range = ALL_TIME, limit: int = 10) -> list[Exchange]:
 
 def lag_sql(rng: Range) -> tuple[str, list]:
     """Per person I gave to in *rng* (`who`): `first_given` and `lag` in days (or NULL)."""
+    if rng == ALL_TIME:
+        return (
+            "SELECT person_id AS who, first_given, CAST(julianday(came_back_on)"
+            " - julianday(first_given) AS INTEGER) AS lag FROM action_person"
+            " WHERE first_given IS NOT NULL",
+            [],
+        )
     walk, walk_params = rng.walk_by_person()
     end = "" if rng.end is None else "AND r.occurred_on <= ?"
     end_params = [] if rng.end is None else [rng.end.isoformat()]

@@ -66,7 +66,10 @@ class PeriodRow(NamedTuple):
 
 
 def daily_sql(rng: Range) -> tuple[str, list]:
-    """Actions per (day, direction, kind): count n and weight w; one walk of the day index."""
+    """Actions per (day, direction, kind): count n and weight w; one walk of the day index,
+    or for all time the summary table kept for it."""
+    if rng == ALL_TIME:
+        return "SELECT day AS d, direction, kind, n, weight AS w FROM action_day", []
     where, params = rng.sql()
     return (
         "SELECT occurred_on AS d, direction, kind, count(*) AS n, sum(weight) AS w"
@@ -120,16 +123,25 @@ def learned_sql(rng: Range) -> tuple[str, list]:
 def totals(rng: Range = ALL_TIME) -> Totals:
     """The figures of `Totals` for the actions and needs in *rng*."""
     daily, daily_params = daily_sql(rng)
-    where, params = rng.sql()
-    walk, walk_params = rng.walk_by_person()
     learned, learned_params = learned_sql(rng)
+    if rng == ALL_TIME:  # the person summary has both counts at hand
+        helped, two_way, people_params = (
+            "SELECT person_id FROM action_person WHERE helped",
+            "SELECT person_id FROM action_person WHERE given > 0 AND received > 0",
+            [],
+        )
+    else:
+        where, params = rng.sql()
+        walk, walk_params = rng.walk_by_person()
+        helped, two_way = helped_sql(walk, where), two_way_sql(walk)
+        people_params = [*walk_params, *params, *walk_params]
     row = db.execute_sql(
         f"SELECT {FLOWS},"
-        f" (SELECT count(*) FROM ({helped_sql(walk, where)})),"
-        f" (SELECT count(*) FROM ({two_way_sql(walk)})),"
+        f" (SELECT count(*) FROM ({helped})),"
+        f" (SELECT count(*) FROM ({two_way})),"
         f" (SELECT count(*) FROM need WHERE {learned})"
         f" FROM ({daily})",
-        (*walk_params, *params, *walk_params, *learned_params, *daily_params),
+        (*people_params, *learned_params, *daily_params),
     ).fetchone()
     given, received, gw, rw, referrals, introductions, insights, helped, two_way, needs = row
     return Totals(

@@ -31,6 +31,14 @@ class Owed(NamedTuple):
 
 def _owing_sql(rng: Range) -> tuple[str, list]:
     """People owed: received more weight than given, or helped me after my last help."""
+    if rng == ALL_TIME:
+        return (
+            "SELECT person_id AS who, max(received_weight - given_weight, 0) AS owed,"
+            " received_weight AS rw, given_weight AS gw, last_received, last_given"
+            " FROM action_person"
+            " WHERE received_weight > given_weight OR last_received > last_given",
+            [],
+        )
     walk, params = rng.walk_by_person()
     return (
         "SELECT who, max(rw - gw, 0) AS owed, rw, gw, last_received, last_given FROM"

@@ -11,7 +11,7 @@ from desktop.core.sample.actions import make_actions
 from desktop.core.sample.needs import make_needs, make_opportunities
 from desktop.core.sample.people import make_companies, make_people, make_profile, make_skills
 from desktop.core.sample.run import Progress, Run
-from desktop.store import search_index
+from desktop.store import search_index, summaries
 
 SAMPLE_SIZE = dict(people=150, companies=30, actions=1200, months=18)
 LARGE_SIZE = dict(people=30000, companies=3000, actions=1_000_000, months=60)
@@ -53,7 +53,8 @@ def generate_network(
     try:
         with database.atomic():
             _refuse_unless_empty(database)
-            counts = _fill(run, people, companies, actions)
+            with summaries.paused(database):  # one rebuild beats a trigger run per action
+                counts = _fill(run, people, companies, actions)
             search_index.rebuild(database)
     finally:
         database.execute_sql(f"PRAGMA cache_size = {int(previous)}")

@@ -1,0 +1,60 @@
+"""The timeline's summary tables (action_day, action_person), rebuilt in bulk.
+
+Triggers keep them current on every change to `action` (see schema_v2.sql). A bulk load
+(the sample network, an import) pauses the triggers, loads, and calls `rebuild` in the
+same transaction, which is far faster than a million trigger runs.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from peewee import SqliteDatabase
+
+REBUILD = (
+    "DELETE FROM action_day",
+    "INSERT INTO action_day (day, direction, kind, n, weight)"
+    " SELECT occurred_on, direction, kind, count(*), sum(weight) FROM action"
+    " GROUP BY occurred_on, direction, kind",
+    "DELETE FROM action_person",
+    "INSERT INTO action_person"
+    " SELECT s.who, s.given, s.received, s.given_weight, s.received_weight, s.first_given,"
+    " s.last_given, s.last_received,"
+    " (SELECT min(r.occurred_on) FROM action r WHERE r.counterpart_id = s.who"
+    "  AND r.direction = 'received' AND r.occurred_on > s.first_given),"
+    " s.given > 0"
+    " FROM (SELECT counterpart_id AS who,"
+    "  count(*) FILTER (WHERE direction = 'given') AS given,"
+    "  count(*) FILTER (WHERE direction = 'received') AS received,"
+    "  coalesce(sum(weight) FILTER (WHERE direction = 'given'), 0) AS given_weight,"
+    "  coalesce(sum(weight) FILTER (WHERE direction = 'received'), 0) AS received_weight,"
+    "  min(occurred_on) FILTER (WHERE direction = 'given') AS first_given,"
+    "  max(occurred_on) FILTER (WHERE direction = 'given') AS last_given,"
+    "  max(occurred_on) FILTER (WHERE direction = 'received') AS last_received"
+    "  FROM action GROUP BY counterpart_id) s",
+    # People helped only as beneficiaries of what I gave: helped, with nothing exchanged.
+    "UPDATE action_person SET helped = 1 WHERE helped = 0 AND person_id IN"
+    " (SELECT beneficiary_id FROM action WHERE direction = 'given'"
+    "  AND beneficiary_id IS NOT NULL)",
+    "INSERT INTO action_person"
+    " SELECT DISTINCT beneficiary_id, 0, 0, 0, 0, NULL, NULL, NULL, NULL, 1 FROM action"
+    " WHERE direction = 'given' AND beneficiary_id IS NOT NULL"
+    " AND beneficiary_id NOT IN (SELECT person_id FROM action_person)",
+)
+
+
+def rebuild(database: SqliteDatabase) -> None:
+    """Work both summaries out afresh from the timeline (inside the caller's transaction)."""
+    for statement in REBUILD:
+        database.execute_sql(statement)
+
+
+@contextmanager
+def paused(database: SqliteDatabase):
+    """Load actions in bulk with the triggers paused; rebuild the summaries afterwards."""
+    database.execute_sql("UPDATE summary_state SET paused = 1")
+    try:
+        yield
+    finally:
+        database.execute_sql("UPDATE summary_state SET paused = 0")
+    rebuild(database)
