@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -78,7 +79,9 @@ class ChartPanel(QWidget):
         self.data: ChartData | None = None
         self._top_down = False
         self._laid_out_width = 0
-        self.title = plain_label(wrap=False)
+        self.title = plain_label()  # wraps rather than widen a narrow window
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(80)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
