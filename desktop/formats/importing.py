@@ -1,0 +1,262 @@
+"""Bringing parsed people into the network: a plan first (new, merged, skipped, with
+reasons and rows), then one transaction that writes it all or nothing.
+
+A person in the file is the same as one in the network (or earlier in the file) when their
+LinkedIn address or email matches, ignoring case, or when their name and company do,
+ignoring case and accents. The match is then merged: empty fields are filled, nothing is
+overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from desktop.core.clock import now_text
+from desktop.core.validation import MAX_NAME, email_problem, fold, linkedin_problem, name_key
+from desktop.formats.records import ImportedPerson, Parsed, Skipped
+from desktop.store import search_index
+from desktop.store.batches import id_chunks
+from desktop.store.connection import db
+from desktop.store.textkeys import has_visible_text
+
+#: The person fields an import fills, in the order of the person table.
+FIELDS = (
+    "title", "email", "phone", "linkedin_url", "location", "how_met", "met_on", "notes",
+)  # fmt: skip
+PROGRESS_EVERY = 500
+
+
+class Cancelled(Exception):
+    """Raised from a progress callback to stop an import; nothing is written."""
+
+
+@dataclass
+class Merge:
+    """An imported row that is someone already known: the empty fields it fills."""
+
+    person_id: int  # negative: the -n-th new person of this same import
+    name: str
+    row: int
+    fills: dict[str, object]
+
+
+@dataclass
+class Plan:
+    new: list[ImportedPerson] = field(default_factory=list)
+    merges: list[Merge] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""
+        merged = sum(1 for m in self.merges if m.fills)
+        same = len(self.merges) - merged
+        lines = [
+            f"{len(self.new):,} new, {merged:,} merged, {same:,} already known,"
+            f" {len(self.skipped):,} skipped"
+        ]
+        lines += [f"  row {s.row}: {s.reason}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+def linkedin_key(url: str) -> str:
+    """The part of a LinkedIn address that names the person: 'linkedin.com/in/ada'."""
+    key = url.strip().lower().split("?")[0].split("#")[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        key = key.removeprefix(prefix)
+    return key.removeprefix("www.")
+
+
+def _tidy(person: ImportedPerson) -> ImportedPerson | Skipped:
+    """Whitespace tidied, unusable values moved to the notes; a row without a name skipped."""
+    name = " ".join(person.name.split())
+    if not has_visible_text(name):
+        return Skipped(person.row, "No name.")
+    if len(name) > MAX_NAME:
+        return Skipped(person.row, f"The name is longer than {MAX_NAME} characters.")
+    notes = [person.notes.strip()] if person.notes.strip() else []
+    email, linkedin = person.email.strip(), person.linkedin_url.strip()
+    if linkedin and "://" not in linkedin:  # exports often leave the scheme off
+        linkedin = f"https://{linkedin}"
+    if email and email_problem(email):
+        notes.append(f"Email as imported: {email}")
+        email = ""
+    if linkedin and linkedin_problem(linkedin):
+        notes.append(f"LinkedIn as imported: {linkedin}")
+        linkedin = ""
+    notes += [f"Also: {extra}" for extra in person.extra_emails if extra.strip()]
+    return replace(
+        person,
+        name=name,
+        company=" ".join(person.company.split())[:MAX_NAME],
+        title=" ".join(person.title.split()),
+        email=email,
+        phone=" ".join(person.phone.split()),
+        linkedin_url=linkedin,
+        location=" ".join(person.location.split()),
+        how_met=" ".join(person.how_met.split()),
+        notes="\n".join(notes),
+        extra_emails=[],
+    )
+
+
+class _Known:
+    """Who is already known, by the three keys, for the network and this import so far."""
+
+    def __init__(self) -> None:
+        self.email: dict[str, int] = {}
+        self.linkedin: dict[str, int] = {}
+        self.named: dict[tuple[str, str], int] = {}
+        rows = db.execute_sql(
+            "SELECT p.id, p.name, p.email, p.linkedin_url, coalesce(c.name_key, '')"
+            " FROM person p LEFT JOIN company c ON c.id = p.company_id"
+        )
+        for person_id, name, email, linkedin, company in rows.fetchall():
+            self.add(person_id, name, email, linkedin, company)
+
+    def add(self, person_id: int, name: str, email: str, linkedin: str, company: str) -> None:
+        if email:
+            self.email.setdefault(email.lower(), person_id)
+        if linkedin:
+            self.linkedin.setdefault(linkedin_key(linkedin), person_id)
+        self.named.setdefault((fold(name), company), person_id)
+
+    def find(self, person: ImportedPerson) -> int | None:
+        for found in (
+            self.linkedin.get(linkedin_key(person.linkedin_url)) if person.linkedin_url else None,
+            self.email.get(person.email.lower()) if person.email else None,
+            self.named.get((fold(person.name), name_key(person.company))),
+        ):
+            if found is not None:
+                return found
+        return None
+
+
+def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
+    if person_id < 0:
+        earlier = new[-person_id - 1]
+        return {name: getattr(earlier, name) for name in FIELDS}
+    row = db.execute_sql(f"SELECT {', '.join(FIELDS)} FROM person WHERE id = ?", (person_id,))
+    return dict(zip(FIELDS, row.fetchone(), strict=True))
+
+
+def plan(parsed: Parsed) -> Plan:
+    """What importing *parsed* would do; reads the network, writes nothing."""
+    result = Plan(skipped=list(parsed.skipped))
+    known = _Known()
+    for raw in parsed.people:
+        person = _tidy(raw)
+        if isinstance(person, Skipped):
+            result.skipped.append(person)
+            continue
+        match = known.find(person)
+        if match is None:
+            result.new.append(person)
+            known.add(
+                -len(result.new), person.name, person.email, person.linkedin_url,
+                name_key(person.company),
+            )  # fmt: skip
+            continue
+        have = _current(match, result.new)
+        fills = {
+            name: getattr(person, name)
+            for name in FIELDS
+            if getattr(person, name) and not have[name]
+        }
+        if match < 0 and fills:  # the same person twice in this file: one new person
+            earlier = result.new[-match - 1]
+            result.new[-match - 1] = replace(earlier, **fills)
+        name = result.new[-match - 1].name if match < 0 else person.name
+        result.merges.append(Merge(match, name, person.row, fills))
+    result.skipped.sort(key=lambda s: s.row)
+    return result
+
+
+@dataclass
+class Applied:
+    new_ids: list[int]
+    merged_ids: list[int]
+    companies_added: int
+
+
+def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Applied:
+    """Write *plan* in one transaction. *progress*(done, total) is called now and then and
+    may raise `Cancelled` (or anything) to stop: then nothing at all is written."""
+    total = len(plan.new) + len(plan.merges)
+    done = 0
+
+    def advance(step: int) -> None:
+        nonlocal done
+        done += step
+        if progress is not None:
+            progress(done, total)
+
+    with db.atomic():
+        companies, added = _company_ids({p.company for p in plan.new if p.company})
+        stamp = now_text()
+        columns = ("name", "sort_key", "company_id", *FIELDS, "created_at", "updated_at")
+        first_new = db.execute_sql("SELECT coalesce(max(id), 0) FROM person").fetchone()[0]
+        insert = (
+            f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
+        for start in range(0, len(plan.new), PROGRESS_EVERY):
+            chunk = plan.new[start : start + PROGRESS_EVERY]
+            db.cursor().executemany(
+                insert,
+                [
+                    (
+                        person.name,
+                        fold(person.name),
+                        companies.get(name_key(person.company)) if person.company else None,
+                        *(_value(getattr(person, name)) for name in FIELDS),
+                        stamp,
+                        stamp,
+                    )
+                    for person in chunk
+                ],
+            )
+            advance(len(chunk))
+        # In one transaction the new rows take the ids after the highest, in order.
+        new_ids = [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT id FROM person WHERE id > ? ORDER BY id", (first_new,)
+            ).fetchall()
+        ]
+        merged: list[int] = []
+        for merge in plan.merges:
+            if merge.person_id > 0 and merge.fills:
+                assignments = ", ".join(
+                    f"{name} = CASE WHEN {name} IS NULL OR {name} = '' THEN ? ELSE {name} END"
+                    for name in merge.fills
+                )
+                db.execute_sql(
+                    f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
+                    (*(_value(v) for v in merge.fills.values()), stamp, merge.person_id),
+                )
+                merged.append(merge.person_id)
+        advance(len(plan.merges))
+        for _marks, chunk in id_chunks(new_ids + merged):
+            search_index.refresh_people(chunk)
+    return Applied(new_ids, merged, added)
+
+
+def _value(value: object) -> object:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _company_ids(names: set[str]) -> tuple[dict[str, int], int]:
+    """name_key -> id for *names*, adding the companies that are new; and how many were."""
+    found = dict(db.execute_sql("SELECT name_key, id FROM company").fetchall())
+    stamp, added = now_text(), 0
+    for name in sorted(names, key=fold):
+        key = name_key(name)
+        if key and key not in found:
+            cursor = db.execute_sql(
+                "INSERT INTO company (name, name_key, sort_key, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (name, key, fold(name), stamp, stamp),
+            )
+            found[key] = cursor.lastrowid
+            added += 1
+    return found, added

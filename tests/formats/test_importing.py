@@ -1,0 +1,121 @@
+"""Planning an import (new, merged, skipped) and writing it all or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core import companies, people
+from desktop.formats import importing
+from desktop.formats.importing import Cancelled
+from desktop.formats.records import ImportedPerson, Parsed, Skipped
+from desktop.store.connection import db
+
+
+def count(table: str) -> int:
+    return db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+@pytest.fixture
+def known(database):
+    return {
+        "ada": people.create_person(
+            people.PersonData(
+                name="Ada Lovelace",
+                company="Analytical Engines",
+                email="ada@engines.example",
+                title="",
+            )
+        ),
+        "zoe": people.create_person(
+            people.PersonData(
+                name="Zoë Ångström",
+                company="Nordic AB",
+                linkedin_url="https://www.linkedin.com/in/zoe-a/",
+                phone="+46 555",
+            )
+        ),
+    }
+
+
+def incoming() -> Parsed:
+    return Parsed(
+        people=[
+            # The same email, in other case: Ada, merged (title filled, company unchanged).
+            ImportedPerson(2, "Ada  Lovelace", company="Other Co", title="Countess",
+                           email="ADA@engines.example"),
+            # The same LinkedIn address written another way: Zoë, nothing new to fill.
+            ImportedPerson(3, "Zoe Angstrom", linkedin_url="linkedin.com/in/zoe-a",
+                           phone="+46 999"),
+            # Name and company, ignoring case and accents.
+            ImportedPerson(4, "zoë ångström", company="NORDIC AB", location="Malmö"),
+            # New, with a company that is new too.
+            ImportedPerson(5, "Grace Hopper", company="Navy", title="Rear Admiral",
+                           email="grace@navy.example", met_on=date(2025, 3, 14),
+                           how_met="Connected on LinkedIn"),
+            # The same new person twice in one file: one person, the second fills a gap.
+            ImportedPerson(6, "Grace Hopper", company="navy", phone="+1 555"),
+            # A bad email does not lose the person; it goes to the notes.
+            ImportedPerson(7, "Alan Turing", email="not an email", extra_emails=["a@b.example"]),
+            ImportedPerson(8, "   "),
+        ],
+        skipped=[Skipped(9, "No name: the row has neither a first nor a last name.")],
+    )  # fmt: skip
+
+
+def test_plan_tells_new_merged_and_skipped_before_writing(known):
+    before = count("person")
+    plan = importing.plan(incoming())
+    assert count("person") == before  # nothing written by planning
+    assert [p.name for p in plan.new] == ["Grace Hopper", "Alan Turing"]
+    assert plan.new[0].phone == "+1 555"  # filled from row 6
+    assert plan.new[1].email == "" and "Email as imported: not an email" in plan.new[1].notes
+    assert "Also: a@b.example" in plan.new[1].notes
+    merges = {m.row: (m.person_id, m.fills) for m in plan.merges}
+    assert merges[2] == (known["ada"], {"title": "Countess"})
+    assert merges[3] == (known["zoe"], {})  # phone already set: not overwritten
+    assert merges[4] == (known["zoe"], {"location": "Malmö"})
+    assert merges[6][0] < 0  # the Grace of row 5
+    assert [(s.row, s.reason) for s in plan.skipped] == [
+        (8, "No name."),
+        (9, "No name: the row has neither a first nor a last name."),
+    ]
+    assert plan.summary().splitlines()[0] == "2 new, 3 merged, 1 already known, 2 skipped"
+
+
+def test_apply_writes_it_all_in_one_go(known):
+    plan = importing.plan(incoming())
+    done = importing.apply(plan)
+    assert len(done.new_ids) == 2 and done.companies_added == 1
+    grace = people.get_person(people.person_named("Grace Hopper"))
+    assert (grace.company, grace.title, grace.phone, grace.met_on) == (
+        "Navy", "Rear Admiral", "+1 555", date(2025, 3, 14)
+    )  # fmt: skip
+    ada = people.get_person(known["ada"])
+    assert (ada.title, ada.company) == ("Countess", "Analytical Engines")
+    assert people.get_person(known["zoe"]).location == "Malmö"
+    assert people.person_ids("grace") == [done.new_ids[0]]  # searchable at once
+    assert companies.find_company("navy") is not None
+
+
+def test_cancel_halfway_leaves_the_network_as_it_was(known):
+    many = Parsed(people=[ImportedPerson(n, f"Person {n}") for n in range(2, 1300)])
+    plan = importing.plan(many)
+    before = (count("person"), count("company"), count("person_search"))
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 1000:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        importing.apply(plan, progress)
+    assert seen[:2] == [500, 1000]
+    assert (count("person"), count("company"), count("person_search")) == before
+
+
+def test_linkedin_addresses_compare_by_the_part_naming_the_person():
+    key = importing.linkedin_key
+    assert key("https://www.LinkedIn.com/in/ada/?trk=x") == key("linkedin.com/in/ada")
