@@ -19,8 +19,9 @@ class FormatError(ValueError):
 
 @dataclass
 class ImportedPerson:
-    """One person as read from a file. `row` is where they were: the line of a CSV file
-    (counting the header as line 1 of the table) or the number of a card in a vCard file."""
+    """One person as read from a file. `row` is where they were: the record of a CSV file
+    counted from the top of the file, as a spreadsheet numbers its rows (a preamble and the
+    header count too), or the number of a card in a vCard file."""
 
     row: int
     name: str

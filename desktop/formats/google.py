@@ -1,0 +1,216 @@
+"""Reads a Google Contacts export ("Google CSV", current or older column names) into people.
+
+Google numbers repeated fields in groups ("E-mail 1 - Value", "E-mail 2 - Value", …) as
+many as the file needs, and joins several values in one cell with " ::: ".
+
+Row numbers count CSV records from the top of the file, starting at 1, the way a
+spreadsheet numbers its rows: the header is row 1, blank lines count, and a quoted value
+that spans several lines (a note, an address) is still one row.
+
+The file must be UTF-8 (a byte-order mark is fine); other encodings are refused rather
+than guessed, because a wrong guess would put garbled names into the database silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
+
+NO_NAME = "No name: the row has no first, middle or last name, no File As and no nickname."
+
+# "E-mail 2 - Value" -> ("e-mail", "2", "value"); matched against lower-cased header names.
+_GROUP = re.compile(r"(.+?) (\d+) - (.+)", re.ASCII)
+_NAME_PARTS = (
+    ("first name", "middle name", "last name"),
+    ("given name", "additional name", "family name"),
+)
+_MARKERS = ("labels", "group membership", "file as")
+
+
+@dataclass
+class _Columns:
+    """Where each value is in a row: column positions, None when the file lacks one."""
+
+    name_parts: list[int | None]
+    full_name: list[int | None]  # tried in order when the name parts are empty
+    notes: int | None
+    organizations: list[tuple[int | None, int | None]] = field(default_factory=list)
+    emails: list[int] = field(default_factory=list)
+    phones: list[int] = field(default_factory=list)
+    websites: list[int] = field(default_factory=list)
+    addresses: list[tuple[int | None, ...]] = field(default_factory=list)
+
+
+def parse(data: bytes, name: str) -> Parsed:
+    """The people in a Google Contacts CSV file; raises FormatError for a file that is not one."""
+    rows = _records(_decode(data, name), name)
+    columns = _find_header(rows, name)
+    parsed = Parsed()
+    for row, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        person = _person(row, cells, columns)
+        if person is None:
+            parsed.skipped.append(Skipped(row, NO_NAME))
+        else:
+            parsed.people.append(person)
+    return parsed
+
+
+def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | None:
+    def cell(index: int | None) -> str:
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    full_name = _line(" ".join(cell(index) for index in columns.name_parts))
+    for index in columns.full_name:
+        full_name = full_name or _line(cell(index))
+    if not full_name:
+        return None
+
+    company = title = ""
+    for name_index, title_index in columns.organizations:
+        company, title = _first(cell(name_index)), _first(cell(title_index))
+        if company or title:
+            break
+
+    emails: dict[str, str] = {}  # by casefolded address, first spelling kept, in file order
+    for index in columns.emails:
+        for email in _values(cell(index)):
+            emails.setdefault(email.casefold(), email)
+    first_email, *extra_emails = emails.values() or [""]
+
+    phones = [phone for index in columns.phones for phone in _values(cell(index))]
+    websites = [site for index in columns.websites for site in _values(cell(index))]
+    linkedin = [site for site in websites if "linkedin.com" in site.casefold()]
+
+    location = ""
+    for formatted, *parts in columns.addresses:
+        lines = _multiline(_first_raw(cell(formatted))).split("\n")
+        location = ", ".join(_line(text) for text in lines if text.strip())
+        location = location or ", ".join(p for p in (_first(cell(i)) for i in parts) if p)
+        if location:
+            break
+
+    return ImportedPerson(
+        row=row,
+        name=full_name,
+        company=company,
+        title=title,
+        email=first_email,
+        phone=phones[0] if phones else "",
+        linkedin_url=linkedin[0] if linkedin else "",
+        location=location,
+        notes=_multiline(cell(columns.notes)).strip(),
+        extra_emails=extra_emails,
+    )
+
+
+def _find_header(rows: Iterator[tuple[int, list[str]]], name: str) -> _Columns:
+    """Column positions from the first row that has Google's columns."""
+    for _row, cells in rows:
+        names = [_line(cell).casefold() for cell in cells]
+        groups = [_GROUP.fullmatch(column) for column in names]
+        parts = next((p for p in _NAME_PARTS if p[0] in names and p[2] in names), None)
+        if parts and (any(groups) or any(marker in names for marker in _MARKERS)):
+            return _columns(names, groups, parts)
+    raise FormatError(
+        f"{name} does not look like a Google Contacts export: no row has Google's columns "
+        "(First Name, Last Name, Labels, E-mail 1 - Value …). In Google Contacts choose "
+        'Export, then "Google CSV", and import that file.'
+    )
+
+
+def _columns(
+    names: list[str], groups: list[re.Match[str] | None], parts: tuple[str, ...]
+) -> _Columns:
+    def index(column: str) -> int | None:
+        return names.index(column) if column in names else None
+
+    numbered: dict[tuple[str, int], dict[str, int]] = {}
+    for position, match in enumerate(groups):
+        if match:
+            kind, number, attribute = match.groups()
+            numbered.setdefault((kind, int(number)), {}).setdefault(attribute, position)
+
+    def group(kind: str, *attributes: str) -> list[tuple[int | None, ...]]:
+        found = sorted((n, g) for (k, n), g in numbered.items() if k == kind)
+        return [tuple(g.get(attribute) for attribute in attributes) for _n, g in found]
+
+    organizations = [(index("organization name"), index("organization title"))]
+    organizations += [(n, t) for n, t in group("organization", "name", "title")]
+    return _Columns(
+        name_parts=[index(part) for part in parts],
+        full_name=[index("name"), index("file as"), index("nickname")],
+        notes=index("notes"),
+        organizations=organizations,
+        emails=[i for (i,) in group("e-mail", "value") if i is not None],
+        phones=[i for (i,) in group("phone", "value") if i is not None],
+        websites=[i for (i,) in group("website", "value") if i is not None],
+        addresses=group("address", "formatted", "city", "region", "country"),
+    )
+
+
+def _values(text: str) -> list[str]:
+    """The values Google joined in one cell with " ::: ", each on one line."""
+    return [value for value in (_line(part) for part in text.split(":::")) if value]
+
+
+def _first(text: str) -> str:
+    values = _values(text)
+    return values[0] if values else ""
+
+
+def _first_raw(text: str) -> str:
+    """The first of the values in a cell, keeping its line breaks (for addresses)."""
+    return next((part for part in text.split(":::") if part.strip()), "")
+
+
+def _multiline(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(
+            f"{name} is not UTF-8 text (the first unreadable byte is at position {exc.start}). "
+            "Google writes UTF-8; if the file was saved again from a spreadsheet, save it "
+            'as "CSV UTF-8", or export a fresh copy from Google Contacts.'
+        ) from exc
+
+
+def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records with their spreadsheet row numbers."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    row = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise FormatError(_too_long(name, row + 1)) from exc
+            raise FormatError(f"{name} could not be read as CSV at row {row + 1}: {exc}.") from exc
+        row += 1
+        if any(len(cell) > MAX_FIELD for cell in cells):
+            raise FormatError(_too_long(name, row))
+        yield row, cells
+
+
+def _too_long(name: str, row: int) -> str:
+    return (
+        f"{name}, row {row}: a value is longer than {MAX_FIELD:,} characters, "
+        "so the file is damaged or is not a contacts export."
+    )
+
+
+def _line(text: str) -> str:
+    """One line of text: trimmed, with each run of spaces or line breaks made one space."""
+    return " ".join(text.split())

@@ -1,0 +1,242 @@
+"""LinkedIn's Connections.csv: what lands in the import, the rows left out, and the refusals."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.formats import linkedin
+from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
+
+DATA = Path(__file__).parent / "data"
+CONNECTIONS = (DATA / "linkedin_connections.csv").read_bytes()
+OLD_LAYOUT = (DATA / "linkedin_old_layout.csv").read_bytes()
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+NO_NAME = "No name: the row has neither a first nor a last name."
+
+
+def person(row: int, name: str, **fields) -> ImportedPerson:
+    return ImportedPerson(row=row, name=name, how_met="Connected on LinkedIn", **fields)
+
+
+def test_the_current_export_with_its_notes_preamble_bom_and_crlf():
+    parsed = linkedin.parse(CONNECTIONS, "Connections.csv")
+
+    # Rows as a spreadsheet shows them: "Notes:" is 1, the paragraph (two lines) 2, the
+    # blank line 3, the header 4; the quoted two-line Position keeps Li Wei on one row.
+    assert parsed.people == [
+        person(
+            5,
+            "Ada Lovelace",
+            company="Analytical Engines Ltd",
+            title="Mathematician",
+            linkedin_url="https://www.linkedin.com/in/ada-lovelace",
+            met_on=date(2025, 3, 14),
+        ),
+        person(
+            6,
+            "Zoë Ångström",
+            company="Smith, Jones & Co",
+            title='Head of "Growth"',
+            email="zoe@example.se",
+            linkedin_url="https://www.linkedin.com/in/zoe-angstrom",
+            met_on=date(2025, 3, 14),
+        ),
+        person(
+            9,
+            "Mary Ann Smith",
+            company="Initech",
+            title="Analyst",
+            linkedin_url="https://www.linkedin.com/in/maryann",
+            met_on=date(2025, 3, 14),
+        ),
+        ImportedPerson(
+            10,
+            "Cher",
+            title="Singer",
+            linkedin_url="https://www.linkedin.com/in/cher",
+            how_met="Connected on LinkedIn on Spring 2024",
+        ),
+        person(12, "José O'Brien-Núñez", company="ACME, Inc.", email="jose@example.com"),
+        person(
+            13,
+            "Li Wei",
+            company="Globex",
+            title='Engineer, "Platform" team',
+            linkedin_url="https://www.linkedin.com/in/li-wei",
+            met_on=date(2023, 9, 3),
+        ),
+        ImportedPerson(
+            14,
+            "Bob Smith",
+            linkedin_url="https://www.linkedin.com/in/bob-smith",
+            how_met="Connected on LinkedIn on 31 Feb 2025",
+        ),
+    ]
+    # Rows 7 (blank line) and 11 (only commas) are left out without a word.
+    assert parsed.skipped == [Skipped(8, NO_NAME)]
+
+
+def test_the_older_layout_without_url_or_preamble():
+    parsed = linkedin.parse(OLD_LAYOUT, "Connections.csv")
+
+    assert parsed == Parsed(
+        people=[
+            person(
+                2,
+                "Grace Hopper",
+                company="US Navy",
+                title="Rear Admiral",
+                email="grace@navy.example",
+                met_on=date(2019, 12, 9),
+            ),
+            person(
+                3,
+                "Alan Turing",
+                company="Bletchley Park, Hut 8",
+                title="Cryptanalyst",
+                met_on=date(2018, 6, 23),
+            ),
+        ],
+        skipped=[Skipped(4, NO_NAME)],
+    )
+
+
+def test_the_header_is_found_whatever_its_case_and_spacing():
+    data = b"Notes:\n\n first name ,LAST NAME, Connected On \nAda,Lovelace,1 Jan 2024\n"
+
+    assert linkedin.parse(data, "c.csv").people == [
+        person(4, "Ada Lovelace", met_on=date(2024, 1, 1))
+    ]
+
+
+def test_a_short_row_leaves_the_missing_columns_empty():
+    data = (HEADER + "Ada\r\n").encode()
+
+    assert linkedin.parse(data, "c.csv").people == [person(2, "Ada")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 Mar 2025", date(2025, 3, 14)),
+        ("4 mar 2025", date(2025, 3, 4)),
+        ("14-Mar-25", date(2025, 3, 14)),
+        ("2025-03-14", date(2025, 3, 14)),
+        ("3 September 2023", date(2023, 9, 3)),
+        ("3 Sept 2023", date(2023, 9, 3)),
+        (" 09 Dec 2019 ", date(2019, 12, 9)),
+        ("", None),
+        ("Spring 2024", None),
+        ("03/14/2025", None),
+        ("31 Feb 2025", None),
+        ("14 Marzipan 2025", None),
+        ("2025-13-01", None),
+    ],
+)
+def test_connection_dates(text, expected):
+    assert linkedin.parse_date(text) == expected
+
+
+def test_a_file_in_another_encoding_is_refused_with_what_to_do():
+    data = (HEADER + "Zoë,Ångström,,,,,14 Mar 2025\r\n").encode("cp1252")
+
+    with pytest.raises(FormatError, match=r"^Connections\.csv is not UTF-8 text") as error:
+        linkedin.parse(data, "Connections.csv")
+    assert "CSV UTF-8" in str(error.value)
+
+
+def test_the_zip_archive_itself_is_refused_with_what_to_do():
+    with pytest.raises(FormatError, match=r"Basic_LinkedInDataExport\.zip is a ZIP archive"):
+        linkedin.parse(b"PK\x03\x04\x14\x00rest of the archive", "Basic_LinkedInDataExport.zip")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\n\n",
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\n",
+        # Google's export has First Name and Last Name but none of LinkedIn's other columns.
+        (DATA / "google_contacts.csv").read_bytes(),
+    ],
+)
+def test_a_file_without_linkedins_columns_is_refused(data):
+    with pytest.raises(FormatError) as error:
+        linkedin.parse(data, "contacts.csv")
+    assert str(error.value).startswith(
+        "contacts.csv does not look like LinkedIn's Connections.csv: "
+        "no row has the columns First Name, Last Name"
+    )
+
+
+@pytest.mark.parametrize("length", [MAX_FIELD + 1, 200_000])  # ours, and past the csv limit
+def test_an_overlong_value_is_refused_naming_the_file_and_row(length):
+    data = (HEADER + "Ada,Lovelace,,,,,\r\n" + "Bob," + "x" * length + ",,,,,\r\n").encode()
+
+    with pytest.raises(FormatError, match=r"^Connections\.csv, row 3: a value is longer than"):
+        linkedin.parse(data, "Connections.csv")
+
+
+def test_a_value_of_exactly_the_limit_is_kept():
+    data = (HEADER + "Ada," + "x" * MAX_FIELD + ",,,,,\r\n").encode()
+
+    assert len(linkedin.parse(data, "c.csv").people[0].name) == MAX_FIELD + 4
+
+
+def parses_or_refuses(data: bytes) -> Parsed | None:
+    """Parse, allowing only a FormatError that names the file; None when refused."""
+    try:
+        parsed = linkedin.parse(data, "fuzz.csv")
+    except FormatError as error:
+        assert "fuzz.csv" in str(error)
+        return None
+    assert isinstance(parsed, Parsed)
+    return parsed
+
+
+@st.composite
+def mutated(draw, originals: list[bytes]) -> bytes:
+    """A valid file with a few bytes inserted, deleted or replaced, favouring CSV's own."""
+    data = bytearray(draw(st.sampled_from(originals)))
+    chunks = st.one_of(
+        st.binary(min_size=1, max_size=4),
+        st.sampled_from([b'"', b",", b"\r\n", b"\n", b"\r", b"\x00", b"\xef\xbb\xbf", b"\xc3"]),
+    )
+    for _ in range(draw(st.integers(1, 6))):
+        start = draw(st.integers(0, len(data)))
+        end = draw(st.integers(start, min(len(data), start + 8)))
+        data[start:end] = draw(chunks) if draw(st.booleans()) else b""
+    return bytes(data)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_parse_or_are_refused(data):
+    parses_or_refuses(data)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(mutated([CONNECTIONS, OLD_LAYOUT]))
+def test_damaged_exports_parse_or_are_refused(data):
+    parses_or_refuses(data)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.lists(st.text(max_size=30), max_size=9), max_size=12))
+def test_any_rows_under_the_header_give_named_people_in_row_order(rows):
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    parsed = parses_or_refuses((HEADER + buffer.getvalue()).encode())
+
+    assert parsed is not None
+    assert all(p.name and p.name == " ".join(p.name.split()) for p in parsed.people)
+    found = sorted([p.row for p in parsed.people] + [s.row for s in parsed.skipped])
+    assert len(set(found)) == len(found)
+    assert all(2 <= row <= len(rows) + 1 for row in found)  # one record per written row
