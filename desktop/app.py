@@ -15,6 +15,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="reciprocity",
         description=f"{APP_NAME}: a servant-minded job search companion.",
+        epilog="Also: 'reciprocity import …', 'reciprocity export …' and 'reciprocity demo …'"
+        " work on the command line; add --help after one for its options.",
     )
     parser.add_argument(
         "--database",
@@ -37,7 +39,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("import", "export", "demo"):
+        from desktop import cli  # the command line, without Qt
+
+        return cli.main(argv)
+    args = parse_args(argv)
     # Qt is imported only now, so `--help` and argument errors answer at once.
     from desktop.ui.application import run
 

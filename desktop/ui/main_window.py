@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
 from desktop.core.reciprocity import Range
-from desktop.ui import plain
+from desktop.ui import plain, transfer
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
 from desktop.ui.dialogs.brief_dialog import export_brief
@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(switch)
+        transfer.add_menus(self, file_menu, switch)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")

@@ -1,0 +1,161 @@
+"""The command line for scripting, backups and benchmarks: import, export, demo.
+
+    reciprocity import {linkedin,vcard,google} FILE [--database PATH] [--dry-run]
+    reciprocity export {csv,vcard,ics} FILE [--database PATH]
+    reciprocity demo [--people N] [--companies N] [--actions M] [--months N] --database PATH
+
+Each prints what it did; on failure it prints the reason to standard error, exits with 1
+and writes nothing. Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from desktop import APP_NAME, paths
+
+COMMANDS = ("import", "export", "demo")
+IMPORTS = ("linkedin", "vcard", "google")
+EXPORTS = ("csv", "vcard", "ics")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="reciprocity",
+        description=f"{APP_NAME} on the command line: bring people in, take everything out.",
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--database",
+        metavar="PATH",
+        type=Path,
+        help="the database file to use instead of your own (created if missing)",
+    )
+    bring = commands.add_parser(
+        "import",
+        parents=[database],
+        help="bring people in from a file",
+        description="Bring people in from LinkedIn's Connections.csv, a vCard file or a "
+        "Google Contacts CSV. People already in the network are merged: empty fields are "
+        "filled, nothing is overwritten.",
+    )
+    bring.add_argument("format", choices=IMPORTS)
+    bring.add_argument("file", type=Path)
+    bring.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only say what would happen (new, merged, skipped, with reasons)",
+    )
+    take = commands.add_parser(
+        "export",
+        parents=[database],
+        help="write people, the timeline or everything to a file",
+        description="csv: a folder of CSV files (people, companies, needs, actions); "
+        "vcard: every person as vCard 4.0; ics: follow-ups and keep-in-touch dates as a "
+        "calendar.",
+    )
+    take.add_argument("format", choices=EXPORTS)
+    take.add_argument("file", type=Path, help="the file (for csv: the folder) to write")
+    demo = commands.add_parser(
+        "demo",
+        parents=[database],
+        help="write a made-up network into a new database (for trying and benchmarks)",
+    )
+    demo.add_argument("--people", type=int, default=150)
+    demo.add_argument("--companies", type=int, default=None, help="default: people / 5")
+    demo.add_argument("--actions", type=int, default=1200)
+    demo.add_argument("--months", type=int, default=18)
+    demo.add_argument("--seed", type=int, default=7)
+    return top
+
+
+def main(argv: list[str]) -> int:
+    args = parser().parse_args(argv)
+    from desktop.store import connection
+
+    path = args.database or paths.default_database_path()
+    try:
+        connection.open_database(path)
+    except connection.DatabaseError as exc:
+        return fail(str(exc))
+    try:
+        return {"import": run_import, "export": run_export, "demo": run_demo}[args.command](args)
+    except (OSError, ValueError) as exc:  # format errors are ValueErrors with a message
+        return fail(str(exc))
+    finally:
+        connection.close_database()
+
+
+def fail(reason: str) -> int:
+    print(f"{APP_NAME}: {reason}", file=sys.stderr)
+    return 1
+
+
+def read(path: Path) -> bytes:
+    if not path.is_file():
+        raise OSError(f"There is no file {path}.")
+    return path.read_bytes()
+
+
+def run_import(args) -> int:
+    from desktop.formats import google, importing, linkedin, vcard
+
+    parse = {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}
+    parsed = parse[args.format](read(args.file), args.file.name)
+    plan = importing.plan(parsed)
+    print(plan.summary())
+    if args.dry_run:
+        print("Nothing was written (--dry-run).")
+        return 0
+    started = time.perf_counter()
+    importing.apply(plan)
+    print(f"Imported in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def run_export(args) -> int:
+    from desktop.core import people
+
+    target: Path = args.file
+    if args.format == "csv":
+        from desktop.formats import csv_export
+
+        written = csv_export.export_all(target)
+        print("\n".join(str(p) for p in written))
+        return 0
+    if args.format == "vcard":
+        from desktop.formats import vcard
+
+        target.write_text(vcard.export(people.person_ids()), encoding="utf-8", newline="")
+    else:
+        from desktop.formats import icalendar_export
+
+        target.write_bytes(icalendar_export.export(date.today()))
+    print(target)
+    return 0
+
+
+def run_demo(args) -> int:
+    from desktop.core import sample
+    from desktop.store import connection
+
+    companies = args.companies if args.companies is not None else max(1, args.people // 5)
+    started = time.perf_counter()
+    counts = sample.generate_network(
+        connection.db,
+        people=args.people,
+        companies=companies,
+        actions=args.actions,
+        months=args.months,
+        seed=args.seed,
+    )
+    print(
+        ", ".join(f"{n:,} {what}" for what, n in counts.items())
+        + f" in {time.perf_counter() - started:.1f} s"
+    )
+    return 0

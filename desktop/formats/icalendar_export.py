@@ -1,0 +1,112 @@
+"""Open follow-ups and keep-in-touch dates as an iCalendar (.ics) file for any calendar.
+
+Each item is an all-day VEVENT (DTSTART;VALUE=DATE): calendars show those on the day,
+while VTODOs are hidden or ignored by many of them (Google Calendar, Outlook on the web).
+Items already due are placed on *today*, so the calendar shows them where the user looks;
+the description keeps the date they were due. UIDs are stable, so importing a newer
+export updates the events rather than adding copies.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import icalendar
+
+from desktop.core.actions import DIRECTION_LABELS, KIND_LABELS
+from desktop.core.followups import next_contact
+from desktop.store.connection import db
+
+PRODID = "-//Reciprocity//EN"
+CALENDAR_NAME = "Reciprocity follow-ups"
+#: A bound on the file: at most this many follow-ups (the soonest) and as many people with
+#: a keep-in-touch cadence, far beyond what one job search keeps.
+MAX_EVENTS = 10_000
+
+DAY = timedelta(days=1)
+
+
+def export(today: date) -> bytes:
+    """The calendar of open follow-ups and keep-in-touch dates, as .ics bytes."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    for event in (*_follow_ups(today), *_keep_in_touch(today)):
+        event.add("dtstamp", stamp)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _event(uid: str, summary: str, due: date, today: date, lines: list[str]) -> icalendar.Event:
+    """An all-day event on *due* (or on *today* if *due* has passed), free rather than busy."""
+    if due < today:
+        lines = [*lines, f"Due since {due.isoformat()}."]
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("summary", summary)
+    event.add("dtstart", max(due, today))
+    event.add("dtend", max(due, today) + DAY)  # exclusive: a one-day event
+    event.add("transp", "TRANSPARENT")
+    event.add("description", "\n".join(lines))
+    return event
+
+
+def _follow_ups(today: date) -> list[icalendar.Event]:
+    # The WHERE matches the partial index action_follow_up.
+    rows = db.execute_sql(
+        "SELECT a.id, a.follow_up_on, a.summary, a.kind, a.direction, a.occurred_on, p.name,"
+        " coalesce(c.name, pc.name, '')"
+        " FROM action a JOIN person p ON p.id = a.counterpart_id"
+        " LEFT JOIN company c ON c.id = a.company_id"
+        " LEFT JOIN company pc ON pc.id = p.company_id"
+        " WHERE a.follow_up_on IS NOT NULL AND a.follow_up_done_at IS NULL"
+        " ORDER BY a.follow_up_on, a.id LIMIT ?",
+        (MAX_EVENTS,),
+    ).fetchall()
+    events = []
+    for action_id, due, summary, kind, direction, occurred_on, person, company in rows:
+        lines = [f"{KIND_LABELS[kind]} ({DIRECTION_LABELS[direction].lower()}) on {occurred_on}."]
+        if company:
+            lines.append(f"Company: {company}.")
+        events.append(
+            _event(
+                f"followup-{action_id}@reciprocity",
+                f"Follow up: {summary} ({person})",
+                date.fromisoformat(due),
+                today,
+                lines,
+            )
+        )
+    return events
+
+
+def _keep_in_touch(today: date) -> list[icalendar.Event]:
+    rows = db.execute_sql(
+        "SELECT p.id, p.name, p.cadence_days, coalesce(c.name, ''),"
+        " (SELECT max(a.occurred_on) FROM action a WHERE a.counterpart_id = p.id)"
+        " FROM person p LEFT JOIN company c ON c.id = p.company_id"
+        " WHERE p.cadence_days IS NOT NULL ORDER BY p.sort_key, p.id LIMIT ?",
+        (MAX_EVENTS,),
+    ).fetchall()
+    events = []
+    for person_id, name, cadence, company, last in rows:
+        due = next_contact(person_id)  # the rule lives in core: one definition of "next"
+        if due is None:
+            continue
+        lines = [f"Every {cadence} days." if cadence != 1 else "Every day."]
+        lines.append(f"Last contact: {last}." if last else "No contact logged yet.")
+        if company:
+            lines.append(f"Company: {company}.")
+        events.append(
+            _event(
+                f"keep-in-touch-{person_id}@reciprocity",
+                f"Keep in touch with {name}",
+                due,
+                today,
+                lines,
+            )
+        )
+    return sorted(events, key=lambda e: e.decoded("dtstart"))

@@ -1,0 +1,172 @@
+"""Import people from a file: a preview of what will happen, then the import on a thread
+of its own with progress and Cancel. Nothing is written before Import, and a cancelled or
+failed import writes nothing at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QProgressBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.formats import importing
+from desktop.formats.records import FormatError, Parsed
+from desktop.ui.pages.list_page import heading
+from desktop.ui.plain import counted, plain_label, show_error, tooltip
+from desktop.ui.worker import Worker
+
+FORMAT_NAMES = {
+    "linkedin": "LinkedIn connections",
+    "vcard": "vCard contacts",
+    "google": "Google Contacts",
+}
+PREVIEW_ROWS = 500  # rows listed in the preview; the counts cover all
+
+
+def parser_for(kind: str):
+    from desktop.formats import google, linkedin, vcard
+
+    return {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}[kind]
+
+
+class ImportDialog(QDialog):
+    """Open with `ImportDialog.run(parent, kind, path)`; returns True once imported."""
+
+    def __init__(self, parent: QWidget | None, kind: str, path: Path, parsed: Parsed):
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {FORMAT_NAMES[kind]}")
+        self.plan = importing.plan(parsed)
+        self.worker: Worker | None = None
+        self.imported = False
+        new, merges, skipped = self.plan.new, self.plan.merges, self.plan.skipped
+        merged = sum(1 for m in merges if m.fills)
+        self.heading = heading(path.name, 1.2)
+        self.counts = plain_label(
+            f"{counted(len(new), 'new person', 'new people')} · {merged:,} to merge with "
+            f"people you have (filling empty fields only) · {len(merges) - merged:,} "
+            f"already known · {len(skipped):,} skipped"
+        )
+        self.rows = QTreeWidget()
+        self.rows.setAccessibleName("What the import will do")
+        self.rows.setHeaderLabels(["Row", "What happens", "Name", "Company"])
+        self.rows.setRootIsDecorated(False)
+        self.rows.setColumnWidth(0, 60)
+        self.rows.setColumnWidth(1, 260)
+        self.rows.setColumnWidth(2, 200)
+        entries = [
+            *((s.row, f"Skipped: {s.reason}", "", "") for s in skipped),
+            *((p.row, "New", p.name, p.company) for p in new),
+            *(
+                (
+                    m.row,
+                    "Merged: fills " + ", ".join(m.fills).replace("_", " ")
+                    if m.fills
+                    else "Already known: nothing new",
+                    m.name,
+                    "",
+                )
+                for m in merges
+            ),
+        ]
+        for row, what, name, company in sorted(entries, key=lambda e: e[0])[:PREVIEW_ROWS]:
+            item = QTreeWidgetItem([str(row), what, name, company])
+            for column in range(4):
+                item.setToolTip(column, tooltip(item.text(column)))
+            self.rows.addTopLevelItem(item)
+        self.more = plain_label(
+            f"The first {PREVIEW_ROWS:,} rows are listed; the counts above cover all "
+            f"{len(entries):,}."
+        )
+        self.more.setVisible(len(entries) > PREVIEW_ROWS)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        self.status = plain_label()
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(bool(new) or merged > 0)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.counts):
+            layout.addWidget(widget)
+        layout.addWidget(self.rows, 1)
+        for widget in (self.more, self.progress, self.status, self.buttons):
+            layout.addWidget(widget)
+        self.resize(760, 520)
+
+    # -- importing ------------------------------------------------------------------------
+    def start(self) -> None:
+        self.import_button.setEnabled(False)
+        self.progress.show()
+        self.progress.setRange(0, max(1, len(self.plan.new) + len(self.plan.merges)))
+        self.status.setText("Importing… Cancel stops it and leaves your network as it was.")
+        self.worker = Worker(lambda progress: importing.apply(self.plan, progress))
+        # Bound methods of this dialog, so Qt queues the calls onto the window's thread
+        # (a plain lambda would run on the worker's thread and touch widgets from there).
+        self.worker.progressed.connect(self._progressed)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.start()
+
+    def _progressed(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
+
+    def _succeeded(self, applied: importing.Applied) -> None:
+        self.worker.wait()
+        self.imported = True
+        self.accept()
+
+    def _failed(self, reason: str) -> None:
+        self.worker.wait()
+        self.worker = None
+        if reason:
+            show_error(
+                self, "Import failed", f"Nothing was imported: {reason}. Your network is unchanged."
+            )
+        self.progress.hide()
+        self.status.setText("Cancelled: nothing was imported." if not reason else "")
+        self.import_button.setEnabled(True)
+
+    def reject(self) -> None:
+        """Cancel: during an import, stop it (nothing is written); else close."""
+        if self.worker is not None:
+            self.status.setText("Cancelling…")
+            self.worker.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()
+        super().closeEvent(event)
+
+    @classmethod
+    def run(cls, parent: QWidget | None, kind: str, path: Path) -> bool:
+        """Read *path*, show the preview, import if asked; True when people were imported."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            parsed = parser_for(kind)(path.read_bytes(), path.name)
+        except (OSError, FormatError) as exc:
+            QGuiApplication.restoreOverrideCursor()
+            show_error(parent, "Cannot import this file", str(exc))
+            return False
+        try:
+            dialog = cls(parent, kind, path, parsed)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        dialog.exec()
+        return dialog.imported

@@ -1,0 +1,93 @@
+"""File ▸ Import and File ▸ Export: the native file dialogs and what follows them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+
+from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
+from desktop.ui.plain import show_error
+
+IMPORT_FILTERS = {
+    "linkedin": "LinkedIn connections (Connections.csv *.csv)",
+    "vcard": "vCard contacts (*.vcf *.vcard)",
+    "google": "Google Contacts (*.csv)",
+}
+EXPORTS = (
+    ("csv", "&CSV files (people, companies, needs, actions)…"),
+    ("vcard", "&vCard contacts…"),
+    ("ics", "Ca&lendar of follow-ups…"),
+)
+EXPORT_FILTERS = {
+    "vcard": ("contacts.vcf", "vCard (*.vcf)"),
+    "ics": ("follow-ups.ics", "iCalendar (*.ics)"),
+}
+
+
+def _documents() -> str:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found if found and Path(found).is_dir() else str(Path.home())
+
+
+def add_menus(window: QMainWindow, file_menu: QMenu, before) -> None:
+    """Import ▸ and Export ▸ submenus in the File menu, before the action *before*."""
+    bring = QMenu("&Import", file_menu)
+    for kind, label in FORMAT_NAMES.items():
+        action = bring.addAction(f"{label}…")
+        action.triggered.connect(lambda _=False, k=kind: import_people(window, k))
+    take = QMenu("E&xport", file_menu)
+    for kind, label in EXPORTS:
+        action = take.addAction(label)
+        action.triggered.connect(lambda _=False, k=kind: export(window, k))
+    file_menu.insertMenu(before, bring)
+    file_menu.insertMenu(before, take)
+    file_menu.insertSeparator(before)
+    window.import_menu, window.export_menu = bring, take
+
+
+def import_people(window: QMainWindow, kind: str) -> bool:
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, f"Import {FORMAT_NAMES[kind]}", _documents(), IMPORT_FILTERS[kind]
+    )
+    if not chosen:
+        return False
+    if ImportDialog.run(window, kind, Path(chosen)):
+        window.refresh_pages()
+        window.statusBar().showMessage("The import is done; everyone is searchable.", 5000)
+        return True
+    return False
+
+
+def export(window: QMainWindow, kind: str) -> Path | None:
+    """Ask where, write, and say where it went; a failure is explained, nothing half written
+    is left claiming to be complete."""
+    from desktop.core import people
+    from desktop.formats import csv_export, icalendar_export, vcard
+
+    if kind == "csv":
+        chosen = QFileDialog.getExistingDirectory(
+            window, "Export CSV files into this folder", _documents()
+        )
+    else:
+        name, filters = EXPORT_FILTERS[kind]
+        chosen, _ = QFileDialog.getSaveFileName(
+            window, "Export", str(Path(_documents()) / name), filters
+        )
+    if not chosen:
+        return None
+    target = Path(chosen)
+    try:
+        if kind == "csv":
+            csv_export.export_all(target)
+        elif kind == "vcard":
+            target.write_text(vcard.export(people.person_ids()), encoding="utf-8", newline="")
+        else:
+            target.write_bytes(icalendar_export.export(date.today()))
+    except (OSError, ValueError) as exc:
+        show_error(window, "Export failed", f"The export could not be written: {exc}")
+        return None
+    window.statusBar().showMessage(f"Exported to {target}.", 8000)
+    return target

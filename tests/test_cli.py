@@ -1,0 +1,102 @@
+"""The command line: import (with --dry-run), export and demo; failures say why and write
+nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop import app, cli
+
+DATA = Path(__file__).parent / "formats" / "data"
+
+
+def people_in(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM person").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_import_linkedin_dry_run_then_for_real(tmp_path, capsys):
+    database = tmp_path / "net.sqlite3"
+    source = DATA / "linkedin_connections.csv"
+    assert (
+        app.main(["import", "linkedin", str(source), "--database", str(database), "--dry-run"]) == 0
+    )
+    first = capsys.readouterr().out.splitlines()
+    assert first[0].endswith("1 skipped") and first[-1] == "Nothing was written (--dry-run)."
+    assert people_in(database) == 0
+    assert cli.main(["import", "linkedin", str(source), "--database", str(database)]) == 0
+    new = int(first[0].split()[0])
+    assert people_in(database) == new > 0
+    assert cli.main(["import", "linkedin", str(source), "--database", str(database)]) == 0
+    again = capsys.readouterr().out.splitlines()
+    assert f"0 new, 0 merged, {new} already known, 1 skipped" in again
+    assert people_in(database) == new  # nobody twice
+
+
+def test_a_wrong_file_fails_in_words_and_writes_nothing(tmp_path, capsys):
+    database = tmp_path / "net.sqlite3"
+    wrong = tmp_path / "photo.csv"
+    wrong.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert cli.main(["import", "linkedin", str(wrong), "--database", str(database)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Reciprocity: ") and "photo.csv" in err
+    assert people_in(database) == 0
+    assert cli.main(["import", "vcard", str(tmp_path / "missing.vcf"), "--database",
+                     str(database)]) == 1  # fmt: skip
+    assert "There is no file" in capsys.readouterr().err
+
+
+def test_demo_writes_a_network_once(tmp_path, capsys):
+    database = tmp_path / "demo.sqlite3"
+    assert (
+        cli.main(["demo", "--people", "40", "--actions", "200", "--database", str(database)]) == 0
+    )
+    assert "40 people" in capsys.readouterr().out
+    assert people_in(database) == 40
+    assert cli.main(["demo", "--database", str(database)]) == 1
+    assert "empty database" in capsys.readouterr().err
+
+
+def test_help_names_every_format(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    text = capsys.readouterr().out
+    assert all(kind in text for kind in cli.IMPORTS) and "--dry-run" in text
+
+
+def test_own_database_is_used_without_database(tmp_path, monkeypatch, capsys):
+    from desktop import paths
+
+    own = tmp_path / "mine.sqlite3"
+    monkeypatch.setattr(paths, "default_database_path", lambda: own)
+    shutil.copy(DATA / "linkedin_connections.csv", tmp_path / "c.csv")
+    assert cli.main(["import", "linkedin", str(tmp_path / "c.csv")]) == 0
+    assert people_in(own) > 0
+
+
+def test_export_csv_vcard_and_calendar(tmp_path, capsys):
+    database = tmp_path / "demo.sqlite3"
+    assert (
+        cli.main(["demo", "--people", "30", "--actions", "150", "--database", str(database)]) == 0
+    )
+    folder = tmp_path / "csv"
+    assert cli.main(["export", "csv", str(folder), "--database", str(database)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "actions.csv", "companies.csv", "needs.csv", "people.csv",
+    ]  # fmt: skip
+    cards = tmp_path / "all.vcf"
+    assert cli.main(["export", "vcard", str(cards), "--database", str(database)]) == 0
+    assert cards.read_text("utf-8").count("BEGIN:VCARD") == 30
+    calendar = tmp_path / "follow-ups.ics"
+    assert cli.main(["export", "ics", str(calendar), "--database", str(database)]) == 0
+    assert calendar.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    # What went out as vCard comes back in as the same 30 people, merged not doubled.
+    assert cli.main(["import", "vcard", str(cards), "--database", str(database)]) == 0
+    assert people_in(database) == 30

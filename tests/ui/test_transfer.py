@@ -1,0 +1,53 @@
+"""File ▸ Import and File ▸ Export through the main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.core import people
+from desktop.ui import transfer
+from desktop.ui.dialogs.import_dialog import ImportDialog
+
+DATA = Path(__file__).parent.parent / "formats" / "data"
+
+
+def test_import_linkedin_from_the_file_menu(qtbot, window, on_next_dialog, monkeypatch):
+    titles = [a.text() for a in window.import_menu.actions()]
+    assert titles == ["LinkedIn connections…", "vCard contacts…", "Google Contacts…"]
+    source = DATA / "linkedin_connections.csv"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+
+    def import_all(dialog):
+        assert isinstance(dialog, ImportDialog)
+        dialog.import_button.click()
+
+    on_next_dialog(import_all)
+    assert transfer.import_people(window, "linkedin")
+    assert people.person_count() == window.people_page.model.rowCount() > 0
+
+
+def test_a_file_that_cannot_be_read_is_explained(qtbot, window, monkeypatch, tmp_path):
+    wrong = tmp_path / "notes.txt"
+    wrong.write_text("hello", "utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(wrong), ""))
+    errors = []
+    monkeypatch.setattr(
+        "desktop.ui.dialogs.import_dialog.show_error",
+        lambda parent, title, text: errors.append(text),
+    )
+    assert not transfer.import_people(window, "vcard")
+    assert "notes.txt" in errors[0]
+    assert people.person_count() == 0
+
+
+def test_export_from_the_file_menu(qtbot, window, monkeypatch, tmp_path):
+    people.create_person(people.PersonData(name="Ada Lovelace", email="ada@example.com"))
+    target = tmp_path / "contacts.vcf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert transfer.export(window, "vcard") == target
+    assert "FN:Ada Lovelace" in target.read_text("utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "c"))
+    assert transfer.export(window, "csv") == tmp_path / "c"
+    assert "Ada Lovelace" in (tmp_path / "c" / "people.csv").read_text("utf-8-sig")
