@@ -28,6 +28,8 @@ _BASE_LETTERS = str.maketrans(
 
 def _visible(text: str) -> str:
     """Drop invisible format characters (zero-width spaces, direction marks)."""
+    if text.isascii():  # ASCII has none: the common case, at once
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
@@ -40,6 +42,8 @@ def name_key(name: str) -> str:
 
     Accents count ('Cörp' is not 'Corp'); composed and decomposed spellings are equal.
     """
+    if name.isascii():  # NFKC leaves ASCII as it is, and it holds no invisibles
+        return " ".join(name.split()).casefold()
     return " ".join(_visible(unicodedata.normalize("NFKC", name)).split()).casefold()
 
 
@@ -47,6 +51,8 @@ def fold(text: str | None) -> str:
     """Sort and search key: like `name_key`, but accents are ignored too ('Émile' ~ 'emile')."""
     if not text:
         return ""
+    if text.isascii():  # no accents, invisibles or special letters to take apart
+        return " ".join(text.split()).casefold()
     decomposed = unicodedata.normalize("NFKD", _visible(text).translate(_BASE_LETTERS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.split()).casefold()

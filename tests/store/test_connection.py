@@ -129,3 +129,26 @@ def test_an_empty_file_becomes_a_new_database(tmp_path):
         assert pragma("user_version") == migrations.LATEST_VERSION
     finally:
         connection.close_database()
+
+
+def test_text_keys_take_the_same_view_of_ascii_on_the_fast_path():
+    """ASCII skips the Unicode work; the keys must be those the full path gives."""
+    import string
+    import unicodedata
+
+    from desktop.store import textkeys
+
+    def slow_fold(text):
+        decomposed = unicodedata.normalize(
+            "NFKD", textkeys._visible(text + "é")[:-1].translate(textkeys._BASE_LETTERS)
+        )
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        return " ".join(bare.split()).casefold()
+
+    samples = [string.printable, "  Ada   LOVELACE\t", "O'Brien-Smith & Co.", "", "x\x00y"]
+    for text in samples:
+        assert textkeys.fold(text) == slow_fold(text)
+        assert (
+            textkeys.name_key(text)
+            == " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+        )
