@@ -28,6 +28,7 @@ from desktop.ui import plain, transfer
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
 from desktop.ui.dialogs.brief_dialog import export_brief
+from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
@@ -213,6 +214,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.profile_action)
         self.aliases_action = self._action("Skill &aliases…", None, self.edit_aliases)
         edit_menu.addAction(self.aliases_action)
+        edit_menu.addSeparator()
+        self.merge_action = self._action("&Merge people…", None, self.merge_people)
+        edit_menu.addAction(self.merge_action)
         go_menu = self.menuBar().addMenu("&Go")
         for index, key in enumerate(PAGES):
             go_menu.addAction(
@@ -373,6 +377,13 @@ class MainWindow(QMainWindow):
         if ProfileDialog.edit(self) is not None:
             self.refresh_pages()
             self.statusBar().showMessage("Your profile was saved; fits are up to date.", 5000)
+
+    def merge_people(self) -> None:
+        """Two records of one person become one (the selected person is offered to keep)."""
+        keep = self.people_page.current_id() if self.current_page() == "people" else None
+        if MergeDialog.run(self, keep):
+            self.refresh_pages()
+            self.statusBar().showMessage("The two records are one now.", 5000)
 
     def edit_aliases(self) -> None:
         """The short forms ('JS') counted as the skills they stand for ('JavaScript')."""

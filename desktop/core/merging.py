@@ -1,0 +1,83 @@
+"""Merging two records of the same person: the survivor keeps the chosen value of each
+field, and takes over everything that pointed at the other, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from desktop.core import people
+from desktop.core.people import PersonData
+from desktop.core.validation import ValidationError
+from desktop.store import search_index
+from desktop.store.connection import db
+
+#: Fields chosen one or the other; roles and skills are always joined.
+CHOOSABLE = tuple(f.name for f in fields(PersonData) if f.name not in ("roles", "seeks", "offers"))
+
+
+def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]:
+    """field -> (kept value, other value) where the two records differ and both are set."""
+    keep, other = people.get_person(keep_id), people.get_person(other_id)
+    return {
+        name: (getattr(keep, name), getattr(other, name))
+        for name in CHOOSABLE
+        if getattr(keep, name) not in ("", None)
+        and getattr(other, name) not in ("", None)
+        and getattr(keep, name) != getattr(other, name)
+    }
+
+
+def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData:
+    """The survivor's record: its own values, the other's where it had none or where chosen
+    (*take_other*), and the roles and skills of both."""
+    keep, other = people.get_person(keep_id), people.get_person(other_id)
+    chosen = {}
+    for name in CHOOSABLE:
+        mine, theirs = getattr(keep, name), getattr(other, name)
+        if name in take_other or mine in ("", None):
+            chosen[name] = theirs if theirs not in ("", None) else mine
+    return replace(
+        keep,
+        **chosen,
+        roles=tuple(dict.fromkeys((*keep.roles, *other.roles))),
+        seeks=list(dict.fromkeys([*keep.seeks, *other.seeks])),
+        offers=list(dict.fromkeys([*keep.offers, *other.offers])),
+    )
+
+
+def merge_people(keep_id: int, other_id: int, take_other: set[str] = frozenset()) -> None:
+    """Merge *other_id* into *keep_id*: fields as `merged_data` says; their actions, needs
+    told, opportunity parts and keep-in-touch move to the survivor; then the other record
+    goes. All or nothing."""
+    if keep_id == other_id:
+        raise ValueError("Choose two different people to merge.")
+    unknown = set(take_other) - set(CHOOSABLE)
+    if unknown:
+        raise ValueError(f"Unknown fields: {', '.join(sorted(unknown))}.")
+    with db.atomic():
+        data = merged_data(keep_id, other_id, set(take_other))
+        problems = people.validate_person(data, keep_id)
+        if not problems.ok:
+            raise ValidationError(problems)
+        moves = (
+            "UPDATE action SET counterpart_id = :keep WHERE counterpart_id = :other",
+            "UPDATE action SET beneficiary_id = CASE WHEN counterpart_id = :keep THEN NULL"
+            " ELSE :keep END WHERE beneficiary_id = :other",
+            "UPDATE need SET source_person_id = :keep WHERE source_person_id = :other",
+            "INSERT OR IGNORE INTO opportunity_person (opportunity_id, person_id, part)"
+            " SELECT opportunity_id, :keep, part FROM opportunity_person"
+            " WHERE person_id = :other",
+        )
+        for statement in moves:
+            db.execute_sql(statement, {"keep": keep_id, "other": other_id})
+        people.update_person(keep_id, data)
+        people.delete_person(other_id)  # their remaining links go with the record
+        action_ids = [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT id FROM action WHERE counterpart_id = ? OR beneficiary_id = ?",
+                (keep_id, keep_id),
+            ).fetchall()
+        ]
+        search_index.refresh_actions(action_ids)
+        search_index.refresh_people([keep_id])

@@ -1,0 +1,136 @@
+"""Merge people: two records of one person become one, field by field as the user picks."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import merging, people
+from desktop.core.validation import ValidationError
+from desktop.ui.plain import confirm, plain_label, short, show_error
+from desktop.ui.widgets.person_picker import PersonPicker
+
+FIELD_LABELS = {
+    "name": "Name",
+    "company": "Company",
+    "title": "Title",
+    "email": "Email",
+    "phone": "Phone",
+    "linkedin_url": "LinkedIn",
+    "location": "Location",
+    "how_met": "How we met",
+    "met_on": "When we met",
+    "notes": "Notes",
+    "cadence_days": "Keep in touch (days)",
+}
+
+
+class MergeDialog(QDialog):
+    """Pick the record to keep and the one to merge into it; where both have a different
+    value, pick which one stays. Everything else is joined."""
+
+    def __init__(self, parent: QWidget | None = None, keep_id: int | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Merge people")
+        self.merged = False
+        self.keep = PersonPicker()
+        self.other = PersonPicker()
+        form = QFormLayout()
+        for text, picker in (("&Keep", self.keep), ("&Merge into it", self.other)):
+            label = QLabel(text)
+            label.setBuddy(picker)
+            picker.setAccessibleName(text.replace("&", ""))
+            form.addRow(label, picker)
+        self.explain = plain_label(
+            "Their actions, the needs they told you about and their parts in opportunities "
+            "move to the person you keep; roles and skills are joined. Where both have a "
+            "value, choose which stays."
+        )
+        self.choices = QGridLayout()
+        self.choice_box = QWidget()
+        self.choice_box.setLayout(self.choices)
+        self.groups: dict[str, QButtonGroup] = {}
+        self.buttons = QDialogButtonBox()
+        self.merge_button = self.buttons.addButton("Mer&ge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.merge)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.choice_box, 1)
+        layout.addWidget(self.buttons)
+        for picker in (self.keep, self.other):
+            picker.person_changed.connect(self._update)
+        if keep_id is not None:
+            self.keep.set_person(keep_id)
+        self.resize(640, 360)
+        self._update()
+
+    def _pair(self) -> tuple[int, int] | None:
+        keep, other = self.keep.person_id(), self.other.person_id()
+        return (keep, other) if keep is not None and other is not None and keep != other else None
+
+    def _update(self) -> None:
+        while self.choices.count():
+            item = self.choices.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.groups = {}
+        pair = self._pair()
+        self.merge_button.setEnabled(pair is not None)
+        if pair is None:
+            return
+        found = merging.differences(*pair)
+        if not found:
+            self.choices.addWidget(plain_label("Nothing differs: every value is kept."), 0, 0)
+        for row, (name, (mine, theirs)) in enumerate(found.items()):
+            group = QButtonGroup(self)
+            self.choices.addWidget(QLabel(FIELD_LABELS.get(name, name)), row, 0)
+            for column, value in ((1, mine), (2, theirs)):
+                button = QRadioButton(short(str(value), 60))
+                button.setToolTip(str(value))
+                button.setAccessibleName(f"{FIELD_LABELS.get(name, name)}: {value}")
+                group.addButton(button, column)
+                self.choices.addWidget(button, row, column)
+            group.button(1).setChecked(True)
+            self.groups[name] = group
+
+    def take_other(self) -> set[str]:
+        return {name for name, group in self.groups.items() if group.checkedId() == 2}
+
+    def merge(self) -> None:
+        pair = self._pair()
+        if pair is None:
+            return
+        other_name = people.person_name(pair[1])
+        if not confirm(
+            self,
+            "Merge people",
+            f"Merge {short(other_name)} into {short(people.person_name(pair[0]))}?"
+            " The second record goes; this cannot be undone.",
+            "&Merge",
+        ):
+            return
+        try:
+            merging.merge_people(*pair, take_other=self.take_other())
+        except (ValidationError, ValueError) as exc:
+            show_error(self, "Could not merge", str(exc))
+            return
+        self.merged = True
+        self.accept()
+
+    @classmethod
+    def run(cls, parent: QWidget | None, keep_id: int | None = None) -> bool:
+        dialog = cls(parent, keep_id)
+        dialog.exec()
+        return dialog.merged
