@@ -1,7 +1,7 @@
 """The command line for scripting, backups and benchmarks: import, export, demo.
 
-    reciprocity import {linkedin,vcard,google} FILE [--database PATH] [--dry-run]
-    reciprocity export {csv,vcard,ics} FILE [--database PATH]
+    reciprocity import {linkedin,vcard,google,archive} FILE [--database PATH] [--dry-run]
+    reciprocity export {csv,vcard,ics,archive} FILE [--database PATH]
     reciprocity demo [--people N] [--companies N] [--actions M] [--months N] --database PATH
 
 Each prints what it did; on failure it prints the reason to standard error, exits with 1
@@ -19,8 +19,8 @@ from pathlib import Path
 from desktop import APP_NAME, paths
 
 COMMANDS = ("import", "export", "demo")
-IMPORTS = ("linkedin", "vcard", "google")
-EXPORTS = ("csv", "vcard", "ics")
+IMPORTS = ("linkedin", "vcard", "google", "archive")
+EXPORTS = ("csv", "vcard", "ics", "archive")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,10 +39,11 @@ def parser() -> argparse.ArgumentParser:
     bring = commands.add_parser(
         "import",
         parents=[database],
-        help="bring people in from a file",
+        help="bring people (or a whole archive) in from a file",
         description="Bring people in from LinkedIn's Connections.csv, a vCard file or a "
-        "Google Contacts CSV. People already in the network are merged: empty fields are "
-        "filled, nothing is overwritten.",
+        "Google Contacts CSV, or restore a full archive into an empty database. People "
+        "already in the network are merged: empty fields are filled, nothing is "
+        "overwritten.",
     )
     bring.add_argument("format", choices=IMPORTS)
     bring.add_argument("file", type=Path)
@@ -57,7 +58,7 @@ def parser() -> argparse.ArgumentParser:
         help="write people, the timeline or everything to a file",
         description="csv: a folder of CSV files (people, companies, needs, actions); "
         "vcard: every person as vCard 4.0; ics: follow-ups and keep-in-touch dates as a "
-        "calendar.",
+        "calendar; archive: the whole database as one JSON document.",
     )
     take.add_argument("format", choices=EXPORTS)
     take.add_argument("file", type=Path, help="the file (for csv: the folder) to write")
@@ -103,6 +104,14 @@ def read(path: Path) -> bytes:
 
 
 def run_import(args) -> int:
+    if args.format == "archive":
+        from desktop.formats import archive
+
+        if args.dry_run:
+            return fail("An archive is restored whole; --dry-run does not apply to it.")
+        counts = archive.import_into(args.file)
+        print(", ".join(f"{n:,} {table}" for table, n in counts.items() if n))
+        return 0
     from desktop.formats import google, importing, linkedin, vcard
 
     parse = {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}
@@ -128,7 +137,11 @@ def run_export(args) -> int:
         written = csv_export.export_all(target)
         print("\n".join(str(p) for p in written))
         return 0
-    if args.format == "vcard":
+    if args.format == "archive":
+        from desktop.formats import archive
+
+        archive.export(target)
+    elif args.format == "vcard":
         from desktop.formats import vcard
 
         target.write_text(vcard.export(people.person_ids()), encoding="utf-8", newline="")

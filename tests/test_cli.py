@@ -100,3 +100,16 @@ def test_export_csv_vcard_and_calendar(tmp_path, capsys):
     # What went out as vCard comes back in as the same 30 people, merged not doubled.
     assert cli.main(["import", "vcard", str(cards), "--database", str(database)]) == 0
     assert people_in(database) == 30
+
+
+def test_archive_out_and_back_into_a_new_database_only(tmp_path, capsys):
+    source, copy = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    assert cli.main(["demo", "--people", "30", "--actions", "150", "--database", str(source)]) == 0
+    archive = tmp_path / "net.json"
+    assert cli.main(["export", "archive", str(archive), "--database", str(source)]) == 0
+    assert cli.main(["import", "archive", str(archive), "--database", str(copy)]) == 0
+    assert "30 person" in capsys.readouterr().out
+    assert people_in(copy) == 30
+    assert cli.main(["import", "archive", str(archive), "--database", str(copy)]) == 1
+    assert "already holds" in capsys.readouterr().err
+    assert people_in(copy) == 30

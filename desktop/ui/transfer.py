@@ -20,10 +20,12 @@ EXPORTS = (
     ("csv", "&CSV files (people, companies, needs, actions)…"),
     ("vcard", "&vCard contacts…"),
     ("ics", "Ca&lendar of follow-ups…"),
+    ("archive", "Full &archive…"),
 )
 EXPORT_FILTERS = {
     "vcard": ("contacts.vcf", "vCard (*.vcf)"),
     "ics": ("follow-ups.ics", "iCalendar (*.ics)"),
+    "archive": ("reciprocity-archive.json", "Reciprocity archive (*.json)"),
 }
 
 
@@ -65,7 +67,7 @@ def export(window: QMainWindow, kind: str) -> Path | None:
     """Ask where, write, and say where it went; a failure is explained, nothing half written
     is left claiming to be complete."""
     from desktop.core import people
-    from desktop.formats import csv_export, icalendar_export, vcard
+    from desktop.formats import archive, csv_export, icalendar_export, vcard
 
     if kind == "csv":
         chosen = QFileDialog.getExistingDirectory(
@@ -84,8 +86,10 @@ def export(window: QMainWindow, kind: str) -> Path | None:
             csv_export.export_all(target)
         elif kind == "vcard":
             target.write_text(vcard.export(people.person_ids()), encoding="utf-8", newline="")
-        else:
+        elif kind == "ics":
             target.write_bytes(icalendar_export.export(date.today()))
+        else:
+            archive.export(target)
     except (OSError, ValueError) as exc:
         show_error(window, "Export failed", f"The export could not be written: {exc}")
         return None

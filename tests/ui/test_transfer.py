@@ -51,3 +51,17 @@ def test_export_from_the_file_menu(qtbot, window, monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "c"))
     assert transfer.export(window, "csv") == tmp_path / "c"
     assert "Ada Lovelace" in (tmp_path / "c" / "people.csv").read_text("utf-8-sig")
+
+
+def test_export_the_archive_from_the_file_menu(qtbot, window, monkeypatch, tmp_path):
+    import json
+
+    people.create_person(people.PersonData(name="Zoë"))
+    target = tmp_path / "all.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert transfer.export(window, "archive") == target
+    document = json.loads(target.read_text("utf-8"))
+    assert document["format"] == "reciprocity-archive"
+    names = [row[document["tables"]["person"]["columns"].index("name")]
+             for row in document["tables"]["person"]["rows"]]  # fmt: skip
+    assert names == ["Zoë"]

@@ -1,0 +1,564 @@
+"""The full archive: every table of the database in one versioned JSON document.
+
+    {"format": "reciprocity-archive", "version": 1, "schema_version": 2,
+     "exported_at": "2025-01-31T09:15:02+01:00",
+     "tables": {"company": {"columns": ["id", "name", ...], "rows": [[1, "Acme", ...], ...]},
+                ...}}
+
+The ordinary tables are found in sqlite_master, so a new table is archived unless it is
+named in DERIVED: the tables rebuilt from the others (full-text indexes, the timeline's
+summaries), which an import rebuilds instead. Tables come parents first, rows one per line
+in primary-key order. Both ways stream: SQLite turns each row into JSON on export, and an
+import reads one row at a time, so a million actions never sit in memory at once.
+
+An import goes only into an empty database and in one transaction: any problem leaves
+the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from peewee import PeeweeException, SqliteDatabase
+
+from desktop.formats.records import FormatError
+from desktop.store import migrations, search_index, summaries
+from desktop.store.connection import db
+
+FORMAT = "reciprocity-archive"
+VERSION = 1
+
+#: Tables worked out from the others and never archived: the full-text indexes (with
+#: their FTS5 shadow tables), the timeline's summaries and the switch that pauses them.
+DERIVED = frozenset(
+    {"person_search", "action_search", "action_day", "action_person", "summary_state"}
+)
+
+#: Tables the migrations fill in a new database: an import replaces their rows.
+SEEDED = frozenset({"skill_alias"})
+
+BATCH = 10_000  # rows per fetchmany / executemany
+READ_CHUNK = 1 << 20  # characters read at a time
+BULK_CACHE_KIB = 64 * 1024  # page cache while importing, as for the sample network
+
+_REQUIRED = ("format", "version", "schema_version")
+_HEADER = (*_REQUIRED, "exported_at")
+_NOUNS = {
+    "person": ("person", "people"),
+    "company": ("company", "companies"),
+    "action": ("action", "actions"),
+    "need": ("need", "needs"),
+    "opportunity": ("opportunity", "opportunities"),
+    "skill": ("skill", "skills"),
+    "profile": ("profile", "profiles"),
+}
+# What SQLite's complaints mean for an archive.
+_SQLITE_WORDS = (
+    ("FOREIGN KEY", "a row refers to a row the archive does not hold"),
+    ("UNIQUE", "two rows have the same key"),
+    ("NOT NULL", "a value that must be given is null"),
+    ("CHECK", "a value is not one this version of Reciprocity accepts"),
+)
+
+
+class ArchiveError(FormatError):
+    """An archive that cannot be written or imported; the message names the file and why."""
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def archived_tables(database: SqliteDatabase = db) -> list[str]:
+    """The tables an archive holds, parents before children."""
+    kinds = dict(
+        database.execute_sql("SELECT name, type FROM pragma_table_list WHERE schema = 'main'")
+    )
+    names = [
+        row[0]
+        for row in database.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"
+        )
+    ]
+    tables = [
+        name
+        for name in names
+        if kinds.get(name) == "table" and not name.startswith("sqlite_") and name not in DERIVED
+    ]
+    within = set(tables)
+    return _parents_first(tables, {t: _parents(database, t) & within for t in tables})
+
+
+def _parents(database: SqliteDatabase, table: str) -> set[str]:
+    sql = 'SELECT "table" FROM pragma_foreign_key_list(?)'
+    return {row[0] for row in database.execute_sql(sql, (table,))}
+
+
+def _parents_first(tables: list[str], parents: dict[str, set[str]]) -> list[str]:
+    """*tables* in their order, except that each comes after the tables it refers to."""
+    ordered: list[str] = []
+    waiting = list(tables)
+    while waiting:
+        # A cycle has no table ready: take the first, an import defers its checks.
+        ready = next(
+            (t for t in waiting if all(p in ordered or p == t for p in parents[t])), waiting[0]
+        )
+        ordered.append(ready)
+        waiting.remove(ready)
+    return ordered
+
+
+def _columns(database: SqliteDatabase, table: str) -> list[tuple[str, str]]:
+    """(name, declared type) of each column, in table order."""
+    sql = "SELECT name, type FROM pragma_table_info(?) ORDER BY cid"
+    return list(database.execute_sql(sql, (table,)))
+
+
+def _key(database: SqliteDatabase, table: str) -> list[str]:
+    sql = "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"
+    return [row[0] for row in database.execute_sql(sql, (table,))] or ["rowid"]
+
+
+# ---- export -------------------------------------------------------------------------
+
+
+def export(path: Path, database: SqliteDatabase = db) -> dict[str, int]:
+    """Write the archive to *path*, replacing it only once complete; rows per table."""
+    path = Path(path)
+    try:
+        # A private file (0600), like the database it copies.
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as exc:
+        raise ArchiveError(f"Reciprocity could not write {path.name}: {exc.strerror}.") from exc
+    try:
+        with open(fd, "w", encoding="utf-8", newline="\n") as stream:
+            counts = export_to(stream, database)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except OSError as exc:
+        Path(partial).unlink(missing_ok=True)
+        raise ArchiveError(f"Reciprocity could not write {path.name}: {exc.strerror}.") from exc
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def export_to(stream: TextIO, database: SqliteDatabase = db) -> dict[str, int]:
+    """Write the archive to a text stream; returns how many rows each table had."""
+    counts: dict[str, int] = {}
+    try:
+        with database.atomic():  # one snapshot of every table
+            header = {
+                "format": FORMAT,
+                "version": VERSION,
+                "schema_version": migrations.current_version(database),
+                "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            }
+            stream.write(json.dumps(header)[:-1] + ',\n"tables": {')  # the header, still open
+            for number, table in enumerate(archived_tables(database)):
+                columns = [name for name, _type in _columns(database, table)]
+                stream.write(",\n" if number else "\n")
+                stream.write(f'{json.dumps(table)}: {{"columns": {json.dumps(columns)}, "rows": [')
+                counts[table] = _write_rows(stream, database, table, columns)
+                stream.write("]}")
+            stream.write("\n}}\n")
+    except (sqlite3.Error, PeeweeException) as exc:
+        raise ArchiveError(f"Reciprocity could not read the database to export it: {exc}.") from exc
+    return counts
+
+
+def _write_rows(stream: TextIO, database: SqliteDatabase, table: str, columns: list[str]) -> int:
+    # SQLite writes each row as JSON far faster than json.dumps would.
+    cursor = database.execute_sql(
+        f"SELECT json_array({', '.join(map(_quoted, columns))}) FROM {_quoted(table)}"
+        f" ORDER BY {', '.join(map(_quoted, _key(database, table)))}"
+    )
+    count = 0
+    while rows := cursor.fetchmany(BATCH):
+        stream.write(",\n" if count else "\n")
+        stream.write(",\n".join([row[0] for row in rows]))
+        count += len(rows)
+    if count:
+        stream.write("\n")
+    return count
+
+
+# ---- import -------------------------------------------------------------------------
+
+
+def import_into(path: Path, database: SqliteDatabase = db) -> dict[str, int]:
+    """Load the archive at *path* into the empty *database*; returns rows per table.
+
+    Raises ArchiveError, and leaves the database as it was, when the file is not an
+    archive this program can import or the database already holds a network.
+    """
+    path = Path(path)
+    try:
+        stream = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise ArchiveError(f"Reciprocity could not read {path.name}: {exc.strerror}.") from exc
+    with stream:
+        return import_from(stream, path.name, database)
+
+
+def import_from(stream: TextIO, name: str, database: SqliteDatabase = db) -> dict[str, int]:
+    """Load the archive read from *stream* (called *name* in messages); see import_into."""
+    previous = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        with database.atomic():
+            tables = archived_tables(database)
+            _refuse_unless_empty(database, tables, name)
+            for table in SEEDED:
+                database.execute_sql(f"DELETE FROM {_quoted(table)}")
+            with summaries.paused(database):  # one rebuild beats a trigger run per action
+                counts = _Import(_Reader(stream, name), database, tables).run()
+            search_index.rebuild(database)
+    except (sqlite3.Error, PeeweeException) as exc:  # a commit with deferred checks
+        raise ArchiveError(
+            f"{name} could not be imported: {_in_words(exc)}. Nothing was imported."
+        ) from exc
+    finally:
+        database.execute_sql(f"PRAGMA cache_size = {int(previous)}")
+    return counts
+
+
+def _refuse_unless_empty(database: SqliteDatabase, tables: list[str], name: str) -> None:
+    held: dict[str, int] = {}
+    for table in tables:
+        if table not in SEEDED:
+            sql = f"SELECT count(*) FROM {_quoted(table)}"
+            if found := database.execute_sql(sql).fetchone()[0]:
+                held[table] = found
+    if not held:
+        return
+    named = [t for t in held if t in _NOUNS] or list(held)
+    amounts = [
+        f"{held[t]:,} {_NOUNS[t][held[t] != 1]}"
+        if t in _NOUNS
+        else f"{held[t]:,} {'row' if held[t] == 1 else 'rows'} in {t}"
+        for t in named
+    ]
+    listed = amounts[0] if len(amounts) == 1 else ", ".join(amounts[:-1]) + " and " + amounts[-1]
+    raise ArchiveError(
+        f"This network already holds {listed}, so {name} was not imported: an archive can "
+        "only be imported into a new, empty database. Import it into a new one with "
+        f"`reciprocity import archive {name} --database NEW.sqlite3`."
+    )
+
+
+def _in_words(exc: Exception) -> str:
+    text = str(exc)
+    for start, words in _SQLITE_WORDS:
+        if text.startswith(start):
+            return f"{words} ({text})"
+    return text
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int
+
+
+def _check_header(header: dict[str, Any], name: str, complete: bool) -> None:
+    """Refuse what is not an archive of this version; *complete* once all is read."""
+    if "format" in header and header["format"] != FORMAT:
+        raise ArchiveError(
+            f"{name} is not a Reciprocity archive: its format is {header['format']!r},"
+            f" not {FORMAT!r}."
+        )
+    if "version" in header:
+        version = header["version"]
+        if not _is_int(version) or version < 1:
+            raise _invalid(name, f"its version is {version!r}, not a whole number from 1")
+        if version > VERSION:
+            raise ArchiveError(
+                f"{name} was written by a newer Reciprocity (archive version {version}; "
+                f"this program reads version {VERSION}). Install the newer Reciprocity to "
+                "import it. Nothing was imported."
+            )
+    if "schema_version" in header:
+        schema, latest = header["schema_version"], migrations.LATEST_VERSION
+        if not _is_int(schema) or schema < 1:
+            raise _invalid(name, f"its schema_version is {schema!r}, not a whole number from 1")
+        if schema > latest:
+            raise ArchiveError(
+                f"{name} holds a database of a newer Reciprocity (database version {schema}; "
+                f"this program understands up to {latest}). Install the newer Reciprocity to "
+                "import it. Nothing was imported."
+            )
+        if schema < latest:
+            raise ArchiveError(
+                f"{name} comes from an older Reciprocity (database version {schema}; this "
+                f"program is at version {latest}), and archives of older versions cannot be "
+                "imported yet. Open the old database with this version of Reciprocity, which "
+                "upgrades it, and export the archive again. Nothing was imported."
+            )
+    if "exported_at" in header and not isinstance(header["exported_at"], str):
+        raise _invalid(name, "its exported_at is not text")
+    if complete and (missing := [key for key in _REQUIRED if key not in header]):
+        raise _invalid(name, f"it lacks {', '.join(missing)}")
+
+
+def _invalid(name: str, why: str) -> ArchiveError:
+    return ArchiveError(f"{name} is not a valid Reciprocity archive: {why}. Nothing was imported.")
+
+
+class _Import:
+    """Puts each table of the archive into the database as it is read."""
+
+    def __init__(self, reader: _Reader, database: SqliteDatabase, tables: list[str]):
+        self.reader, self.database, self.name = reader, database, reader.name
+        self.parents = {table: _parents(database, table) for table in tables}
+        self.columns = {table: dict(_columns(database, table)) for table in tables}
+        self.counts: dict[str, int] = {}
+        # Indexes built once at the end are far faster than kept up row by row.
+        self.indexes = _drop_indexes(database, tables)
+
+    def run(self) -> dict[str, int]:
+        reader, header, seen = self.reader, {}, set()
+        if not reader.peek():
+            raise self.invalid("the file is empty")
+        for key in reader.members("the archive"):
+            if key in seen:
+                raise self.invalid(f"it has '{key}' twice")
+            seen.add(key)
+            if key == "tables":
+                _check_header(header, self.name, complete=False)
+                self.tables()
+            elif key in _HEADER:
+                header[key] = reader.value()
+            else:
+                raise self.invalid(f"it has an entry '{key}' that version {VERSION} lacks")
+        reader.finish()
+        _check_header(header, self.name, complete=True)
+        if missing := [t for t in self.parents if t not in self.counts]:
+            raise self.invalid(f"it lacks the table{'s' * (len(missing) > 1)} {', '.join(missing)}")
+        self.restore_indexes()
+        return self.counts
+
+    def invalid(self, why: str) -> ArchiveError:
+        return _invalid(self.name, why)
+
+    def tables(self) -> None:
+        for table in self.reader.members("'tables'"):
+            if table not in self.parents:
+                raise self.invalid(f"it holds a table '{table}' this version does not know")
+            if table in self.counts:
+                raise self.invalid(f"it holds the table '{table}' twice")
+            if any(parent not in self.counts for parent in self.parents[table]):
+                # Rows before the rows they refer to: check those references at commit.
+                self.restore_indexes()  # which looks up children by their indexes
+                self.database.execute_sql("PRAGMA defer_foreign_keys = ON")
+            self.counts[table] = self.table(table)
+
+    def table(self, table: str) -> int:
+        columns: list[str] | None = None
+        count = -1
+        for key in self.reader.members(f"the table '{table}'"):
+            if key == "columns" and columns is None:
+                columns = self.check_columns(table, self.reader.value())
+            elif key == "rows" and columns is not None and count < 0:
+                count = self.rows(table, columns)
+            else:
+                raise self.invalid(f"the table '{table}' has '{key}' out of place")
+        if count < 0:
+            raise self.invalid(f"the table '{table}' lacks its columns or its rows")
+        self.check_integers(table)
+        return count
+
+    def check_columns(self, table: str, columns: Any) -> list[str]:
+        if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+            raise self.invalid(f"the columns of the table '{table}' are not a list of names")
+        expected = list(self.columns[table])
+        if sorted(columns) != sorted(expected):
+            missing = [c for c in expected if c not in columns]
+            unknown = [c for c in columns if c not in expected]
+            twice = sorted({c for c in columns if columns.count(c) > 1})
+            why = "; ".join(
+                f"{label} {', '.join(names)}"
+                for label, names in (("missing", missing), ("unknown", unknown), ("twice", twice))
+                if names
+            )
+            raise self.invalid(
+                f"the columns of the table '{table}' do not match this version: {why}"
+            )
+        return columns
+
+    def rows(self, table: str, columns: list[str]) -> int:
+        width, reader, count, batch = len(columns), self.reader, 0, []
+        sql = (
+            f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, columns))})"
+            f" VALUES ({', '.join('?' * width)})"
+        )
+        for _ in reader.items(f"the rows of the table '{table}'"):
+            row = reader.value()
+            count += 1
+            if type(row) is not list or len(row) != width:
+                raise self.invalid(
+                    f"row {count:,} of the table '{table}' is not a list of {width} values"
+                )
+            batch.append(row)
+            if len(batch) == BATCH:
+                self.insert(table, sql, batch, count)
+                batch = []
+        self.insert(table, sql, batch, count)
+        return count
+
+    def insert(self, table: str, sql: str, batch: list[list], last: int) -> None:
+        try:
+            self.database.connection().executemany(sql, batch)
+        except (sqlite3.Error, OverflowError) as exc:
+            first = last - len(batch) + 1
+            rows = f"row {last:,}" if first == last else f"rows {first:,} to {last:,}"
+            raise self.invalid(
+                f"{rows} of the table '{table}' cannot be stored: {_in_words(exc)}"
+            ) from exc
+
+    def check_integers(self, table: str) -> None:
+        """A whole-number column holds whole numbers (SQLite would keep text there)."""
+        columns = [c for c, declared in self.columns[table].items() if "INT" in declared.upper()]
+        if not columns:
+            return
+        kinds = [f"typeof({_quoted(c)}) NOT IN ('integer', 'null')" for c in columns]
+        found = self.database.execute_sql(  # one pass over the table for every column
+            f"SELECT {', '.join(kinds)} FROM {_quoted(table)} WHERE {' OR '.join(kinds)} LIMIT 1"
+        ).fetchone()
+        if found:
+            column = next(c for c, wrong in zip(columns, found, strict=True) if wrong)
+            raise self.invalid(
+                f"the column {table}.{column} holds a value that is not a whole number"
+            )
+
+    def restore_indexes(self) -> None:
+        for sql in self.indexes:
+            self.database.execute_sql(sql)
+        self.indexes = []
+
+
+def _drop_indexes(database: SqliteDatabase, tables: list[str]) -> list[str]:
+    """Drop the indexes of *tables* (in this transaction); returns how to create them again."""
+    marks = ", ".join("?" * len(tables))
+    found = database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({marks})",
+        tables,
+    ).fetchall()
+    for index, _sql in found:
+        database.execute_sql(f"DROP INDEX {_quoted(index)}")
+    return [sql for _index, sql in found]
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _no_constant(text: str) -> None:
+    raise ValueError(f"{text} is not a number JSON allows")
+
+
+class _Reader:
+    """One JSON document read from a text stream a piece at a time: the archive's outline
+    by hand, each value inside it (a row, a name) with the json module."""
+
+    def __init__(self, stream: TextIO, name: str):
+        self.stream, self.name = stream, name
+        self.text, self.pos, self.eof, self.line = "", 0, False, 1  # line of text[0]
+        self.decode = json.JSONDecoder(parse_constant=_no_constant).raw_decode
+
+    def more(self) -> None:
+        """Read on, keeping what is not consumed yet (and at least doubling it)."""
+        self.line += self.text.count("\n", 0, self.pos)
+        rest = self.text[self.pos :]
+        try:
+            added = self.stream.read(max(READ_CHUNK, len(rest)))
+        except UnicodeDecodeError as exc:
+            raise self.error("it is not UTF-8 text", len(rest)) from exc
+        except OSError as exc:
+            raise ArchiveError(f"Reciprocity could not read {self.name}: {exc}.") from exc
+        self.text, self.pos, self.eof = rest + added, 0, not added
+
+    def error(self, why: str, pos: int | None = None) -> ArchiveError:
+        line = self.line + self.text.count("\n", 0, self.pos if pos is None else pos)
+        return _invalid(self.name, f"{why} (line {line:,})")
+
+    def peek(self) -> str:
+        """Skip white space; the next character, or '' at the end of the file."""
+        while True:
+            self.pos = _SPACE.match(self.text, self.pos).end()
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if self.eof:
+                return ""
+            self.more()
+
+    def take(self, allowed: str, what: str) -> str:
+        """Consume the next character, one of *allowed*."""
+        char = self.peek()
+        if not char:
+            raise self.error(f"the file ends inside {what}; is it cut short?")
+        if char not in allowed:
+            listed = " or ".join(f"'{c}'" for c in allowed)
+            raise self.error(f"expected {listed} in {what}, found '{char}'")
+        self.pos += 1
+        return char
+
+    def value(self) -> Any:
+        self.peek()
+        while True:
+            try:
+                value, end = self.decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                # Ran out of text, or the text is wrong? Only more text can tell.
+                cut = exc.msg.startswith("Unterminated") or exc.pos >= len(self.text) - 8
+                if self.eof and cut:
+                    raise self.error("the file ends inside a value; is it cut short?") from None
+                if not cut:
+                    raise self.error(exc.msg[0].lower() + exc.msg[1:], exc.pos) from None
+            except RecursionError:
+                raise self.error("it nests too deeply") from None
+            except ValueError as exc:  # NaN, Infinity, a number of a thousand digits
+                raise self.error(str(exc)) from None
+            else:
+                if end < len(self.text) or self.eof:  # a number may go on past the end
+                    self.pos = end
+                    return value
+            self.more()
+
+    def members(self, what: str) -> Iterator[str]:
+        """The names in the object that starts here; the caller reads each value."""
+        self.take("{", what)
+        if self.peek() == "}":
+            self.pos += 1
+            return
+        while True:
+            if self.peek() != '"':
+                self.take('"', what)
+            name = self.value()  # a string, for it starts with "
+            self.take(":", what)
+            yield name  # the caller reads the value before asking for the next name
+            if self.take(",}", what) == "}":
+                return
+
+    def items(self, what: str) -> Iterator[None]:
+        """Step through the array that starts here; the caller reads each value."""
+        self.take("[", what)
+        if self.peek() == "]":
+            self.pos += 1
+            return
+        while True:
+            yield
+            if self.take(",]", what) == "]":
+                return
+
+    def finish(self) -> None:
+        if self.peek():
+            raise self.error("there is more after the end of the archive")
