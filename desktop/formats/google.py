@@ -13,13 +13,12 @@ than guessed, because a wrong guess would put garbled names into the database si
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
+from desktop.formats.csvtable import decode, line, records
+from desktop.formats.records import FormatError, ImportedPerson, Parsed, Skipped
 
 NO_NAME = "No name: the row has no first, middle or last name, no File As and no nickname."
 
@@ -48,7 +47,7 @@ class _Columns:
 
 def parse(data: bytes, name: str) -> Parsed:
     """The people in a Google Contacts CSV file; raises FormatError for a file that is not one."""
-    rows = _records(_decode(data, name), name)
+    rows = records(_decode(data, name), name)
     columns = _find_header(rows, name)
     parsed = Parsed()
     for row, cells in rows:
@@ -66,9 +65,9 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
     def cell(index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
 
-    full_name = _line(" ".join(cell(index) for index in columns.name_parts))
+    full_name = line(" ".join(cell(index) for index in columns.name_parts))
     for index in columns.full_name:
-        full_name = full_name or _line(cell(index))
+        full_name = full_name or line(cell(index))
     if not full_name:
         return None
 
@@ -91,7 +90,7 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
     location = ""
     for formatted, *parts in columns.addresses:
         lines = _multiline(_first_raw(cell(formatted))).split("\n")
-        location = ", ".join(_line(text) for text in lines if text.strip())
+        location = ", ".join(line(text) for text in lines if text.strip())
         location = location or ", ".join(p for p in (_first(cell(i)) for i in parts) if p)
         if location:
             break
@@ -113,7 +112,7 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
 def _find_header(rows: Iterator[tuple[int, list[str]]], name: str) -> _Columns:
     """Column positions from the first row that has Google's columns."""
     for _row, cells in rows:
-        names = [_line(cell).casefold() for cell in cells]
+        names = [line(cell).casefold() for cell in cells]
         groups = [_GROUP.fullmatch(column) for column in names]
         parts = next((p for p in _NAME_PARTS if p[0] in names and p[2] in names), None)
         if parts and (any(groups) or any(marker in names for marker in _MARKERS)):
@@ -157,7 +156,7 @@ def _columns(
 
 def _values(text: str) -> list[str]:
     """The values Google joined in one cell with " ::: ", each on one line."""
-    return [value for value in (_line(part) for part in text.split(":::")) if value]
+    return [value for value in (line(part) for part in text.split(":::")) if value]
 
 
 def _first(text: str) -> str:
@@ -175,42 +174,4 @@ def _multiline(text: str) -> str:
 
 
 def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            f"{name} is not UTF-8 text (the first unreadable byte is at position {exc.start}). "
-            "Google writes UTF-8; if the file was saved again from a spreadsheet, save it "
-            'as "CSV UTF-8", or export a fresh copy from Google Contacts.'
-        ) from exc
-
-
-def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records with their spreadsheet row numbers."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    row = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise FormatError(_too_long(name, row + 1)) from exc
-            raise FormatError(f"{name} could not be read as CSV at row {row + 1}: {exc}.") from exc
-        row += 1
-        if any(len(cell) > MAX_FIELD for cell in cells):
-            raise FormatError(_too_long(name, row))
-        yield row, cells
-
-
-def _too_long(name: str, row: int) -> str:
-    return (
-        f"{name}, row {row}: a value is longer than {MAX_FIELD:,} characters, "
-        "so the file is damaged or is not a contacts export."
-    )
-
-
-def _line(text: str) -> str:
-    """One line of text: trimmed, with each run of spaces or line breaks made one space."""
-    return " ".join(text.split())
+    return decode(data, name, "Google", "export a fresh copy from Google Contacts")

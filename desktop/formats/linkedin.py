@@ -12,13 +12,12 @@ garbled names into the user's database without a word.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from datetime import date
 
-from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
+from desktop.formats.csvtable import decode, line, records
+from desktop.formats.records import FormatError, ImportedPerson, Parsed, Skipped
 
 HOW_MET = "Connected on LinkedIn"
 
@@ -41,7 +40,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 
 def parse(data: bytes, name: str) -> Parsed:
     """The people in a Connections.csv file; raises FormatError for a file that is not one."""
-    rows = _records(_decode(data, name), name)
+    rows = records(_decode(data, name), name)
     columns = _find_header(rows, name)
     parsed = Parsed()
     for row, cells in rows:
@@ -49,23 +48,23 @@ def parse(data: bytes, name: str) -> Parsed:
             continue
         values = dict.fromkeys(_COLUMNS, "")
         values.update({column: cells[i] for column, i in columns.items() if i < len(cells)})
-        full_name = _line(f"{values[_FIRST]} {values[_LAST]}")
+        full_name = line(f"{values[_FIRST]} {values[_LAST]}")
         if not full_name:
             parsed.skipped.append(
                 Skipped(row, "No name: the row has neither a first nor a last name.")
             )
             continue
-        connected = _line(values[_CONNECTED])
+        connected = line(values[_CONNECTED])
         met_on = parse_date(connected)
         how_met = HOW_MET if met_on or not connected else f"{HOW_MET} on {connected}"
         parsed.people.append(
             ImportedPerson(
                 row=row,
                 name=full_name,
-                company=_line(values[_COMPANY]),
-                title=_line(values[_POSITION]),
-                email=_line(values[_EMAIL]),
-                linkedin_url=_line(values[_URL]),
+                company=line(values[_COMPANY]),
+                title=line(values[_POSITION]),
+                email=line(values[_EMAIL]),
+                linkedin_url=line(values[_URL]),
                 how_met=how_met,
                 met_on=met_on,
             )
@@ -99,33 +98,7 @@ def _decode(data: bytes, name: str) -> str:
             f"{name} is a ZIP archive. Unzip the archive LinkedIn sent you and choose "
             "the Connections.csv file inside it."
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError(
-            f"{name} is not UTF-8 text (the first unreadable byte is at position {exc.start}). "
-            "LinkedIn writes UTF-8; if the file was saved again from a spreadsheet, save it "
-            'as "CSV UTF-8", or download a fresh copy from LinkedIn.'
-        ) from exc
-
-
-def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records with their spreadsheet row numbers."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    row = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if "field larger than field limit" in str(exc):
-                raise FormatError(_too_long(name, row + 1)) from exc
-            raise FormatError(f"{name} could not be read as CSV at row {row + 1}: {exc}.") from exc
-        row += 1
-        if any(len(cell) > MAX_FIELD for cell in cells):
-            raise FormatError(_too_long(name, row))
-        yield row, cells
+    return decode(data, name, "LinkedIn", "download a fresh copy from LinkedIn")
 
 
 def _find_header(rows: Iterator[tuple[int, list[str]]], name: str) -> dict[str, int]:
@@ -139,15 +112,3 @@ def _find_header(rows: Iterator[tuple[int, list[str]]], name: str) -> dict[str, 
         "First Name, Last Name and Connected On or Position. Choose Connections.csv from "
         "the archive LinkedIn sends you (Settings, Data privacy, Get a copy of your data)."
     )
-
-
-def _too_long(name: str, row: int) -> str:
-    return (
-        f"{name}, row {row}: a value is longer than {MAX_FIELD:,} characters, "
-        "so the file is damaged or is not a contacts export."
-    )
-
-
-def _line(text: str) -> str:
-    """One line of text: trimmed, with each run of spaces or line breaks made one space."""
-    return " ".join(text.split())
