@@ -54,13 +54,18 @@ class Session(QObject):
         old, previous = self.window, self.path
         if old is not None:
             old.save_settings()
+        window = None
         try:
             if is_sample:
                 ensure_sample_network(path)
             else:
                 connection.open_database(path)
             window = MainWindow(self.settings, path, sample=is_sample)
+            window.show()  # the first page works out its figures as it shows
         except Exception as exc:
+            if window is not None:
+                window.hide()
+                window.deleteLater()
             connection.close_database()
             if previous is not None:
                 connection.open_database(previous)
@@ -76,7 +81,6 @@ class Session(QObject):
         if old is not None:
             old.close()
             old.deleteLater()
-        window.show()
         return window
 
     def open_sample(self) -> None:

@@ -100,3 +100,33 @@ def test_a_network_that_fails_to_open_leaves_the_open_one_working(session, qtbot
     assert connection.db.database == str(paths.sample_database_path())
     assert people.person_count() == sample_people  # still reading the sample
     monkeypatch.setattr(application, "MainWindow", real_window)
+
+
+def test_a_network_whose_first_page_fails_to_show_leaves_the_open_one_working(
+    session, qtbot, monkeypatch
+):
+    from datetime import date
+
+    from desktop.core import actions
+    from desktop.ui.pages import dashboard
+
+    connection.open_database(session.own_path)  # something logged: opens on the Dashboard
+    ada = people.create_person(people.PersonData(name="Ada"))
+    actions.create_action(
+        actions.ActionData(occurred_on=date(2026, 1, 2), counterpart_id=ada, summary="Tea")
+    )
+    connection.close_database()
+    sample_window = session.open(paths.sample_database_path(), is_sample=True)
+    qtbot.addWidget(sample_window)
+    sample_people = people.person_count()
+
+    def broken(self):
+        raise RuntimeError("no such table: action_person")
+
+    monkeypatch.setattr(dashboard.DashboardPage, "recompute", broken)
+    reported = []
+    monkeypatch.setattr(application, "report_error", reported.append)
+    sample_window.own_database_requested.emit()
+    assert "no such table: action_person" in reported[0]
+    assert session.window is sample_window
+    assert people.person_count() == sample_people  # still reading the sample
