@@ -60,7 +60,7 @@ class ImportDialog(QDialog):
         self.rows.setHeaderLabels(["Row", "What happens", "Name", "Company"])
         self.rows.setRootIsDecorated(False)
         self.rows.setColumnWidth(0, 60)
-        self.rows.setColumnWidth(1, 260)
+        self.rows.setColumnWidth(1, 300)
         self.rows.setColumnWidth(2, 200)
         entries = [
             *((s.row, f"Skipped: {s.reason}", "", "") for s in skipped),

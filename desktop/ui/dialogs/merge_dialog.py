@@ -67,7 +67,8 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.explain)
-        layout.addWidget(self.choice_box, 1)
+        layout.addWidget(self.choice_box)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         for picker in (self.keep, self.other):
             picker.person_changed.connect(self._update)
@@ -93,7 +94,14 @@ class MergeDialog(QDialog):
         found = merging.differences(*pair)
         if not found:
             self.choices.addWidget(plain_label("Nothing differs: every value is kept."), 0, 0)
-        for row, (name, (mine, theirs)) in enumerate(found.items()):
+        else:
+            for column, text in ((1, "Keep's value"), (2, "The other's value")):
+                header = plain_label(text)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.choices.addWidget(header, 0, column)
+        for row, (name, (mine, theirs)) in enumerate(found.items(), start=1):
             group = QButtonGroup(self)
             self.choices.addWidget(QLabel(FIELD_LABELS.get(name, name)), row, 0)
             for column, value in ((1, mine), (2, theirs)):
