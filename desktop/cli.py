@@ -67,11 +67,13 @@ def parser() -> argparse.ArgumentParser:
         parents=[database],
         help="write a made-up network into a new database (for trying and benchmarks)",
     )
-    demo.add_argument("--people", type=int, default=150)
-    demo.add_argument("--companies", type=int, default=None, help="default: people / 5")
-    demo.add_argument("--actions", type=int, default=1200)
-    demo.add_argument("--months", type=int, default=18)
-    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--people", type=int, default=150, help="how many people (150)")
+    demo.add_argument(
+        "--companies", type=int, default=None, help="how many companies (a fifth of the people)"
+    )
+    demo.add_argument("--actions", type=int, default=1200, help="how many actions (1,200)")
+    demo.add_argument("--months", type=int, default=18, help="over how many months (18)")
+    demo.add_argument("--seed", type=int, default=7, help="another seed, another network (7)")
     return top
 
 
@@ -79,17 +81,26 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     from desktop.store import connection
 
-    path = args.database or paths.default_database_path()
+    path = (args.database or paths.default_database_path()).expanduser()
+    created = not path.exists()  # made for this command: gone again if nothing comes of it
     try:
         connection.open_database(path)
     except connection.DatabaseError as exc:
         return fail(str(exc))
+    code = 1
     try:
-        return {"import": run_import, "export": run_export, "demo": run_demo}[args.command](args)
-    except (OSError, ValueError) as exc:  # format errors are ValueErrors with a message
+        code = {"import": run_import, "export": run_export, "demo": run_demo}[args.command](args)
+        return code
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        return fail(f"Could not use{where}: {exc.strerror or exc}.")
+    except ValueError as exc:  # format errors are ValueErrors with a message in words
         return fail(str(exc))
     finally:
         connection.close_database()
+        if created and (code != 0 or getattr(args, "dry_run", False)):
+            for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
 
 
 def fail(reason: str) -> int:
@@ -98,8 +109,10 @@ def fail(reason: str) -> int:
 
 
 def read(path: Path) -> bytes:
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder; choose the file inside it to import.")
     if not path.is_file():
-        raise OSError(f"There is no file {path}.")
+        raise ValueError(f"There is no file {path}.")
     return path.read_bytes()
 
 

@@ -30,7 +30,7 @@ def test_import_linkedin_dry_run_then_for_real(tmp_path, capsys):
     )
     first = capsys.readouterr().out.splitlines()
     assert first[0].endswith("1 skipped") and first[-1] == "Nothing was written (--dry-run)."
-    assert people_in(database) == 0
+    assert not database.exists()  # not even an empty database
     assert cli.main(["import", "linkedin", str(source), "--database", str(database)]) == 0
     new = int(first[0].split()[0])
     assert people_in(database) == new > 0
@@ -47,7 +47,7 @@ def test_a_wrong_file_fails_in_words_and_writes_nothing(tmp_path, capsys):
     assert cli.main(["import", "linkedin", str(wrong), "--database", str(database)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Reciprocity: ") and "photo.csv" in err
-    assert people_in(database) == 0
+    assert not database.exists()
     assert cli.main(["import", "vcard", str(tmp_path / "missing.vcf"), "--database",
                      str(database)]) == 1  # fmt: skip
     assert "There is no file" in capsys.readouterr().err
@@ -113,3 +113,18 @@ def test_archive_out_and_back_into_a_new_database_only(tmp_path, capsys):
     assert cli.main(["import", "archive", str(archive), "--database", str(copy)]) == 1
     assert "already holds" in capsys.readouterr().err
     assert people_in(copy) == 30
+
+
+def test_a_dry_run_or_a_failure_leaves_no_new_database_behind(tmp_path, capsys):
+    source = DATA / "linkedin_connections.csv"
+    fresh = tmp_path / "never.sqlite3"
+    assert cli.main(["import", "linkedin", str(source), "--database", str(fresh), "--dry-run"]) == 0
+    assert not fresh.exists()
+    broken = tmp_path / "cut.json"
+    broken.write_text('{"format": "reciprocity-archive", "version": 1, "tab', "utf-8")
+    assert cli.main(["import", "archive", str(broken), "--database", str(fresh)]) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.json"]
+    capsys.readouterr()
+    assert cli.main(["export", "ics", str(tmp_path / "no" / "x.ics"), "--database",
+                     str(tmp_path / "n.sqlite3")]) == 1  # fmt: skip
+    assert capsys.readouterr().err.startswith(f"Reciprocity: Could not use {tmp_path / 'no'}")

@@ -15,6 +15,10 @@ from desktop.store.connection import db
 CHOOSABLE = tuple(f.name for f in fields(PersonData) if f.name not in ("roles", "seeks", "offers"))
 
 
+#: Contact details: the one not chosen is kept in the notes rather than lost.
+KEPT_IN_NOTES = ("email", "phone", "linkedin_url")
+
+
 def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]:
     """field -> (kept value, other value) where the two records differ and both are set."""
     keep, other = people.get_person(keep_id), people.get_person(other_id)
@@ -29,13 +33,19 @@ def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]
 
 def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData:
     """The survivor's record: its own values, the other's where it had none or where chosen
-    (*take_other*), and the roles and skills of both."""
+    (*take_other*), and the roles and skills of both. A contact detail not chosen (the
+    other email, say) is kept in the notes."""
     keep, other = people.get_person(keep_id), people.get_person(other_id)
-    chosen = {}
+    chosen, also = {}, []
     for name in CHOOSABLE:
         mine, theirs = getattr(keep, name), getattr(other, name)
         if name in take_other or mine in ("", None):
             chosen[name] = theirs if theirs not in ("", None) else mine
+        if name in KEPT_IN_NOTES and mine and theirs and mine != theirs:
+            also.append(f"Also: {mine if name in take_other else theirs}")
+    notes = chosen.get("notes", keep.notes)
+    extra = [line for line in also if line not in notes]
+    chosen["notes"] = "\n".join(t for t in (notes, *extra) if t)
     return replace(
         keep,
         **chosen,

@@ -33,12 +33,18 @@ class Cancelled(Exception):
 
 @dataclass
 class Merge:
-    """An imported row that is someone already known: the empty fields it fills."""
+    """An imported row that is someone already known: the empty fields it fills, and lines
+    added to the notes for values that differ from theirs (another email, say)."""
 
     person_id: int  # negative: the -n-th new person of this same import
     name: str
     row: int
     fills: dict[str, object]
+    also: list[str] = field(default_factory=list)
+
+
+#: Contact details kept in the notes when they differ from the ones already held.
+KEPT_IN_NOTES = {"email": "Also: {}", "phone": "Also: {}", "linkedin_url": "Also: {}"}
 
 
 @dataclass
@@ -49,7 +55,7 @@ class Plan:
 
     def summary(self) -> str:
         """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""
-        merged = sum(1 for m in self.merges if m.fills)
+        merged = sum(1 for m in self.merges if m.fills or m.also)
         same = len(self.merges) - merged
         lines = [
             f"{len(self.new):,} new, {merged:,} merged, {same:,} already known,"
@@ -132,6 +138,16 @@ class _Known:
         return None
 
 
+def _same_detail(name: str, mine: object, theirs: object) -> bool:
+    """Whether two values of a contact detail are the same (address case, a phone's
+    punctuation and a LinkedIn address's spelling aside)."""
+    if name == "linkedin_url":
+        return linkedin_key(str(mine)) == linkedin_key(str(theirs))
+    if name == "phone":
+        return [c for c in str(mine) if c.isdigit()] == [c for c in str(theirs) if c.isdigit()]
+    return str(mine).casefold() == str(theirs).casefold()
+
+
 def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
     if person_id < 0:
         earlier = new[-person_id - 1]
@@ -163,11 +179,21 @@ def plan(parsed: Parsed) -> Plan:
             for name in FIELDS
             if getattr(person, name) and not have[name]
         }
-        if match < 0 and fills:  # the same person twice in this file: one new person
+        also = [
+            line.format(getattr(person, name))
+            for name, line in KEPT_IN_NOTES.items()
+            if getattr(person, name)
+            and have[name]
+            and _same_detail(name, getattr(person, name), have[name]) is False
+            and line.format(getattr(person, name)) not in str(have["notes"] or "")
+        ]
+        if match < 0 and (fills or also):  # the same person twice in this file: one person
             earlier = result.new[-match - 1]
-            result.new[-match - 1] = replace(earlier, **fills)
+            notes = "\n".join(t for t in (fills.get("notes") or earlier.notes, *also) if t)
+            result.new[-match - 1] = replace(earlier, **{**fills, "notes": notes})
+            also = []
         name = result.new[-match - 1].name if match < 0 else person.name
-        result.merges.append(Merge(match, name, person.row, fills))
+        result.merges.append(Merge(match, name, person.row, fills, also))
     result.skipped.sort(key=lambda s: s.row)
     return result
 
@@ -225,6 +251,13 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
         ]
         merged: list[int] = []
         for merge in plan.merges:
+            if merge.person_id > 0 and merge.also:
+                db.execute_sql(
+                    "UPDATE person SET notes = CASE WHEN notes = '' THEN ?"
+                    " ELSE notes || char(10) || ? END WHERE id = ?",
+                    ("\n".join(merge.also),) * 2 + (merge.person_id,),
+                )
+                merged.append(merge.person_id)
             if merge.person_id > 0 and merge.fills:
                 assignments = ", ".join(
                     f"{name} = CASE WHEN {name} IS NULL OR {name} = '' THEN ? ELSE {name} END"

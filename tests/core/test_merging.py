@@ -59,6 +59,7 @@ def test_merge_moves_every_link_and_keeps_the_chosen_values(twins):
     assert (keep.name, keep.email, keep.phone, keep.title) == (
         "Ada Lovelace", "ada@new.example", "+44 555", "Countess"
     )  # fmt: skip
+    assert keep.notes == "Also: ada@old.example"  # the address not chosen is not lost
     assert set(keep.roles) == {"mentor", "hiring_manager"}
     assert [s.casefold() for s in keep.offers] == ["engines", "math"]  # one Math
     assert actions.get_action(twins["with_other"]).counterpart_id == twins["keep"]

@@ -74,14 +74,15 @@ def test_plan_tells_new_merged_and_skipped_before_writing(known):
     assert "Also: a@b.example" in plan.new[1].notes
     merges = {m.row: (m.person_id, m.fills) for m in plan.merges}
     assert merges[2] == (known["ada"], {"title": "Countess"})
-    assert merges[3] == (known["zoe"], {})  # phone already set: not overwritten
+    assert merges[3] == (known["zoe"], {})  # phone already set: not overwritten…
+    assert plan.merges[1].also == ["Also: +46 999"]  # …but kept in the notes
     assert merges[4] == (known["zoe"], {"location": "Malmö"})
     assert merges[6][0] < 0  # the Grace of row 5
     assert [(s.row, s.reason) for s in plan.skipped] == [
         (8, "No name."),
         (9, "No name: the row has neither a first nor a last name."),
     ]
-    assert plan.summary().splitlines()[0] == "2 new, 3 merged, 1 already known, 2 skipped"
+    assert plan.summary().splitlines()[0] == "2 new, 4 merged, 0 already known, 2 skipped"
 
 
 def test_apply_writes_it_all_in_one_go(known):
@@ -119,3 +120,20 @@ def test_cancel_halfway_leaves_the_network_as_it_was(known):
 def test_linkedin_addresses_compare_by_the_part_naming_the_person():
     key = importing.linkedin_key
     assert key("https://www.LinkedIn.com/in/ada/?trk=x") == key("linkedin.com/in/ada")
+
+
+ADA_AGAIN = ImportedPerson(
+    2, "Ada Lovelace", company="Analytical Engines", email="ada@personal.example"
+)
+
+
+def test_another_email_for_someone_known_is_kept_in_their_notes(known):
+    plan = importing.plan(Parsed(people=[ADA_AGAIN]))
+    [merge] = plan.merges
+    assert (merge.fills, merge.also) == ({}, ["Also: ada@personal.example"])
+    assert plan.summary().startswith("0 new, 1 merged")
+    importing.apply(plan)
+    ada = people.get_person(known["ada"])
+    assert (ada.email, ada.notes) == ("ada@engines.example", "Also: ada@personal.example")
+    again = importing.plan(Parsed(people=[ADA_AGAIN]))
+    assert again.merges[0].also == []  # already in the notes: not added twice

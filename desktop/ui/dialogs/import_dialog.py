@@ -32,6 +32,16 @@ FORMAT_NAMES = {
 PREVIEW_ROWS = 500  # rows listed in the preview; the counts cover all
 
 
+def merge_words(merge: importing.Merge) -> str:
+    """'Merged: fills title, phone; keeps another email in the notes'."""
+    parts = []
+    if merge.fills:
+        parts.append("fills " + ", ".join(merge.fills).replace("_", " "))
+    if merge.also:
+        parts.append("keeps other contact details in the notes")
+    return "Merged: " + "; ".join(parts) if parts else "Already known: nothing new"
+
+
 def parser_for(kind: str):
     from desktop.formats import google, linkedin, vcard
 
@@ -48,7 +58,7 @@ class ImportDialog(QDialog):
         self.worker: Worker | None = None
         self.imported = False
         new, merges, skipped = self.plan.new, self.plan.merges, self.plan.skipped
-        merged = sum(1 for m in merges if m.fills)
+        merged = sum(1 for m in merges if m.fills or m.also)
         self.heading = heading(path.name, 1.2)
         self.counts = plain_label(
             f"{counted(len(new), 'new person', 'new people')} · {merged:,} to merge with "
@@ -65,17 +75,7 @@ class ImportDialog(QDialog):
         entries = [
             *((s.row, f"Skipped: {s.reason}", "", "") for s in skipped),
             *((p.row, "New", p.name, p.company) for p in new),
-            *(
-                (
-                    m.row,
-                    "Merged: fills " + ", ".join(m.fills).replace("_", " ")
-                    if m.fills
-                    else "Already known: nothing new",
-                    m.name,
-                    "",
-                )
-                for m in merges
-            ),
+            *((m.row, merge_words(m), m.name, "") for m in merges),
         ]
         for row, what, name, company in sorted(entries, key=lambda e: e[0])[:PREVIEW_ROWS]:
             item = QTreeWidgetItem([str(row), what, name, company])

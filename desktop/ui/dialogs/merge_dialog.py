@@ -45,15 +45,21 @@ class MergeDialog(QDialog):
         self.keep = PersonPicker()
         self.other = PersonPicker()
         form = QFormLayout()
+        self.about: dict[PersonPicker, QLabel] = {}
         for text, picker in (("&Keep", self.keep), ("&Merge into it", self.other)):
             label = QLabel(text)
             label.setBuddy(picker)
             picker.setAccessibleName(text.replace("&", ""))
             form.addRow(label, picker)
+            about = plain_label()
+            about.setStyleSheet("color: palette(placeholder-text);")
+            form.addRow("", about)
+            self.about[picker] = about
         self.explain = plain_label(
             "Their actions, the needs they told you about and their parts in opportunities "
             "move to the person you keep; roles and skills are joined. Where both have a "
-            "value, choose which stays."
+            "value, choose which stays; an email, phone or LinkedIn address not chosen is "
+            "kept in the notes."
         )
         self.choices = QGridLayout()
         self.choice_box = QWidget()
@@ -81,7 +87,20 @@ class MergeDialog(QDialog):
         keep, other = self.keep.person_id(), self.other.person_id()
         return (keep, other) if keep is not None and other is not None and keep != other else None
 
+    def _describe(self) -> None:
+        """Under each name, what tells two records of one name apart."""
+        for picker, about in self.about.items():
+            person_id = picker.person_id()
+            if person_id is None:
+                about.setText("")
+                continue
+            data = people.get_person(person_id)
+            facts = [f for f in (data.company, data.email, data.phone) if f]
+            facts.append(f"{people.action_count(person_id):,} actions")
+            about.setText(" · ".join(facts))
+
     def _update(self) -> None:
+        self._describe()
         while self.choices.count():
             item = self.choices.takeAt(0)
             if item.widget() is not None:
