@@ -52,6 +52,7 @@ class Plan:
     new: list[ImportedPerson] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unit: str = "row"  # 'row', or 'card' in a vCard file
 
     def summary(self) -> str:
         """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""
@@ -61,7 +62,7 @@ class Plan:
             f"{len(self.new):,} new, {merged:,} merged, {same:,} already known,"
             f" {len(self.skipped):,} skipped"
         ]
-        lines += [f"  row {s.row}: {s.reason}" for s in self.skipped]
+        lines += [f"  {self.unit} {s.row}: {s.reason}" for s in self.skipped]
         return "\n".join(lines)
 
 
@@ -158,7 +159,7 @@ def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
 
 def plan(parsed: Parsed) -> Plan:
     """What importing *parsed* would do; reads the network, writes nothing."""
-    result = Plan(skipped=list(parsed.skipped))
+    result = Plan(skipped=list(parsed.skipped), unit=parsed.unit)
     known = _Known()
     for raw in parsed.people:
         person = _tidy(raw)

@@ -49,3 +49,4 @@ class Parsed:
 
     people: list[ImportedPerson] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unit: str = "row"  # what a number counts in this file: 'row', or 'card' for vCard

@@ -37,7 +37,7 @@ def parse(data: bytes, name: str) -> Parsed:
             f"{name} is not a vCard file: it has no BEGIN:VCARD line. "
             "Choose a .vcf file exported from your address book."
         )
-    parsed = Parsed()
+    parsed = Parsed(unit="card")
     for row, card in enumerate(_cards(text, name), start=1):
         person = _person(card, row, name)
         if person is None:

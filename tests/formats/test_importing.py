@@ -137,3 +137,8 @@ def test_another_email_for_someone_known_is_kept_in_their_notes(known):
     assert (ada.email, ada.notes) == ("ada@engines.example", "Also: ada@personal.example")
     again = importing.plan(Parsed(people=[ADA_AGAIN]))
     assert again.merges[0].also == []  # already in the notes: not added twice
+
+
+def test_a_vcard_file_counts_cards_not_rows(database):
+    plan = importing.plan(Parsed(skipped=[Skipped(3, "No name.")], unit="card"))
+    assert plan.summary().splitlines()[1] == "  card 3: No name."

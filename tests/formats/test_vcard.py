@@ -27,6 +27,7 @@ def card(*lines: str) -> bytes:
 
 def test_apple_contacts_groups_labels_and_preferred_values():
     assert read("apple_contacts.vcf") == Parsed(
+        unit="card",
         people=[
             ImportedPerson(
                 row=1,
@@ -50,12 +51,13 @@ def test_apple_contacts_groups_labels_and_preferred_values():
                 company="Babbage & Co",
                 linkedin_url="http://www.linkedin.com/company/babbage",
             ),
-        ]
+        ],
     )
 
 
 def test_google_folded_lines_and_escaped_commas_and_semicolons():
     assert read("google.vcf") == Parsed(
+        unit="card",
         people=[
             ImportedPerson(
                 row=1,
@@ -70,12 +72,13 @@ def test_google_folded_lines_and_escaped_commas_and_semicolons():
                 "of wire on her desk.\nLikes: COBOL, FLOW-MATIC; and clocks.",
                 extra_emails=["ghopper@navy.example.mil", "amazing.grace@example.net"],
             )
-        ]
+        ],
     )
 
 
 def test_vcard_21_quoted_printable_with_utf8_charset():
     assert read("phone_21.vcf") == Parsed(
+        unit="card",
         people=[
             ImportedPerson(
                 row=1,
@@ -87,12 +90,13 @@ def test_vcard_21_quoted_printable_with_utf8_charset():
                 notes="Backt die besten Brötchen.\nFragt nach dem Sauerteig.\n"
                 "Phone: +49 171 7654321",
             )
-        ]
+        ],
     )
 
 
 def test_a_card_without_a_name_is_skipped_and_rows_count_cards():
     assert read("three_cards.vcf") == Parsed(
+        unit="card",
         people=[
             ImportedPerson(row=1, name="Zoë Ångström-Núñez", email="zoe@example.se"),
             ImportedPerson(
@@ -163,7 +167,7 @@ def test_a_field_longer_than_the_limit_is_a_format_error():
 
 def test_photos_are_ignored():
     parsed = vcard.parse(card("FN:A", "PHOTO;ENCODING=b;TYPE=JPEG:aGVsbG8="), "a.vcf")
-    assert parsed == Parsed(people=[ImportedPerson(row=1, name="A")])
+    assert parsed == Parsed(people=[ImportedPerson(row=1, name="A")], unit="card")
 
 
 # --- the fuzz test: any bytes give Parsed or FormatError, never another exception ---

@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         )
         self.rows = QTreeWidget()
         self.rows.setAccessibleName("What the import will do")
-        self.rows.setHeaderLabels(["Row", "What happens", "Name", "Company"])
+        self.rows.setHeaderLabels([self.plan.unit.capitalize(), "What happens", "Name", "Company"])
         self.rows.setRootIsDecorated(False)
         self.rows.setColumnWidth(0, 60)
         self.rows.setColumnWidth(1, 300)
