@@ -59,6 +59,20 @@ class DeleteImpact(NamedTuple):
     opportunities: int
 
 
+def company_conditions(alias: str, company_id: int | None, company: str) -> tuple[list[str], list]:
+    """SQL conditions (and parameters) keeping rows of table *alias* at one company and/or
+    at companies whose name contains *company*, ignoring case and accents; the query joins
+    `company c`."""
+    where, params = [], []
+    if company_id is not None:
+        where.append(f"{alias}.company_id = ?")
+        params.append(company_id)
+    if folded := fold(company):
+        where.append("instr(fold(c.name), ?) > 0")
+        params.append(folded)
+    return where, params
+
+
 def find_company(name: str) -> int | None:
     """The id of the company called *name* (ignoring case and spacing), if any."""
     row = db.execute_sql("SELECT id FROM company WHERE name_key = ?", (name_key(name),))

@@ -246,12 +246,9 @@ def need_ids(
     if status is not None:
         where.append("n.status = ?")
         params.append(status)
-    if company_id is not None:
-        where.append("n.company_id = ?")
-        params.append(company_id)
-    if folded_company := fold(company):
-        where.append("instr(fold(c.name), ?) > 0")
-        params.append(folded_company)
+    at_company, company_params = companies.company_conditions("n", company_id, company)
+    where += at_company
+    params += company_params
     rows = db.execute_sql(
         "SELECT n.id FROM need n JOIN company c ON c.id = n.company_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")

@@ -371,12 +371,9 @@ def opportunity_ids(
     elif status is not None:
         where.append("o.status = ?")
         params.append(status)
-    if company_id is not None:
-        where.append("o.company_id = ?")
-        params.append(company_id)
-    if folded_company := fold(company):
-        where.append("instr(fold(c.name), ?) > 0")
-        params.append(folded_company)
+    at_company, company_params = companies.company_conditions("o", company_id, company)
+    where += at_company
+    params += company_params
     rows = db.execute_sql(
         "SELECT o.id FROM opportunity o JOIN company c ON c.id = o.company_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")

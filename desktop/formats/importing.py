@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from desktop.core import companies
 from desktop.core.clock import now_text
+from desktop.core.merging import KEPT_IN_NOTES
 from desktop.core.validation import MAX_NAME, email_problem, fold, linkedin_problem, name_key
 from desktop.formats.records import ImportedPerson, Parsed, Skipped
 from desktop.store import search_index
@@ -41,10 +43,6 @@ class Merge:
     row: int
     fills: dict[str, object]
     also: list[str] = field(default_factory=list)
-
-
-#: Contact details kept in the notes when they differ from the ones already held.
-KEPT_IN_NOTES = {"email": "Also: {}", "phone": "Also: {}", "linkedin_url": "Also: {}"}
 
 
 @dataclass
@@ -181,12 +179,12 @@ def plan(parsed: Parsed) -> Plan:
             if getattr(person, name) and not have[name]
         }
         also = [
-            line.format(getattr(person, name))
-            for name, line in KEPT_IN_NOTES.items()
+            f"Also: {getattr(person, name)}"
+            for name in KEPT_IN_NOTES
             if getattr(person, name)
             and have[name]
-            and _same_detail(name, getattr(person, name), have[name]) is False
-            and line.format(getattr(person, name)) not in str(have["notes"] or "")
+            and not _same_detail(name, getattr(person, name), have[name])
+            and f"Also: {getattr(person, name)}" not in str(have["notes"] or "")
         ]
         if match < 0 and (fills or also):  # the same person twice in this file: one person
             earlier = result.new[-match - 1]
@@ -282,15 +280,10 @@ def _value(value: object) -> object:
 def _company_ids(names: set[str]) -> tuple[dict[str, int], int]:
     """name_key -> id for *names*, adding the companies that are new; and how many were."""
     found = dict(db.execute_sql("SELECT name_key, id FROM company").fetchall())
-    stamp, added = now_text(), 0
+    added = 0
     for name in sorted(names, key=fold):
         key = name_key(name)
         if key and key not in found:
-            cursor = db.execute_sql(
-                "INSERT INTO company (name, name_key, sort_key, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (name, key, fold(name), stamp, stamp),
-            )
-            found[key] = cursor.lastrowid
+            found[key] = companies.insert_company(companies.CompanyData(name=name))
             added += 1
     return found, added
