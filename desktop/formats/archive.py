@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from peewee import PeeweeException, SqliteDatabase
 
+from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
 from desktop.store import migrations, search_index, summaries
 from desktop.store.connection import db
@@ -46,7 +45,7 @@ DERIVED = frozenset(
 SEEDED = frozenset({"skill_alias"})
 
 BATCH = 10_000  # rows per fetchmany / executemany
-READ_CHUNK = 1 << 20  # characters read at a time
+READ_CHUNK = 1 << 20  # characters of the archive read at a time
 BULK_CACHE_KIB = 64 * 1024  # page cache while importing, as for the sample network
 
 _REQUIRED = ("format", "version", "schema_version")
@@ -222,7 +221,14 @@ def import_from(stream: TextIO, name: str, database: SqliteDatabase = db) -> dic
             for table in SEEDED:
                 database.execute_sql(f"DELETE FROM {_quoted(table)}")
             with summaries.paused(database):  # one rebuild beats a trigger run per action
-                counts = _Import(_Reader(stream, name), database, tables).run()
+                reader = JsonReader(
+                    stream,
+                    name,
+                    lambda why: _invalid(name, why),
+                    lambda exc: ArchiveError(f"Reciprocity could not read {name}: {exc}."),
+                    READ_CHUNK,
+                )
+                counts = _Import(reader, database, tables).run()
             search_index.rebuild(database)
     except (sqlite3.Error, PeeweeException) as exc:  # a commit with deferred checks
         raise ArchiveError(
@@ -316,7 +322,7 @@ def _invalid(name: str, why: str) -> ArchiveError:
 class _Import:
     """Puts each table of the archive into the database as it is read."""
 
-    def __init__(self, reader: _Reader, database: SqliteDatabase, tables: list[str]):
+    def __init__(self, reader: JsonReader, database: SqliteDatabase, tables: list[str]):
         self.reader, self.database, self.name = reader, database, reader.name
         self.parents = {table: _parents(database, table) for table in tables}
         self.columns = {table: dict(_columns(database, table)) for table in tables}
@@ -456,109 +462,3 @@ def _drop_indexes(database: SqliteDatabase, tables: list[str]) -> list[str]:
     for index, _sql in found:
         database.execute_sql(f"DROP INDEX {_quoted(index)}")
     return [sql for _index, sql in found]
-
-
-_SPACE = re.compile(r"[ \t\n\r]*")
-
-
-def _no_constant(text: str) -> None:
-    raise ValueError(f"{text} is not a number JSON allows")
-
-
-class _Reader:
-    """One JSON document read from a text stream a piece at a time: the archive's outline
-    by hand, each value inside it (a row, a name) with the json module."""
-
-    def __init__(self, stream: TextIO, name: str):
-        self.stream, self.name = stream, name
-        self.text, self.pos, self.eof, self.line = "", 0, False, 1  # line of text[0]
-        self.decode = json.JSONDecoder(parse_constant=_no_constant).raw_decode
-
-    def more(self) -> None:
-        """Read on, keeping what is not consumed yet (and at least doubling it)."""
-        self.line += self.text.count("\n", 0, self.pos)
-        rest = self.text[self.pos :]
-        try:
-            added = self.stream.read(max(READ_CHUNK, len(rest)))
-        except UnicodeDecodeError as exc:
-            raise self.error("it is not UTF-8 text", len(rest)) from exc
-        except OSError as exc:
-            raise ArchiveError(f"Reciprocity could not read {self.name}: {exc}.") from exc
-        self.text, self.pos, self.eof = rest + added, 0, not added
-
-    def error(self, why: str, pos: int | None = None) -> ArchiveError:
-        line = self.line + self.text.count("\n", 0, self.pos if pos is None else pos)
-        return _invalid(self.name, f"{why} (line {line:,})")
-
-    def peek(self) -> str:
-        """Skip white space; the next character, or '' at the end of the file."""
-        while True:
-            self.pos = _SPACE.match(self.text, self.pos).end()
-            if self.pos < len(self.text):
-                return self.text[self.pos]
-            if self.eof:
-                return ""
-            self.more()
-
-    def take(self, allowed: str, what: str) -> str:
-        """Consume the next character, one of *allowed*."""
-        char = self.peek()
-        if not char:
-            raise self.error(f"the file ends inside {what}; is it cut short?")
-        if char not in allowed:
-            listed = " or ".join(f"'{c}'" for c in allowed)
-            raise self.error(f"expected {listed} in {what}, found '{char}'")
-        self.pos += 1
-        return char
-
-    def value(self) -> Any:
-        self.peek()
-        while True:
-            try:
-                value, end = self.decode(self.text, self.pos)
-            except json.JSONDecodeError as exc:
-                # Ran out of text, or the text is wrong? Only more text can tell.
-                cut = exc.msg.startswith("Unterminated") or exc.pos >= len(self.text) - 8
-                if self.eof and cut:
-                    raise self.error("the file ends inside a value; is it cut short?") from None
-                if not cut:
-                    raise self.error(exc.msg[0].lower() + exc.msg[1:], exc.pos) from None
-            except RecursionError:
-                raise self.error("it nests too deeply") from None
-            except ValueError as exc:  # NaN, Infinity, a number of a thousand digits
-                raise self.error(str(exc)) from None
-            else:
-                if end < len(self.text) or self.eof:  # a number may go on past the end
-                    self.pos = end
-                    return value
-            self.more()
-
-    def members(self, what: str) -> Iterator[str]:
-        """The names in the object that starts here; the caller reads each value."""
-        self.take("{", what)
-        if self.peek() == "}":
-            self.pos += 1
-            return
-        while True:
-            if self.peek() != '"':
-                self.take('"', what)
-            name = self.value()  # a string, for it starts with "
-            self.take(":", what)
-            yield name  # the caller reads the value before asking for the next name
-            if self.take(",}", what) == "}":
-                return
-
-    def items(self, what: str) -> Iterator[None]:
-        """Step through the array that starts here; the caller reads each value."""
-        self.take("[", what)
-        if self.peek() == "]":
-            self.pos += 1
-            return
-        while True:
-            yield
-            if self.take(",]", what) == "]":
-                return
-
-    def finish(self) -> None:
-        if self.peek():
-            raise self.error("there is more after the end of the archive")
