@@ -52,9 +52,14 @@ class Plan:
     skipped: list[Skipped] = field(default_factory=list)
     unit: str = "row"  # 'row', or 'card' in a vCard file
 
+    @property
+    def merged(self) -> int:
+        """Rows of known people that add something to them (the rest are already known)."""
+        return sum(1 for m in self.merges if m.fills or m.also)
+
     def summary(self) -> str:
         """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""
-        merged = sum(1 for m in self.merges if m.fills or m.also)
+        merged = self.merged
         same = len(self.merges) - merged
         lines = [
             f"{len(self.new):,} new, {merged:,} merged, {same:,} already known,"

@@ -58,7 +58,7 @@ class ImportDialog(QDialog):
         self.worker: Worker | None = None
         self.imported = False
         new, merges, skipped = self.plan.new, self.plan.merges, self.plan.skipped
-        merged = sum(1 for m in merges if m.fills or m.also)
+        merged = self.plan.merged
         self.heading = heading(path.name, 1.2)
         self.counts = plain_label(
             f"{counted(len(new), 'new person', 'new people')} · {merged:,} to merge with "
