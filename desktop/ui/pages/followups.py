@@ -23,6 +23,7 @@ from desktop.core.validation import ValidationError
 from desktop.ui import plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
+from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import heading, push_button
 from desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -58,7 +59,7 @@ def pick_date(parent: QWidget | None, start: date) -> date | None:
     return calendar.selectedDate().toPython()
 
 
-class FollowUpsPage(QWidget):
+class FollowUpsPage(ShownOnly, QWidget):
     """Done records when; snooze moves the date; reaching out starts a new action."""
 
     data_changed = Signal()
@@ -118,20 +119,21 @@ class FollowUpsPage(QWidget):
         self.log_button.clicked.connect(self.log_for_current)
         self.tree.itemActivated.connect(lambda _item, _column: self.open_current())
         self.tree.itemSelectionChanged.connect(self._selection_changed)
-        self.refresh()
+        self.sections: dict[str, QTreeWidgetItem] = {}
+        self.refresh()  # worked out when first shown: a pass over the open follow-ups
 
     def today(self) -> date:
         return self._today()
 
     # -- contents -------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def recompute(self) -> None:
         keep = self.current()
         today = self.today()
         found = followups.buckets(today)
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        self.sections: dict[str, QTreeWidgetItem] = {}
+        self.sections = {}
         for key in SECTIONS:
             entries = getattr(found, key)
             section = QTreeWidgetItem([f"{TITLES[key]} ({len(entries)})"])
