@@ -34,11 +34,13 @@ class JsonReader:
         self.stream, self.name, self.chunk = stream, name, chunk
         self.invalid, self.unreadable = invalid, unreadable
         self.text, self.pos, self.eof, self.line = "", 0, False, 1  # line of text[0]
+        self.before = 0  # characters read and let go before text[0]
         self.decode = json.JSONDecoder(parse_constant=no_constant).raw_decode
 
     def more(self) -> None:
         """Read on, keeping what is not consumed yet (and at least doubling it)."""
         self.line += self.text.count("\n", 0, self.pos)
+        self.before += self.pos
         rest = self.text[self.pos :]
         try:
             added = self.stream.read(max(self.chunk, len(rest)))
@@ -47,6 +49,10 @@ class JsonReader:
         except OSError as exc:
             raise self.unreadable(exc) from exc
         self.text, self.pos, self.eof = rest + added, 0, not added
+
+    def consumed(self) -> int:
+        """How many characters of the document have been read through."""
+        return self.before + self.pos
 
     def error(self, why: str, pos: int | None = None) -> Exception:
         line = self.line + self.text.count("\n", 0, self.pos if pos is None else pos)

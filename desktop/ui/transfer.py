@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
+from desktop.ui.dialogs.restore_dialog import RestoreDialog, restored_words
 from desktop.ui.plain import show_error
 
 IMPORT_FILTERS = {
@@ -40,6 +41,9 @@ def add_menus(window: QMainWindow, file_menu: QMenu, before) -> None:
     for kind, label in FORMAT_NAMES.items():
         action = bring.addAction(f"{label}…")
         action.triggered.connect(lambda _=False, k=kind: import_people(window, k))
+    bring.addSeparator()
+    restore = bring.addAction("&Reciprocity archive…")
+    restore.triggered.connect(lambda: restore_archive(window))
     take = QMenu("E&xport", file_menu)
     for kind, label in EXPORTS:
         action = take.addAction(label)
@@ -61,6 +65,33 @@ def import_people(window: QMainWindow, kind: str) -> bool:
         window.statusBar().showMessage("The import is done; everyone is searchable.", 5000)
         return True
     return False
+
+
+def restore_archive(window: QMainWindow) -> dict[str, int] | None:
+    """Restore a full archive into this network if it is empty; else say how to."""
+    from desktop.formats import archive
+
+    if held := archive.holdings():
+        show_error(
+            window,
+            "This network is not empty",
+            f"An archive is restored into an empty network, and this one holds {held}. "
+            "Nothing was changed.\n\nTo restore it, start Reciprocity on a new database "
+            "file (reciprocity --database NEW.sqlite3) and choose File › Import › "
+            "Reciprocity archive there, or run: "
+            "reciprocity import archive ARCHIVE.json --database NEW.sqlite3",
+        )
+        return None
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, "Restore a Reciprocity archive", _documents(), "Reciprocity archive (*.json)"
+    )
+    if not chosen:
+        return None
+    counts = RestoreDialog.run(window, Path(chosen))
+    if counts is not None:
+        window.refresh_pages()
+        window.statusBar().showMessage(restored_words(counts), 8000)
+    return counts
 
 
 def export(window: QMainWindow, kind: str) -> Path | None:

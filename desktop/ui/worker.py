@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QDialog, QLabel
 
 from desktop.formats.importing import Cancelled
 from desktop.store.connection import db
@@ -61,3 +62,59 @@ class Worker(QObject):
             db.close()
             self.thread.quit()
             self.done.emit()
+
+
+class WorkerDialog(QDialog):
+    """A dialog whose long job runs on a Worker. While it runs, Cancel stops the job (which
+    then keeps nothing) instead of closing; closing the window waits for it. Subclasses
+    have a `status` label and answer `_progressed`, `_succeeded` and `_failed`."""
+
+    worker: Worker | None = None
+    status: QLabel
+
+    def run_job(self, job: Callable[[Progress], object]) -> None:
+        self.worker = Worker(job)
+        # Bound methods of this dialog, so Qt queues the calls onto the window's thread
+        # (a plain lambda would run on the worker's thread and touch widgets from there).
+        self.worker.progressed.connect(self._progressed)
+        self.worker.succeeded.connect(self._job_succeeded)
+        self.worker.failed.connect(self._job_failed)
+        self.worker.start()
+
+    def _job_succeeded(self, result: object) -> None:
+        self._end_job()
+        self._succeeded(result)
+
+    def _job_failed(self, reason: str) -> None:
+        self._end_job()
+        self._failed(reason)
+
+    def _end_job(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker = None
+
+    def _progressed(self, done: int, total: int) -> None:
+        raise NotImplementedError
+
+    def _succeeded(self, result: object) -> None:
+        raise NotImplementedError
+
+    def _failed(self, reason: str) -> None:
+        """*reason* in words, or '' when cancelled."""
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        """Cancel: while the job runs, stop it (nothing is kept); else close."""
+        if self.worker is not None:
+            self.status.setText("Cancelling…")
+            self.worker.cancel()
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()
+            self.worker = None
+        super().closeEvent(event)

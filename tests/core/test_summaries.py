@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
+
 from desktop.core import actions, people, reciprocity
 from desktop.core.actions import ActionData
 from desktop.core.reciprocity import Range
@@ -109,3 +111,21 @@ def test_a_paused_bulk_load_is_rebuilt_at_the_end(database):
         assert summary_rows() == ([], [])  # nothing ran while paused
     assert_summaries_are_current()
     assert reciprocity.totals().given == 3
+
+
+def test_a_pause_needs_a_transaction_and_a_rollback_keeps_the_triggers(database):
+    def triggers() -> list[str]:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        return [row[0] for row in db.execute_sql(sql)]
+
+    kept = triggers()
+    assert len(kept) == 3
+    with pytest.raises(RuntimeError), summaries.paused(db):
+        pass
+    with pytest.raises(LookupError), db.atomic(), summaries.paused(db):
+        assert triggers() == []
+        raise LookupError("a load that fails half way")
+    assert triggers() == kept
+    ada = people.create_person(people.PersonData(name="Ada"))
+    actions.create_action(ActionData(occurred_on=date(2026, 1, 1), counterpart_id=ada, summary="x"))
+    assert_summaries_are_current()

@@ -332,6 +332,55 @@ def test_seeded_aliases_give_way_to_the_archive(source, database):
     assert {a.alias for a in aliases.list_aliases()} == {"JS", "ק8ס", "Py 🐍"}
 
 
+def test_progress_counts_the_bytes_read_and_a_cancel_keeps_nothing(source, database, tmp_path):
+    size = source.path.stat().st_size
+    seen: list[tuple[int, int]] = []
+    archive.import_into(source.path, progress=lambda done, total: seen.append((done, total)))
+    assert {total for _done, total in seen} == {size}
+    done = [d for d, _total in seen]
+    assert done == sorted(done) and done[-1] == size and len(done) > 3
+
+    class Stop(Exception):
+        pass
+
+    fresh = connection.open_database(tmp_path / "fresh.sqlite3")
+    before = snapshot()
+    for stop_at in (1, len(seen) - 1):  # while reading rows; after the indexes are built
+        calls = []
+
+        def progress(done, total, stop_at=stop_at, calls=calls):
+            calls.append(done)
+            if len(calls) == stop_at:
+                raise Stop
+
+        with pytest.raises(Stop):
+            archive.import_into(source.path, progress=progress)
+        assert snapshot() == before, stop_at
+    assert fresh.exists()
+
+
+def test_references_are_checked_per_row_again_afterwards(source, database, tmp_path):
+    archive.import_into(source.path)
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    connection.open_database(tmp_path / "other.sqlite3")
+    refused(write(tmp_path, b"{}"), "lacks format")
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_an_import_is_a_transaction_of_its_own(source, database):
+    with db.atomic(), pytest.raises(RuntimeError):
+        archive.import_into(source.path)
+    assert archive.holdings() == ""
+
+
+def test_what_a_network_holds_in_words(database):
+    assert archive.holdings() == ""  # the seeded aliases do not count
+    people.create_person(PersonData(name="Ada", company="Acme"))
+    assert archive.holdings() == "1 company and 1 person"
+    people.create_person(PersonData(name="Bob"))
+    assert archive.holdings() == "1 company and 2 people"
+
+
 def test_a_failed_export_leaves_the_old_file_and_no_partial_one(database, tmp_path, monkeypatch):
     people.create_person(PersonData(name="Grace Hopper"))
     target = tmp_path / "network.json"

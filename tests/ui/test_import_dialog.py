@@ -54,16 +54,16 @@ def test_import_runs_on_its_own_thread_with_progress(qtbot, database):
 
 
 def test_cancel_writes_nothing_and_allows_another_try(qtbot, database, monkeypatch):
-    from desktop.ui.dialogs import import_dialog
+    from desktop.ui import worker
 
-    class CancelledAtOnce(import_dialog.Worker):
+    class CancelledAtOnce(worker.Worker):
         """Cancel lands before the first progress step, whatever the machine's speed."""
 
         def start(self):
             self.cancel()
             super().start()
 
-    monkeypatch.setattr(import_dialog, "Worker", CancelledAtOnce)
+    monkeypatch.setattr(worker, "Worker", CancelledAtOnce)
     dialog = ImportDialog(None, "linkedin", Path("Connections.csv"), parsed(1200))
     qtbot.addWidget(dialog)
     dialog.import_button.click()

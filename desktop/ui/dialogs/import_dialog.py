@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QProgressBar,
     QTreeWidget,
@@ -22,7 +21,7 @@ from desktop.formats import importing
 from desktop.formats.records import FormatError, Parsed
 from desktop.ui.pages.list_page import heading
 from desktop.ui.plain import counted, plain_label, show_error, tooltip
-from desktop.ui.worker import Worker
+from desktop.ui.worker import WorkerDialog
 
 FORMAT_NAMES = {
     "linkedin": "LinkedIn connections",
@@ -48,14 +47,13 @@ def parser_for(kind: str):
     return {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}[kind]
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkerDialog):
     """Open with `ImportDialog.run(parent, kind, path)`; returns True once imported."""
 
     def __init__(self, parent: QWidget | None, kind: str, path: Path, parsed: Parsed):
         super().__init__(parent)
         self.setWindowTitle(f"Import {FORMAT_NAMES[kind]}")
         self.plan = importing.plan(parsed)
-        self.worker: Worker | None = None
         self.imported = False
         new, merges, skipped = self.plan.new, self.plan.merges, self.plan.skipped
         merged = self.plan.merged
@@ -113,25 +111,17 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.progress.setRange(0, max(1, len(self.plan.new) + len(self.plan.merges)))
         self.status.setText("Importing… Cancel stops it and leaves your network as it was.")
-        self.worker = Worker(lambda progress: importing.apply(self.plan, progress))
-        # Bound methods of this dialog, so Qt queues the calls onto the window's thread
-        # (a plain lambda would run on the worker's thread and touch widgets from there).
-        self.worker.progressed.connect(self._progressed)
-        self.worker.succeeded.connect(self._succeeded)
-        self.worker.failed.connect(self._failed)
-        self.worker.start()
+        plan = self.plan
+        self.run_job(lambda progress: importing.apply(plan, progress))
 
     def _progressed(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
 
     def _succeeded(self, applied: importing.Applied) -> None:
-        self.worker.wait()
         self.imported = True
         self.accept()
 
     def _failed(self, reason: str) -> None:
-        self.worker.wait()
-        self.worker = None
         if reason:
             show_error(
                 self, "Import failed", f"Nothing was imported: {reason}. Your network is unchanged."
@@ -139,20 +129,6 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.status.setText("Cancelled: nothing was imported." if not reason else "")
         self.import_button.setEnabled(True)
-
-    def reject(self) -> None:
-        """Cancel: during an import, stop it (nothing is written); else close."""
-        if self.worker is not None:
-            self.status.setText("Cancelling…")
-            self.worker.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
-        super().closeEvent(event)
 
     @classmethod
     def run(cls, parent: QWidget | None, kind: str, path: Path) -> bool:
