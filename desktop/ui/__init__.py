@@ -1,5 +1,5 @@
 """The Qt user interface. The only layer that imports PySide6."""
 
-from desktop.ui.none_guard import guard_none
+from desktop.ui.refcount_guard import guard
 
-guard_none()  # before any widget is made: see none_guard
+guard()  # before any widget is made: see refcount_guard
