@@ -1,6 +1,6 @@
 """The command line for scripting, backups and benchmarks: import, export, demo.
 
-    reciprocity import {linkedin,vcard,google,archive} FILE [--database PATH] [--dry-run]
+    reciprocity import {linkedin,vcard,google,archive} FILE [--database PATH] [--dry-run] [--list]
     reciprocity export {csv,vcard,ics,archive} FILE [--database PATH]
     reciprocity demo [--people N] [--companies N] [--actions M] [--months N] --database PATH
 
@@ -51,6 +51,11 @@ def parser() -> argparse.ArgumentParser:
         "--dry-run",
         action="store_true",
         help="only say what would happen (new, merged, skipped, with reasons)",
+    )
+    bring.add_argument(
+        "--list",
+        action="store_true",
+        help="say what happens to every row, with names, as the import preview does",
     )
     take = commands.add_parser(
         "export",
@@ -120,8 +125,8 @@ def run_import(args) -> int:
     if args.format == "archive":
         from desktop.formats import archive
 
-        if args.dry_run:
-            return fail("An archive is restored whole; --dry-run does not apply to it.")
+        if args.dry_run or args.list:
+            return fail("An archive is restored whole; --dry-run and --list do not apply to it.")
         counts = archive.import_into(args.file)
         print(", ".join(f"{n:,} {table}" for table, n in counts.items() if n))
         return 0
@@ -130,7 +135,13 @@ def run_import(args) -> int:
     parse = {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}
     parsed = parse[args.format](read(args.file), args.file.name)
     plan = importing.plan(parsed)
-    print(plan.summary())
+    if args.list:
+        print(plan.summary().splitlines()[0])
+        for row, what, name, company in plan.entries():
+            who = f"{name} at {company}" if company else name
+            print(f"  {plan.unit} {row}: " + (f"{who} — {what}" if who else what))
+    else:
+        print(plan.summary())
     if args.dry_run:
         print("Nothing was written (--dry-run).")
         return 0

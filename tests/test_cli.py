@@ -128,3 +128,20 @@ def test_a_dry_run_or_a_failure_leaves_no_new_database_behind(tmp_path, capsys):
     assert cli.main(["export", "ics", str(tmp_path / "no" / "x.ics"), "--database",
                      str(tmp_path / "n.sqlite3")]) == 1  # fmt: skip
     assert capsys.readouterr().err.startswith(f"Reciprocity: Could not use {tmp_path / 'no'}")
+
+
+def test_list_says_what_happens_to_every_row(tmp_path, capsys):
+    database = tmp_path / "net.sqlite3"
+    source = DATA / "linkedin_connections.csv"
+    assert cli.main(["import", "linkedin", str(source), "--database", str(database)]) == 0
+    capsys.readouterr()
+    args = ["import", "linkedin", str(source), "--database", str(database), "--list", "--dry-run"]
+    assert cli.main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "0 new, 0 merged, 7 already known, 1 skipped"
+    assert lines[1] == "  row 5: Ada Lovelace — Already known: nothing new"
+    assert lines[3].startswith("  row 8: Skipped: No name")
+    assert len(lines) == 1 + 8 + 1
+    other = str(tmp_path / "other.sqlite3")
+    assert cli.main(["import", "archive", str(source), "--list", "--database", other]) == 1
+    assert "do not apply" in capsys.readouterr().err

@@ -4,7 +4,9 @@ Each item is an all-day VEVENT (DTSTART;VALUE=DATE): calendars show those on the
 while VTODOs are hidden or ignored by many of them (Google Calendar, Outlook on the web).
 Items already due are placed on *today*, so the calendar shows them where the user looks;
 the description keeps the date they were due. UIDs are stable, so importing a newer
-export updates the events rather than adding copies.
+export updates the events rather than adding copies; each holds the row's id and the
+second it was created, so the same id in two networks (yours and the sample, say) still
+gives two events.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def export(today: date) -> bytes:
     return calendar.to_ical()
 
 
+def uid(kind: str, row_id: int, created_at: str) -> str:
+    """'followup-27-20250131091502@reciprocity': stable as the row is edited."""
+    return f"{kind}-{row_id}-{''.join(c for c in created_at if c.isdigit())}@reciprocity"
+
+
 def _event(uid: str, summary: str, due: date, today: date, lines: list[str]) -> icalendar.Event:
     """An all-day event on *due* (or on *today* if *due* has passed), free rather than busy."""
     if due < today:
@@ -57,8 +64,8 @@ def _event(uid: str, summary: str, due: date, today: date, lines: list[str]) -> 
 def _follow_ups(today: date) -> list[icalendar.Event]:
     # The WHERE matches the partial index action_follow_up.
     rows = db.execute_sql(
-        "SELECT a.id, a.follow_up_on, a.summary, a.kind, a.direction, a.occurred_on, p.name,"
-        " coalesce(c.name, pc.name, '')"
+        "SELECT a.id, a.created_at, a.follow_up_on, a.summary, a.kind, a.direction,"
+        " a.occurred_on, p.name, coalesce(c.name, pc.name, '')"
         " FROM action a JOIN person p ON p.id = a.counterpart_id"
         " LEFT JOIN company c ON c.id = a.company_id"
         " LEFT JOIN company pc ON pc.id = p.company_id"
@@ -67,13 +74,13 @@ def _follow_ups(today: date) -> list[icalendar.Event]:
         (MAX_EVENTS,),
     ).fetchall()
     events = []
-    for action_id, due, summary, kind, direction, occurred_on, person, company in rows:
+    for action_id, created, due, summary, kind, direction, occurred_on, person, company in rows:
         lines = [f"{KIND_LABELS[kind]} ({DIRECTION_LABELS[direction].lower()}) on {occurred_on}."]
         if company:
             lines.append(f"Company: {company}.")
         events.append(
             _event(
-                f"followup-{action_id}@reciprocity",
+                uid("followup", action_id, created),
                 f"Follow up: {summary} ({person})",
                 date.fromisoformat(due),
                 today,
@@ -85,14 +92,14 @@ def _follow_ups(today: date) -> list[icalendar.Event]:
 
 def _keep_in_touch(today: date) -> list[icalendar.Event]:
     rows = db.execute_sql(
-        "SELECT p.id, p.name, p.cadence_days, coalesce(c.name, ''),"
+        "SELECT p.id, p.created_at, p.name, p.cadence_days, coalesce(c.name, ''),"
         " (SELECT max(a.occurred_on) FROM action a WHERE a.counterpart_id = p.id)"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id"
         " WHERE p.cadence_days IS NOT NULL ORDER BY p.sort_key, p.id LIMIT ?",
         (MAX_EVENTS,),
     ).fetchall()
     events = []
-    for person_id, name, cadence, company, last in rows:
+    for person_id, created, name, cadence, company, last in rows:
         due = next_contact(person_id)  # the rule lives in core: one definition of "next"
         if due is None:
             continue
@@ -102,7 +109,7 @@ def _keep_in_touch(today: date) -> list[icalendar.Event]:
             lines.append(f"Company: {company}.")
         events.append(
             _event(
-                f"keep-in-touch-{person_id}@reciprocity",
+                uid("keep-in-touch", person_id, created),
                 f"Keep in touch with {name}",
                 due,
                 today,

@@ -44,6 +44,15 @@ class Merge:
     fills: dict[str, object]
     also: list[str] = field(default_factory=list)
 
+    def words(self) -> str:
+        """'Merged: fills title, phone; keeps other contact details in the notes'."""
+        parts = []
+        if self.fills:
+            parts.append("fills " + ", ".join(self.fills).replace("_", " "))
+        if self.also:
+            parts.append("keeps other contact details in the notes")
+        return "Merged: " + "; ".join(parts) if parts else "Already known: nothing new"
+
 
 @dataclass
 class Plan:
@@ -56,6 +65,15 @@ class Plan:
     def merged(self) -> int:
         """Rows of known people that add something to them (the rest are already known)."""
         return sum(1 for m in self.merges if m.fills or m.also)
+
+    def entries(self) -> list[tuple[int, str, str, str]]:
+        """(row, what happens, name, company) for every row, in file order."""
+        entries = [
+            *((s.row, f"Skipped: {s.reason}", "", "") for s in self.skipped),
+            *((p.row, "New", p.name, p.company) for p in self.new),
+            *((m.row, m.words(), m.name, "") for m in self.merges),
+        ]
+        return sorted(entries, key=lambda entry: entry[0])
 
     def summary(self) -> str:
         """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""

@@ -11,6 +11,7 @@ from desktop.core import actions, people
 from desktop.core.actions import ActionData
 from desktop.core.people import PersonData
 from desktop.formats import icalendar_export
+from desktop.store.connection import db
 
 TODAY = date(2026, 3, 15)
 DAY = timedelta(days=1)
@@ -57,6 +58,14 @@ def calendar_data(database):
     return ids
 
 
+def uid(kind: str, table: str, row_id: int) -> str:
+    sql = f"SELECT created_at FROM {table} WHERE id = ?"
+    created = db.execute_sql(sql, (row_id,)).fetchone()[0]
+    return (
+        f"{kind}-{row_id}-{created.replace('-', '').replace(':', '').replace(' ', '')}@reciprocity"
+    )
+
+
 def events(data: bytes) -> dict[str, icalendar.Event]:
     calendar = icalendar.Calendar.from_ical(data)
     return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
@@ -78,27 +87,27 @@ def test_open_follow_ups_and_cadences_become_all_day_events(calendar_data):
         uid: (str(e["summary"]), e.decoded("dtstart"), e.decoded("dtend"), str(e["description"]))
         for uid, e in found.items()
     } == {
-        f"followup-{ids['soon']}@reciprocity": (
+        uid("followup", "action", ids["soon"]): (
             "Follow up: Referred her to Initech, Inc.; asked for news (Ada Lovelace)",
             TODAY + 3 * DAY,
             TODAY + 4 * DAY,
             f"Referral (given) on {TODAY - 5 * DAY}.\nCompany: Acme.",
         ),
         # Overdue: shown today, with the date it was due.
-        f"followup-{ids['late']}@reciprocity": (
+        uid("followup", "action", ids["late"]): (
             "Follow up: Sent me the data lead (Ada Lovelace)",
             TODAY,
             TODAY + DAY,
             f"Job lead (received) on {TODAY - 9 * DAY}.\nCompany: Acme.\n"
             f"Due since {TODAY - 2 * DAY}.",
         ),
-        f"keep-in-touch-{ids['bob']}@reciprocity": (
+        uid("keep-in-touch", "person", ids["bob"]): (
             "Keep in touch with Bob Ödegaard",
             TODAY,
             TODAY + DAY,
             f"Every 30 days.\nNo contact logged yet.\nDue since {TODAY - 10 * DAY}.",
         ),
-        f"keep-in-touch-{ids['cy']}@reciprocity": (
+        uid("keep-in-touch", "person", ids["cy"]): (
             "Keep in touch with Cy Young",
             TODAY + 12 * DAY,
             TODAY + 13 * DAY,
@@ -119,7 +128,7 @@ def test_dates_are_all_day_values_and_events_do_not_block_time(calendar_data):
 
 
 def test_done_follow_ups_are_left_out_and_reopened_ones_come_back(calendar_data):
-    done = f"followup-{calendar_data['done']}@reciprocity"
+    done = uid("followup", "action", calendar_data["done"])
     assert done not in events(icalendar_export.export(TODAY))
     actions.reopen_follow_up(calendar_data["done"])
     assert events(icalendar_export.export(TODAY))[done].decoded("dtstart") == TODAY + DAY
@@ -127,8 +136,19 @@ def test_done_follow_ups_are_left_out_and_reopened_ones_come_back(calendar_data)
 
 def test_uids_are_stable_between_exports(calendar_data):
     first = events(icalendar_export.export(TODAY))
+    people.update_person(calendar_data["bob"], people.PersonData(name="Bob Ö.", cadence_days=7))
     again = events(icalendar_export.export(TODAY + DAY))
     assert set(first) == set(again)
+
+
+def test_the_same_id_in_another_network_is_another_event(calendar_data):
+    bob = calendar_data["bob"]
+    mine = events(icalendar_export.export(TODAY))
+    # The sample network, say: the same id, made at another time.
+    db.execute_sql("UPDATE person SET created_at = '2025-01-31 09:15:02' WHERE id = ?", (bob,))
+    sample = events(icalendar_export.export(TODAY))
+    assert f"keep-in-touch-{bob}-20250131091502@reciprocity" in sample
+    assert len(set(mine) & set(sample)) == len(mine) - 1
 
 
 def test_an_empty_database_gives_a_valid_empty_calendar(database):

@@ -31,16 +31,6 @@ FORMAT_NAMES = {
 PREVIEW_ROWS = 500  # rows listed in the preview; the counts cover all
 
 
-def merge_words(merge: importing.Merge) -> str:
-    """'Merged: fills title, phone; keeps another email in the notes'."""
-    parts = []
-    if merge.fills:
-        parts.append("fills " + ", ".join(merge.fills).replace("_", " "))
-    if merge.also:
-        parts.append("keeps other contact details in the notes")
-    return "Merged: " + "; ".join(parts) if parts else "Already known: nothing new"
-
-
 def parser_for(kind: str):
     from desktop.formats import google, linkedin, vcard
 
@@ -70,12 +60,8 @@ class ImportDialog(WorkerDialog):
         self.rows.setColumnWidth(0, 60)
         self.rows.setColumnWidth(1, 300)
         self.rows.setColumnWidth(2, 200)
-        entries = [
-            *((s.row, f"Skipped: {s.reason}", "", "") for s in skipped),
-            *((p.row, "New", p.name, p.company) for p in new),
-            *((m.row, merge_words(m), m.name, "") for m in merges),
-        ]
-        for row, what, name, company in sorted(entries, key=lambda e: e[0])[:PREVIEW_ROWS]:
+        entries = self.plan.entries()
+        for row, what, name, company in entries[:PREVIEW_ROWS]:
             item = QTreeWidgetItem([str(row), what, name, company])
             for column in range(4):
                 item.setToolTip(column, tooltip(item.text(column)))
