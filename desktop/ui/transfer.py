@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
+from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog, restored_words
 from desktop.ui.plain import show_error
 
@@ -28,6 +29,12 @@ EXPORT_FILTERS = {
     "ics": ("follow-ups.ics", "iCalendar (*.ics)"),
     "archive": ("reciprocity-archive.json", "Reciprocity archive (*.json)"),
 }
+
+
+def _file_name(text: str) -> str:
+    """*text* as a file name every system accepts: no separators or reserved marks."""
+    kept = "".join(" " if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in text)
+    return " ".join(kept.split()).strip(". ") or "contact"
 
 
 def _documents() -> str:
@@ -100,12 +107,23 @@ def export(window: QMainWindow, kind: str) -> Path | None:
     from desktop.core import people
     from desktop.formats import archive, csv_export, icalendar_export, vcard
 
+    chosen_people: list[int] = []
+    if kind == "vcard":
+        page = window.people_page
+        found = PeopleChoice.ask(
+            window, page.model.ids(), page.model.filter_text(), page.current_id()
+        )
+        if found is None:
+            return None
+        chosen_people = found
     if kind == "csv":
         chosen = QFileDialog.getExistingDirectory(
             window, "Export CSV files into this folder", _documents()
         )
     else:
         name, filters = EXPORT_FILTERS[kind]
+        if kind == "vcard" and len(chosen_people) == 1:
+            name = _file_name(people.get_person(chosen_people[0]).name) + ".vcf"
         chosen, _ = QFileDialog.getSaveFileName(
             window, "Export", str(Path(_documents()) / name), filters
         )
@@ -116,7 +134,7 @@ def export(window: QMainWindow, kind: str) -> Path | None:
         if kind == "csv":
             csv_export.export_all(target)
         elif kind == "vcard":
-            target.write_text(vcard.export(people.person_ids()), encoding="utf-8", newline="")
+            target.write_text(vcard.export(chosen_people), encoding="utf-8", newline="")
         elif kind == "ics":
             target.write_bytes(icalendar_export.export(date.today()))
         else:

@@ -55,6 +55,10 @@ class IdTableModel(QAbstractTableModel):
         self._rows.clear()
         self.endResetModel()
 
+    def ids(self) -> list[int]:
+        """Every id listed, in list order."""
+        return list(self._ids)
+
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
