@@ -109,7 +109,8 @@ def main(argv: list[str]) -> int:
 
 
 def fail(reason: str) -> int:
-    print(f"{APP_NAME}: {reason}", file=sys.stderr)
+    said = reason if reason.startswith(f"{APP_NAME} ") else f"{APP_NAME}: {reason}"
+    print(said, file=sys.stderr)
     return 1
 
 
@@ -127,8 +128,7 @@ def run_import(args) -> int:
 
         if args.dry_run or args.list:
             return fail("An archive is restored whole; --dry-run and --list do not apply to it.")
-        counts = archive.import_into(args.file)
-        print(", ".join(f"{n:,} {table}" for table, n in counts.items() if n))
+        print(archive.restored_words(archive.import_into(args.file)))
         return 0
     from desktop.formats import google, importing, linkedin, vcard
 
@@ -138,7 +138,7 @@ def run_import(args) -> int:
     if args.list:
         print(plan.summary().splitlines()[0])
         for row, what, name, company in plan.entries():
-            who = f"{name} at {company}" if company else name
+            who = f"{name} at {company}" if company and company != name else name
             print(f"  {plan.unit} {row}: " + (f"{who} — {what}" if who else what))
     else:
         print(plan.summary())

@@ -108,7 +108,7 @@ def test_archive_out_and_back_into_a_new_database_only(tmp_path, capsys):
     archive = tmp_path / "net.json"
     assert cli.main(["export", "archive", str(archive), "--database", str(source)]) == 0
     assert cli.main(["import", "archive", str(archive), "--database", str(copy)]) == 0
-    assert "30 person" in capsys.readouterr().out
+    assert "Restored 30 people, 6 companies" in capsys.readouterr().out
     assert people_in(copy) == 30
     assert cli.main(["import", "archive", str(archive), "--database", str(copy)]) == 1
     assert "already holds" in capsys.readouterr().err
@@ -140,8 +140,15 @@ def test_list_says_what_happens_to_every_row(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "0 new, 0 merged, 7 already known, 1 skipped"
     assert lines[1] == "  row 5: Ada Lovelace — Already known: nothing new"
-    assert lines[3].startswith("  row 8: Skipped: No name")
+    assert lines[3].startswith("  row 8: Skipped — No name")
     assert len(lines) == 1 + 8 + 1
     other = str(tmp_path / "other.sqlite3")
     assert cli.main(["import", "archive", str(source), "--list", "--database", other]) == 1
     assert "do not apply" in capsys.readouterr().err
+
+
+def test_a_missing_archive_is_named_once(tmp_path, capsys):
+    fresh = str(tmp_path / "new.sqlite3")
+    assert cli.main(["import", "archive", str(tmp_path / "gone.json"), "--database", fresh]) == 1
+    said = capsys.readouterr().err.strip()
+    assert said == "Reciprocity could not read gone.json: No such file or directory."

@@ -17,6 +17,7 @@ the database as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -31,7 +32,7 @@ from peewee import PeeweeException, SqliteDatabase
 from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
 from desktop.store import migrations, search_index, summaries
-from desktop.store.connection import db
+from desktop.store.connection import BUSY_TIMEOUT_MS, db
 
 FORMAT = "reciprocity-archive"
 VERSION = 1
@@ -267,6 +268,13 @@ def import_from(
     finally:
         database.execute_sql(f"PRAGMA cache_size = {int(previous)}")
         database.execute_sql(f"PRAGMA foreign_keys = {int(checking)}")
+        # Hand back the write-ahead log's disk space at once: hundreds of MB after a large
+        # import, kept or cancelled. It waits for no one: a reader just leaves it for later.
+        database.execute_sql("PRAGMA busy_timeout = 0")
+        try:
+            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return counts
 
 
@@ -288,6 +296,22 @@ def holdings(database: SqliteDatabase = db) -> str:
     if len(amounts) < 2:
         return "".join(amounts)
     return ", ".join(amounts[:-1]) + " and " + amounts[-1]
+
+
+TOLD = ("person", "company", "need", "opportunity", "action")  # the tables a restore names
+
+
+def restored_words(counts: dict[str, int]) -> str:
+    """'Restored 12 people, 3 companies and 40 actions.'"""
+    parts = [
+        f"{counts[table]:,} {NOUNS[table][counts[table] != 1]}"
+        for table in TOLD
+        if counts.get(table)
+    ]
+    if not parts:
+        return "Restored the archive; it holds no people, companies or actions."
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Restored {listed}."
 
 
 def _refuse_unless_empty(database: SqliteDatabase, name: str) -> None:
@@ -430,7 +454,7 @@ class _Import:
                 raise self.invalid(f"the table '{table}' has '{key}' out of place")
         if count < 0:
             raise self.invalid(f"the table '{table}' lacks its columns or its rows")
-        self.check_integers(table)
+        self.check_values(table)
         return count
 
     def check_columns(self, table: str, columns: Any) -> list[str]:
@@ -476,25 +500,58 @@ class _Import:
             self.database.connection().executemany(sql, batch)
         except (sqlite3.Error, OverflowError) as exc:
             first = last - len(batch) + 1
-            rows = f"row {last:,}" if first == last else f"rows {first:,} to {last:,}"
+            rows = f"rows {first:,} to {last:,}"
+            with contextlib.suppress(sqlite3.Error):  # empty before; the rows before went in
+                rows = f"row {self.rows_in(table) + 1:,}"
             raise self.invalid(
                 f"{rows} of the table '{table}' cannot be stored: {_in_words(exc)}"
             ) from exc
         self.report()
 
-    def check_integers(self, table: str) -> None:
-        """A whole-number column holds whole numbers (SQLite would keep text there)."""
-        columns = [c for c, declared in self.columns[table].items() if "INT" in declared.upper()]
-        if not columns:
+    def rows_in(self, table: str) -> int:
+        return self.database.execute_sql(f"SELECT count(*) FROM {_quoted(table)}").fetchone()[0]
+
+    def check_values(self, table: str) -> None:
+        """What SQLite would keep but the program could not read: text in a whole-number
+        column, or a date that is not one (columns named *_on hold ISO dates and *_at
+        times, as this program writes them; '+0 days' turns 2026-02-30 into March)."""
+        tests = []
+        for column, declared in self.columns[table].items():
+            name = _quoted(column)
+            if "INT" in declared.upper():
+                test, why = f"typeof({name}) NOT IN ('integer', 'null')", "not a whole number"
+            elif column.endswith("_on"):
+                test, why = (
+                    f"date({name}, '+0 days') IS NOT {name}",
+                    "not a date written YYYY-MM-DD",
+                )
+            elif column.endswith("_at"):
+                test, why = (
+                    f"datetime({name}) IS NOT {name}",
+                    "not a time written YYYY-MM-DD HH:MM:SS",
+                )
+            else:
+                continue
+            tests.append((column, test, why))
+        if not tests:
             return
-        kinds = [f"typeof({_quoted(c)}) NOT IN ('integer', 'null')" for c in columns]
+        keys = _key(self.database, table)
         found = self.database.execute_sql(  # one pass over the table for every column
-            f"SELECT {', '.join(kinds)} FROM {_quoted(table)} WHERE {' OR '.join(kinds)} LIMIT 1"
+            f"SELECT {', '.join(map(_quoted, keys))}, {', '.join(t for _c, t, _w in tests)}"
+            f" FROM {_quoted(table)} WHERE {' OR '.join(t for _c, t, _w in tests)} LIMIT 1"
         ).fetchone()
         if found:
-            column = next(c for c, wrong in zip(columns, found, strict=True) if wrong)
+            where, wrongs = found[: len(keys)], found[len(keys) :]
+            column, _test, why = next(t for t, wrong in zip(tests, wrongs, strict=True) if wrong)
+            value = self.database.execute_sql(
+                f"SELECT {_quoted(column)} FROM {_quoted(table)}"
+                f" WHERE {' AND '.join(f'{_quoted(k)} IS ?' for k in keys)}",
+                where,
+            ).fetchone()[0]
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
+            row = ", ".join(f"{k} {v}" for k, v in zip(keys, where, strict=True))
             raise self.invalid(
-                f"the column {table}.{column} holds a value that is not a whole number"
+                f"the row with {row} of the table '{table}' has {column} “{shown}”, {why}"
             )
 
     def check_references(self) -> None:

@@ -39,19 +39,25 @@ class Merge:
     added to the notes for values that differ from theirs (another email, say)."""
 
     person_id: int  # negative: the -n-th new person of this same import
-    name: str
+    name: str  # as the file has it
     row: int
     fills: dict[str, object]
     also: list[str] = field(default_factory=list)
+    known_as: str = ""  # the name of the person it matched, when that differs
 
     def words(self) -> str:
-        """'Merged: fills title, phone; keeps other contact details in the notes'."""
+        """'Merged with Ada Lovelace: fills title, phone; keeps other contact details in
+        the notes'."""
         parts = []
         if self.fills:
             parts.append("fills " + ", ".join(self.fills).replace("_", " "))
         if self.also:
             parts.append("keeps other contact details in the notes")
-        return "Merged: " + "; ".join(parts) if parts else "Already known: nothing new"
+        if parts:
+            with_whom = f" with {self.known_as}" if self.known_as else ""
+            return f"Merged{with_whom}: " + "; ".join(parts)
+        as_whom = f" as {self.known_as}" if self.known_as else ""
+        return f"Already known{as_whom}: nothing new"
 
 
 @dataclass
@@ -69,7 +75,7 @@ class Plan:
     def entries(self) -> list[tuple[int, str, str, str]]:
         """(row, what happens, name, company) for every row, in file order."""
         entries = [
-            *((s.row, f"Skipped: {s.reason}", "", "") for s in self.skipped),
+            *((s.row, f"Skipped — {s.reason}", "", "") for s in self.skipped),
             *((p.row, "New", p.name, p.company) for p in self.new),
             *((m.row, m.words(), m.name, "") for m in self.merges),
         ]
@@ -171,11 +177,14 @@ def _same_detail(name: str, mine: object, theirs: object) -> bool:
 
 
 def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
+    """The fields of the person *person_id* (a new one of this import if negative), and
+    their name."""
     if person_id < 0:
         earlier = new[-person_id - 1]
-        return {name: getattr(earlier, name) for name in FIELDS}
-    row = db.execute_sql(f"SELECT {', '.join(FIELDS)} FROM person WHERE id = ?", (person_id,))
-    return dict(zip(FIELDS, row.fetchone(), strict=True))
+        return {name: getattr(earlier, name) for name in ("name", *FIELDS)}
+    columns = ("name", *FIELDS)
+    row = db.execute_sql(f"SELECT {', '.join(columns)} FROM person WHERE id = ?", (person_id,))
+    return dict(zip(columns, row.fetchone(), strict=True))
 
 
 def plan(parsed: Parsed) -> Plan:
@@ -214,8 +223,9 @@ def plan(parsed: Parsed) -> Plan:
             notes = "\n".join(t for t in (fills.get("notes") or earlier.notes, *also) if t)
             result.new[-match - 1] = replace(earlier, **{**fills, "notes": notes})
             also = []
-        name = result.new[-match - 1].name if match < 0 else person.name
-        result.merges.append(Merge(match, name, person.row, fills, also))
+        known_as = result.new[-match - 1].name if match < 0 else str(have["name"])
+        known_as = "" if known_as == person.name else known_as
+        result.merges.append(Merge(match, person.name, person.row, fills, also, known_as))
     result.skipped.sort(key=lambda s: s.row)
     return result
 

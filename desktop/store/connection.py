@@ -16,11 +16,13 @@ db = SqliteDatabase(None)
 # `fold(text)` in SQL is textkeys.fold, for searches that ignore case and accents.
 db.register_function(textkeys.fold, "fold", 1, deterministic=True)
 
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write
+
 PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
     ("synchronous", "full"),
-    ("busy_timeout", 5000),
+    ("busy_timeout", BUSY_TIMEOUT_MS),
 )
 
 

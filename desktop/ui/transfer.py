@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
-from desktop.ui.dialogs.restore_dialog import RestoreDialog, restored_words
+from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from desktop.ui.plain import show_error
 
 IMPORT_FILTERS = {
@@ -97,7 +97,7 @@ def restore_archive(window: QMainWindow) -> dict[str, int] | None:
     counts = RestoreDialog.run(window, Path(chosen))
     if counts is not None:
         window.refresh_pages()
-        window.statusBar().showMessage(restored_words(counts), 8000)
+        window.statusBar().showMessage(archive.restored_words(counts), 8000)
     return counts
 
 
@@ -109,6 +109,9 @@ def export(window: QMainWindow, kind: str) -> Path | None:
 
     chosen_people: list[int] = []
     if kind == "vcard":
+        if not people.person_count():
+            show_error(window, "No one to export", "There is no one in this network yet.")
+            return None
         page = window.people_page
         found = PeopleChoice.ask(
             window, page.model.ids(), page.model.filter_text(), page.current_id()

@@ -29,6 +29,9 @@ class Worker(QObject):
         super().__init__()
         self._job = job
         self._cancel = threading.Event()
+        #: ("succeeded", result) or ("failed", reason), set before the signal is sent, so
+        #: whoever waits for the thread can read it without the queued signal.
+        self.outcome: tuple[str, object] | None = None
         self.thread = QThread()
         self.moveToThread(self.thread)
         self.thread.started.connect(self._run)
@@ -53,10 +56,13 @@ class Worker(QObject):
         try:
             result = self._job(self._progress)
         except Cancelled:
+            self.outcome = ("failed", "")
             self.failed.emit("")
         except Exception as exc:  # the job's writes were rolled back; say why
-            self.failed.emit(str(exc) or type(exc).__name__)
+            self.outcome = ("failed", str(exc) or type(exc).__name__)
+            self.failed.emit(self.outcome[1])
         else:
+            self.outcome = ("succeeded", result)
             self.succeeded.emit(result)
         finally:
             db.close()
@@ -82,12 +88,14 @@ class WorkerDialog(QDialog):
         self.worker.start()
 
     def _job_succeeded(self, result: object) -> None:
-        self._end_job()
-        self._succeeded(result)
+        if self.worker is not None:  # else closing the window has handled it
+            self._end_job()
+            self._succeeded(result)
 
     def _job_failed(self, reason: str) -> None:
-        self._end_job()
-        self._failed(reason)
+        if self.worker is not None:
+            self._end_job()
+            self._failed(reason)
 
     def _end_job(self) -> None:
         if self.worker is not None:
@@ -113,8 +121,13 @@ class WorkerDialog(QDialog):
         super().reject()
 
     def closeEvent(self, event) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait()
-            self.worker = None
+        """Closing the window cancels the job; if it had already finished, its outcome
+        stands (a restore that committed is reported as done, not lost)."""
+        worker = self.worker
+        if worker is not None:
+            worker.cancel()
+            worker.wait()
+            self.worker = None  # the queued signals of this worker are ignored
+            if worker.outcome is not None and worker.outcome[0] == "succeeded":
+                self._succeeded(worker.outcome[1])
         super().closeEvent(event)

@@ -211,6 +211,11 @@ def write(tmp_path: Path, text: str | bytes) -> Path:
     return path
 
 
+def set_cell(document: dict, table: str, row: int, column: str, value) -> None:
+    found = document["tables"][table]
+    found["rows"][row][found["columns"].index(column)] = value
+
+
 def refused(path: Path, *words: str) -> str:
     """Import *path*, expect a refusal naming the file, and the database unchanged."""
     before = snapshot()
@@ -356,7 +361,7 @@ def test_progress_counts_the_bytes_read_and_a_cancel_keeps_nothing(source, datab
         with pytest.raises(Stop):
             archive.import_into(source.path, progress=progress)
         assert snapshot() == before, stop_at
-    assert fresh.exists()
+        assert fresh.with_name(fresh.name + "-wal").stat().st_size == 0  # disk space back
 
 
 def test_references_are_checked_per_row_again_afterwards(source, database, tmp_path):
@@ -431,7 +436,35 @@ def test_a_database_with_a_network_is_refused_and_unchanged(source, database):
         (lambda d: d["tables"]["person"]["rows"].append("Bob"), ["row 3 of the table 'person'"]),
         (
             lambda d: d["tables"]["person"]["rows"][1].__setitem__(12, "often"),
-            ["person.cadence_days", "not a whole number"],
+            ["row with id 2 of the table 'person'", "cadence_days “often”, not a whole number"],
+        ),
+        (
+            lambda d: set_cell(d, "action", 0, "occurred_on", "31/01/2026"),
+            ["row with id 1 of the table 'action'", "occurred_on “31/01/2026”, not a date"],
+        ),
+        (
+            lambda d: set_cell(d, "person", 0, "met_on", "2026-02-30"),
+            ["table 'person'", "met_on “2026-02-30”, not a date written YYYY-MM-DD"],
+        ),
+        (
+            lambda d: set_cell(d, "action", 0, "follow_up_on", 20260131),
+            ["table 'action'", "follow_up_on “20260131”, not a date"],
+        ),
+        (
+            lambda d: set_cell(d, "opportunity_history", 0, "changed_on", "2026-01-31T00:00"),
+            ["table 'opportunity_history'", "changed_on", "not a date"],
+        ),
+        (
+            lambda d: set_cell(d, "company", 0, "created_at", "yesterday"),
+            ["table 'company'", "created_at “yesterday”, not a time written"],
+        ),
+        (
+            lambda d: set_cell(d, "action", 1, "direction", "sideways"),
+            ["row 2 of the table 'action'", "not one this version of Reciprocity accepts"],
+        ),
+        (
+            lambda d: set_cell(d, "person_role", 0, "role", "friend"),
+            ["table 'person_role'", "not one this version of Reciprocity accepts"],
         ),
         (
             lambda d: d["tables"]["action"]["rows"][0].__setitem__(4, 999),

@@ -142,3 +142,27 @@ def test_another_email_for_someone_known_is_kept_in_their_notes(known):
 def test_a_vcard_file_counts_cards_not_rows(database):
     plan = importing.plan(Parsed(skipped=[Skipped(3, "No name.")], unit="card"))
     assert plan.summary().splitlines()[1] == "  card 3: No name."
+
+
+def test_every_row_says_what_happens_and_with_whom(database):
+    people.create_person(people.PersonData(name="Ada Lovelace", email="ada@example.com"))
+    plan = importing.plan(
+        Parsed(
+            people=[
+                ImportedPerson(
+                    2, "Ada Augusta Lovelace", email="ADA@example.com", title="Countess"
+                ),
+                ImportedPerson(3, "Babbage & Co", company="Babbage & Co"),
+                ImportedPerson(4, "Ada Lovelace", email="ada@example.com"),
+                ImportedPerson(5, "B. & Co", company="Babbage & Co"),
+            ],
+            skipped=[Skipped(6, "No name: the row has neither a first nor a last name.")],
+        )
+    )
+    assert plan.entries() == [
+        (2, "Merged with Ada Lovelace: fills title", "Ada Augusta Lovelace", ""),
+        (3, "New", "Babbage & Co", "Babbage & Co"),
+        (4, "Already known: nothing new", "Ada Lovelace", ""),
+        (5, "New", "B. & Co", "Babbage & Co"),
+        (6, "Skipped — No name: the row has neither a first nor a last name.", "", ""),
+    ]

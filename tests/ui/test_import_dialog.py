@@ -37,7 +37,7 @@ def test_preview_counts_before_anything_is_written(qtbot, database):
         for i in range(dialog.rows.topLevelItemCount())
     ]
     assert rows[0] == ["2", "Merged: fills title", "Ada Lovelace"]
-    assert rows[-1] == ["6", "Skipped: No name.", ""]
+    assert rows[-1] == ["6", "Skipped — No name.", ""]
     assert count() == 1
 
 

@@ -91,3 +91,18 @@ def test_cancel_writes_nothing(qtbot, window, on_next_dialog, monkeypatch, tmp_p
     on_next_dialog(lambda dialog: dialog.reject())
     assert transfer.export(window, "vcard") is None
     assert not (tmp_path / "x").exists()
+
+
+def test_a_search_that_found_no_one_is_not_offered(qtbot, window, on_next_dialog, monkeypatch):
+    people_shown(window, [("Ada Lovelace", "Acme"), ("Bob Ng", "")], "zzzz")
+    dialog = PeopleChoice(window, window.people_page.model.ids(), "zzzz", None)
+    assert [button.text() for button, _ids in dialog.choices] == ["&Everyone (2 people)"]
+
+
+def test_an_empty_network_has_no_one_to_export(qtbot, window, monkeypatch, tmp_path):
+    errors = []
+    monkeypatch.setattr(transfer, "show_error", lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "x"), ""))
+    assert transfer.export(window, "vcard") is None
+    assert errors == ["There is no one in this network yet."]
+    assert not (tmp_path / "x").exists()

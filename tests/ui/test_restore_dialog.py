@@ -14,7 +14,7 @@ from desktop.core.actions import ActionData
 from desktop.formats import archive
 from desktop.store import connection
 from desktop.ui import transfer
-from desktop.ui.dialogs.restore_dialog import RestoreDialog, restored_words
+from desktop.ui.dialogs.restore_dialog import RestoreDialog
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +55,7 @@ def test_restore_into_an_empty_network(qtbot, archive_file, window, on_next_dial
     def restore(dialog):
         assert isinstance(dialog, RestoreDialog)
         assert dialog.heading.text() == "network.json"
+        assert dialog.where.text().endswith(f"kB, in {archive_file.parent}")
         dialog.progress.valueChanged.connect(seen.append)
         dialog.restore_button.click()
 
@@ -128,8 +129,24 @@ def test_a_damaged_archive_is_explained_and_nothing_kept(
 
 
 def test_restored_words():
+    restored_words = archive.restored_words
     assert restored_words({"person": 1, "action": 0}) == "Restored 1 person."
     assert restored_words({"company": 2, "need": 1, "opportunity": 3}) == (
         "Restored 2 companies, 1 need and 3 opportunities."
     )
     assert restored_words({}) == ("Restored the archive; it holds no people, companies or actions.")
+
+
+def test_closing_the_window_as_the_restore_finishes_keeps_it(qtbot, archive_file, database):
+    dialog = RestoreDialog(None, archive_file)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.restore_button.click()
+    dialog.worker.wait()  # done, with its "succeeded" still queued for the window
+    assert dialog.worker.outcome[0] == "succeeded"
+    dialog.close()  # the title bar's ×, before the queued signal arrives
+    assert dialog.counts["person"] == 40
+    assert dialog.result() == RestoreDialog.DialogCode.Accepted
+    qtbot.wait(50)  # the late signals change nothing
+    assert dialog.counts["person"] == 40 and not dialog.isVisible()
+    assert people.person_count() == 40

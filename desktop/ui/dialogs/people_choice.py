@@ -25,7 +25,7 @@ class PeopleChoice(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label("Whom should the vCard file hold?"))
         self._offer(layout, f"&Everyone ({counted(len(everyone), 'person', 'people')})", everyone)
-        if search.strip() and len(shown) < len(everyone):
+        if search.strip() and 0 < len(shown) < len(everyone):
             self._offer(
                 layout,
                 f"The {counted(len(shown), 'person', 'people')} &found by “{_literal(search)}”",

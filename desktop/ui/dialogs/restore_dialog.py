@@ -5,27 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop.formats import archive
 from desktop.ui.pages.list_page import heading
 from desktop.ui.plain import plain_label, show_error
 from desktop.ui.worker import WorkerDialog
-
-TOLD = ("person", "company", "need", "opportunity", "action")  # the tables a restore names
-
-
-def restored_words(counts: dict[str, int]) -> str:
-    """'Restored 12 people, 3 companies and 40 actions.'"""
-    parts = [
-        f"{counts[table]:,} {archive.NOUNS[table][counts[table] != 1]}"
-        for table in TOLD
-        if counts.get(table)
-    ]
-    if not parts:
-        return "Restored the archive; it holds no people, companies or actions."
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"Restored {listed}."
 
 
 class RestoreDialog(WorkerDialog):
@@ -38,7 +24,10 @@ class RestoreDialog(WorkerDialog):
         self.counts: dict[str, int] | None = None
         self.heading = heading(path.name, 1.2)
         try:
-            size = f"{path.stat().st_size / 1e6:,.1f} MB, in {path.parent}"
+            size = QLocale().formattedDataSize(
+                path.stat().st_size, 1, QLocale.DataSizeFormat.DataSizeSIFormat
+            )
+            size = f"{size}, in {path.parent}"
         except OSError:
             size = str(path.parent)
         self.where = plain_label(size)
