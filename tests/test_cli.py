@@ -139,7 +139,9 @@ def test_list_says_what_happens_to_every_row(tmp_path, capsys):
     assert cli.main(args) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "0 new, 0 merged, 7 already known, 1 skipped"
-    assert lines[1] == "  row 5: Ada Lovelace — Already known: nothing new"
+    assert (
+        lines[1] == "  row 5: Ada Lovelace at Analytical Engines Ltd — Already known: nothing new"
+    )
     assert lines[3].startswith("  row 8: Skipped — No name")
     assert len(lines) == 1 + 8 + 1
     other = str(tmp_path / "other.sqlite3")

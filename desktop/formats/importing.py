@@ -26,6 +26,12 @@ from desktop.store.textkeys import has_visible_text
 FIELDS = (
     "title", "email", "phone", "linkedin_url", "location", "how_met", "met_on", "notes",
 )  # fmt: skip
+#: How the preview names each field a merge fills.
+FIELD_WORDS = {
+    "title": "title", "email": "email", "phone": "phone", "linkedin_url": "LinkedIn address",
+    "location": "location", "how_met": "how you met", "met_on": "when you met",
+    "notes": "notes",
+}  # fmt: skip
 PROGRESS_EVERY = 500
 
 
@@ -44,13 +50,14 @@ class Merge:
     fills: dict[str, object]
     also: list[str] = field(default_factory=list)
     known_as: str = ""  # the name of the person it matched, when that differs
+    company: str = ""  # as the file has it
 
     def words(self) -> str:
         """'Merged with Ada Lovelace: fills title, phone; keeps other contact details in
         the notes'."""
         parts = []
         if self.fills:
-            parts.append("fills " + ", ".join(self.fills).replace("_", " "))
+            parts.append("fills " + ", ".join(FIELD_WORDS[name] for name in self.fills))
         if self.also:
             parts.append("keeps other contact details in the notes")
         if parts:
@@ -77,7 +84,7 @@ class Plan:
         entries = [
             *((s.row, f"Skipped — {s.reason}", "", "") for s in self.skipped),
             *((p.row, "New", p.name, p.company) for p in self.new),
-            *((m.row, m.words(), m.name, "") for m in self.merges),
+            *((m.row, m.words(), m.name, m.company) for m in self.merges),
         ]
         return sorted(entries, key=lambda entry: entry[0])
 
@@ -225,7 +232,9 @@ def plan(parsed: Parsed) -> Plan:
             also = []
         known_as = result.new[-match - 1].name if match < 0 else str(have["name"])
         known_as = "" if known_as == person.name else known_as
-        result.merges.append(Merge(match, person.name, person.row, fills, also, known_as))
+        result.merges.append(
+            Merge(match, person.name, person.row, fills, also, known_as, person.company)
+        )
     result.skipped.sort(key=lambda s: s.row)
     return result
 

@@ -26,8 +26,10 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     from desktop.ui.dialogs.action_dialog import ActionDialog
     from desktop.ui.dialogs.company_dialog import CompanyDialog
     from desktop.ui.dialogs.follow_through_dialog import FollowThroughDialog
+    from desktop.ui.dialogs.import_dialog import ImportDialog
     from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
     from desktop.ui.dialogs.person_dialog import PersonDialog
+    from desktop.ui.dialogs.restore_dialog import RestoreDialog
     from desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -114,8 +116,40 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     company_dialog.show()
     save(company_dialog, "company-dialog")
     company_dialog.done(0)
+    preview = ImportDialog(window, "linkedin", Path("Connections.csv"), _connections())
+    preview.show()
+    save(preview, "import-preview")
+    preview.done(0)
+    restore = RestoreDialog(window, Path(tempfile.gettempdir()) / "reciprocity-archive.json")
+    restore.show()
+    save(restore, "restore-dialog")
+    restore.done(0)
     window.close()
     return saved
+
+
+def _connections():
+    """A LinkedIn export as a user might bring it to the sample network: a few people it
+    knows (one with a new title), newcomers, and a row without a name."""
+    from desktop.core import people
+    from desktop.formats import linkedin
+
+    everyone = [people.get_person(pid) for pid in people.person_ids()]
+    known = [p for p in everyone if p.email and not p.linkedin_url][:2] + everyone[:1]
+    lines = [
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+        *(
+            f"{p.name.split()[0]},{' '.join(p.name.split()[1:])},"
+            f"https://www.linkedin.com/in/{'-'.join(p.name.lower().split())},{p.email},"
+            f"{p.company},{p.title or 'Staff Engineer'},14 Mar 2025"
+            for p in known
+        ),
+        "Priya,Raman,https://www.linkedin.com/in/priya-raman,,Northwind,Data Lead,2 Sep 2025",
+        "Tomás,Ortega,https://www.linkedin.com/in/tomas-ortega,,Globex,Recruiter,9 Oct 2025",
+        "Mei,Chen,,mei@example.com,Initech,Engineering Manager,21 Oct 2025",
+        ",,https://www.linkedin.com/in/private-member,,,,3 Nov 2025",
+    ]
+    return linkedin.parse("\n".join(lines).encode(), "Connections.csv")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -166,3 +166,9 @@ def test_every_row_says_what_happens_and_with_whom(database):
         (5, "New", "B. & Co", "Babbage & Co"),
         (6, "Skipped — No name: the row has neither a first nor a last name.", "", ""),
     ]
+
+
+def test_every_field_a_merge_fills_has_words():
+    assert set(importing.FIELD_WORDS) == set(importing.FIELDS)
+    merge = importing.Merge(1, "Ada", 2, {"linkedin_url": "x", "met_on": "y"})
+    assert merge.words() == "Merged: fills LinkedIn address, when you met"

@@ -57,9 +57,9 @@ class ImportDialog(WorkerDialog):
         self.rows.setAccessibleName("What the import will do")
         self.rows.setHeaderLabels([self.plan.unit.capitalize(), "What happens", "Name", "Company"])
         self.rows.setRootIsDecorated(False)
-        self.rows.setColumnWidth(0, 60)
-        self.rows.setColumnWidth(1, 300)
-        self.rows.setColumnWidth(2, 200)
+        self.rows.setColumnWidth(0, 50)
+        self.rows.setColumnWidth(1, 400)
+        self.rows.setColumnWidth(2, 180)
         entries = self.plan.entries()
         for row, what, name, company in entries[:PREVIEW_ROWS]:
             item = QTreeWidgetItem([str(row), what, name, company])
@@ -89,7 +89,7 @@ class ImportDialog(WorkerDialog):
         layout.addWidget(self.rows, 1)
         for widget in (self.more, self.progress, self.status, self.buttons):
             layout.addWidget(widget)
-        self.resize(760, 520)
+        self.resize(820, 520)
 
     # -- importing ------------------------------------------------------------------------
     def start(self) -> None:
