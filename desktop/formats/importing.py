@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
+from operator import attrgetter
 
 from desktop.core import companies
 from desktop.core.clock import now_text
@@ -126,8 +128,8 @@ def _tidy(person: ImportedPerson) -> ImportedPerson | Skipped:
         notes.append(f"LinkedIn as imported: {linkedin}")
         linkedin = ""
     notes += [f"Also: {extra}" for extra in person.extra_emails if extra.strip()]
-    return replace(
-        person,
+    return ImportedPerson(  # every field: a third faster than dataclasses.replace
+        row=person.row,
         name=name,
         company=" ".join(person.company.split())[:MAX_NAME],
         title=" ".join(person.title.split()),
@@ -136,6 +138,7 @@ def _tidy(person: ImportedPerson) -> ImportedPerson | Skipped:
         linkedin_url=linkedin,
         location=" ".join(person.location.split()),
         how_met=" ".join(person.how_met.split()),
+        met_on=person.met_on,
         notes="\n".join(notes),
         extra_emails=[],
     )
@@ -275,7 +278,7 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
                         person.name,
                         fold(person.name),
                         companies.get(name_key(person.company)) if person.company else None,
-                        *(_value(getattr(person, name)) for name in FIELDS),
+                        *map(_value, fields_of(person)),
                         stamp,
                         stamp,
                     )
@@ -310,13 +313,17 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
                 )
                 merged.append(merge.person_id)
         advance(len(plan.merges))
-        for _marks, chunk in id_chunks(new_ids + merged):
+        search_index.index_new_people(first_new)  # all of them in one statement
+        for _marks, chunk in id_chunks(merged):
             search_index.refresh_people(chunk)
     return Applied(new_ids, merged, added)
 
 
+fields_of = attrgetter(*FIELDS)
+
+
 def _value(value: object) -> object:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _company_ids(names: set[str]) -> tuple[dict[str, int], int]:

@@ -34,6 +34,11 @@ def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> 
         )
 
 
+def index_new_people(after_id: int, database: SqliteDatabase = db) -> None:
+    """Index everyone added after *after_id*, not indexed yet (a bulk insert's people)."""
+    database.execute_sql(f"{_INSERT} {_ROW_SQL} WHERE p.id > ?", (after_id,))
+
+
 def refresh_actions(action_ids: Iterable[int], database: SqliteDatabase = db) -> None:
     """Re-index the given actions (removing any that no longer exist)."""
     ids = list(dict.fromkeys(int(i) for i in action_ids))

@@ -172,3 +172,33 @@ def test_every_field_a_merge_fills_has_words():
     assert set(importing.FIELD_WORDS) == set(importing.FIELDS)
     merge = importing.Merge(1, "Ada", 2, {"linkedin_url": "x", "met_on": "y"})
     assert merge.words() == "Merged: fills LinkedIn address, when you met"
+
+
+def test_tidying_keeps_every_field(database):
+    from dataclasses import fields
+
+    person = ImportedPerson(
+        row=9, name=" Ada  Lovelace ", company=" Acme  Ltd", title="CTO", email="ada@acme.org",
+        phone="+44  20", linkedin_url="https://www.linkedin.com/in/ada", location="London",
+        how_met="PyCon", met_on=date(2024, 6, 1), notes="Met twice.",
+    )  # fmt: skip
+    tidied = importing.plan(Parsed(people=[person])).new[0]
+    assert [f.name for f in fields(ImportedPerson)] == [
+        "row",
+        "name",
+        "company",
+        "title",
+        "email",
+        "phone",
+        "linkedin_url",
+        "location",
+        "how_met",
+        "met_on",
+        "notes",
+        "extra_emails",
+    ]  # fmt: skip  (a new field must be carried by importing._tidy too)
+    assert (tidied.row, tidied.name, tidied.company, tidied.phone) == (
+        9, "Ada Lovelace", "Acme Ltd", "+44 20",
+    )  # fmt: skip
+    for name in ("title", "email", "linkedin_url", "location", "how_met", "met_on", "notes"):
+        assert getattr(tidied, name) == getattr(person, name), name
