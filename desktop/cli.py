@@ -11,6 +11,7 @@ and writes nothing. Never imports Qt.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -86,8 +87,15 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     from desktop.store import connection
 
+    if args.command == "demo" and args.database is None:
+        return fail(
+            "demo writes a made-up network, so it needs a new file of its own: add "
+            "--database PATH. It never goes into your own network."
+        )
     path = (args.database or paths.default_database_path()).expanduser()
     created = not path.exists()  # made for this command: gone again if nothing comes of it
+    if args.command == "export" and created:
+        return fail(f"There is no database at {path}, so there is nothing to export.")
     try:
         connection.open_database(path)
     except connection.DatabaseError as exc:
@@ -101,9 +109,17 @@ def main(argv: list[str]) -> int:
         return fail(f"Could not use{where}: {exc.strerror or exc}.")
     except ValueError as exc:  # format errors are ValueErrors with a message in words
         return fail(str(exc))
+    except BrokenPipeError:  # whoever read the output stopped (`| head`): say no more
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the flush at exit)
+        return 1
     finally:
+        empty = created and connection.db.execute_sql(
+            "SELECT NOT EXISTS (SELECT 1 FROM person) AND NOT EXISTS (SELECT 1 FROM company)"
+        ).fetchone()[0]
         connection.close_database()
-        if created and (code != 0 or getattr(args, "dry_run", False)):
+        # A database made for this command goes again if it was a dry run or failed, and
+        # only while nothing is in it: what was committed stays.
+        if empty and (code != 0 or getattr(args, "dry_run", False)):
             for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
                 leftover.unlink(missing_ok=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,9 +126,45 @@ def test_a_dry_run_or_a_failure_leaves_no_new_database_behind(tmp_path, capsys):
     assert cli.main(["import", "archive", str(broken), "--database", str(fresh)]) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.json"]
     capsys.readouterr()
+    missing = tmp_path / "n.sqlite3"
+    assert cli.main(["export", "ics", str(tmp_path / "x.ics"), "--database", str(missing)]) == 1
+    assert capsys.readouterr().err == (
+        f"Reciprocity: There is no database at {missing}, so there is nothing to export.\n"
+    )
+    assert not missing.exists() and not (tmp_path / "x.ics").exists()
+    made = tmp_path / "made.sqlite3"
+    assert cli.main(["demo", "--people", "3", "--actions", "3", "--database", str(made)]) == 0
+    capsys.readouterr()
     assert cli.main(["export", "ics", str(tmp_path / "no" / "x.ics"), "--database",
-                     str(tmp_path / "n.sqlite3")]) == 1  # fmt: skip
+                     str(made)]) == 1  # fmt: skip
     assert capsys.readouterr().err.startswith(f"Reciprocity: Could not use {tmp_path / 'no'}")
+
+
+def test_demo_never_goes_into_your_own_network(capsys, monkeypatch, tmp_path):
+    own = tmp_path / "own.sqlite3"
+    monkeypatch.setattr(cli.paths, "default_database_path", lambda: own)
+    assert cli.main(["demo", "--people", "3"]) == 1
+    assert "needs a new file of its own: add --database PATH" in capsys.readouterr().err
+    assert not own.exists()
+
+
+def test_output_cut_short_after_an_import_keeps_what_was_imported(tmp_path, monkeypatch):
+    import io
+
+    from desktop.formats import importing
+
+    real_apply = importing.apply
+
+    def apply_then_pipe_closes(plan, progress=None):
+        real_apply(plan, progress)
+        raise BrokenPipeError  # as `| head -1` closing before the last line is printed
+
+    monkeypatch.setattr(importing, "apply", apply_then_pipe_closes)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    database = tmp_path / "net.sqlite3"
+    source = DATA / "linkedin_connections.csv"
+    assert cli.main(["import", "linkedin", str(source), "--database", str(database)]) == 1
+    assert people_in(database) == 7  # committed, so kept
 
 
 def test_list_says_what_happens_to_every_row(tmp_path, capsys):

@@ -18,6 +18,16 @@ CHOOSABLE = tuple(f.name for f in fields(PersonData) if f.name not in ("roles", 
 #: Contact details: the one not chosen is kept in the notes rather than lost.
 KEPT_IN_NOTES = ("email", "phone", "linkedin_url")
 
+#: Other details: the one not chosen is kept in the notes too, with what it was.
+KEPT_WITH_LABEL = {
+    "name": "Also known as",
+    "company": "Also at",
+    "title": "Also title",
+    "location": "Also location",
+    "how_met": "Also how met",
+    "met_on": "Also met on",
+}
+
 
 def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]:
     """field -> (kept value, other value) where the two records differ and both are set."""
@@ -33,16 +43,24 @@ def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]
 
 def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData:
     """The survivor's record: its own values, the other's where it had none or where chosen
-    (*take_other*), and the roles and skills of both. A contact detail not chosen (the
-    other email, say) is kept in the notes."""
+    (*take_other*), and the roles and skills of both. A value not chosen (the other email,
+    name or title, say) is kept in the notes, and so are the other record's notes."""
     keep, other = people.get_person(keep_id), people.get_person(other_id)
     chosen, also = {}, []
     for name in CHOOSABLE:
         mine, theirs = getattr(keep, name), getattr(other, name)
         if name in take_other or mine in ("", None):
             chosen[name] = theirs if theirs not in ("", None) else mine
-        if name in KEPT_IN_NOTES and mine and theirs and mine != theirs:
-            also.append(f"Also: {mine if name in take_other else theirs}")
+        if mine in ("", None) or theirs in ("", None) or mine == theirs:
+            continue
+        dropped = mine if name in take_other else theirs
+        if name in KEPT_IN_NOTES:
+            also.append(f"Also: {dropped}")
+        elif name in KEPT_WITH_LABEL:
+            shown = dropped.isoformat() if hasattr(dropped, "isoformat") else dropped
+            also.append(f"{KEPT_WITH_LABEL[name]}: {shown}")
+        elif name == "notes":  # both had notes: the chosen first, the others right after
+            also.insert(0, dropped)
     notes = chosen.get("notes", keep.notes)
     extra = [line for line in also if line not in notes]
     chosen["notes"] = "\n".join(t for t in (notes, *extra) if t)
@@ -70,6 +88,10 @@ def merge_people(keep_id: int, other_id: int, take_other: set[str] = frozenset()
         if not problems.ok:
             raise ValidationError(problems)
         moves = (
+            # An action with one of them helping the other would end with a person
+            # helping themselves: the "for whom" goes, as the action form would insist.
+            "UPDATE action SET beneficiary_id = NULL"
+            " WHERE counterpart_id = :other AND beneficiary_id = :keep",
             "UPDATE action SET counterpart_id = :keep WHERE counterpart_id = :other",
             "UPDATE action SET beneficiary_id = CASE WHEN counterpart_id = :keep THEN NULL"
             " ELSE :keep END WHERE beneficiary_id = :other",

@@ -30,9 +30,9 @@ FIELDS = (
 )  # fmt: skip
 #: How the preview names each field a merge fills.
 FIELD_WORDS = {
-    "title": "title", "email": "email", "phone": "phone", "linkedin_url": "LinkedIn address",
-    "location": "location", "how_met": "how you met", "met_on": "when you met",
-    "notes": "notes",
+    "company": "company", "title": "title", "email": "email", "phone": "phone",
+    "linkedin_url": "LinkedIn address", "location": "location", "how_met": "how you met",
+    "met_on": "when you met", "notes": "notes",
 }  # fmt: skip
 PROGRESS_EVERY = 500
 
@@ -189,11 +189,15 @@ def _same_detail(name: str, mine: object, theirs: object) -> bool:
 def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
     """The fields of the person *person_id* (a new one of this import if negative), and
     their name."""
+    columns = ("name", "company", *FIELDS)
     if person_id < 0:
         earlier = new[-person_id - 1]
-        return {name: getattr(earlier, name) for name in ("name", *FIELDS)}
-    columns = ("name", *FIELDS)
-    row = db.execute_sql(f"SELECT {', '.join(columns)} FROM person WHERE id = ?", (person_id,))
+        return {name: getattr(earlier, name) for name in columns}
+    row = db.execute_sql(
+        f"SELECT p.name, coalesce(c.name, ''), {', '.join(f'p.{f}' for f in FIELDS)}"
+        " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?",
+        (person_id,),
+    )
     return dict(zip(columns, row.fetchone(), strict=True))
 
 
@@ -217,7 +221,7 @@ def plan(parsed: Parsed) -> Plan:
         have = _current(match, result.new)
         fills = {
             name: getattr(person, name)
-            for name in FIELDS
+            for name in ("company", *FIELDS)
             if getattr(person, name) and not have[name]
         }
         also = [
@@ -262,7 +266,10 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
             progress(done, total)
 
     with db.atomic():
-        companies, added = _company_ids({p.company for p in plan.new if p.company})
+        companies, added = _company_ids(
+            {p.company for p in plan.new if p.company}
+            | {str(m.fills["company"]) for m in plan.merges if "company" in m.fills}
+        )
         stamp = now_text()
         columns = ("name", "sort_key", "company_id", *FIELDS, "created_at", "updated_at")
         first_new = db.execute_sql("SELECT coalesce(max(id), 0) FROM person").fetchone()[0]
@@ -295,21 +302,26 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
         ]
         merged: list[int] = []
         for merge in plan.merges:
-            if merge.person_id > 0 and merge.also:
+            if merge.person_id < 0:
+                continue  # the same person twice in the file: folded into the new one
+            fills = {name: value for name, value in merge.fills.items() if name != "company"}
+            if "company" in merge.fills:
+                fills["company_id"] = companies[name_key(str(merge.fills["company"]))]
+            if fills:  # empty fields first, so that notes the file brings are not lost
+                assignments = ", ".join(
+                    f"{name} = CASE WHEN {name} IS NULL OR {name} = '' THEN ? ELSE {name} END"
+                    for name in fills
+                )
+                db.execute_sql(
+                    f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
+                    (*(_value(v) for v in fills.values()), stamp, merge.person_id),
+                )
+                merged.append(merge.person_id)
+            if merge.also:
                 db.execute_sql(
                     "UPDATE person SET notes = CASE WHEN notes = '' THEN ?"
                     " ELSE notes || char(10) || ? END WHERE id = ?",
                     ("\n".join(merge.also),) * 2 + (merge.person_id,),
-                )
-                merged.append(merge.person_id)
-            if merge.person_id > 0 and merge.fills:
-                assignments = ", ".join(
-                    f"{name} = CASE WHEN {name} IS NULL OR {name} = '' THEN ? ELSE {name} END"
-                    for name in merge.fills
-                )
-                db.execute_sql(
-                    f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
-                    (*(_value(v) for v in merge.fills.values()), stamp, merge.person_id),
                 )
                 merged.append(merge.person_id)
         advance(len(plan.merges))

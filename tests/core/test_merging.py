@@ -59,7 +59,8 @@ def test_merge_moves_every_link_and_keeps_the_chosen_values(twins):
     assert (keep.name, keep.email, keep.phone, keep.title) == (
         "Ada Lovelace", "ada@new.example", "+44 555", "Countess"
     )  # fmt: skip
-    assert keep.notes == "Also: ada@old.example"  # the address not chosen is not lost
+    # The name and the address not chosen are not lost.
+    assert keep.notes == "Also known as: Ada King\nAlso: ada@old.example"
     assert set(keep.roles) == {"mentor", "hiring_manager"}
     assert [s.casefold() for s in keep.offers] == ["engines", "math"]  # one Math
     assert actions.get_action(twins["with_other"]).counterpart_id == twins["keep"]
@@ -78,3 +79,38 @@ def test_a_merge_that_cannot_be_saved_changes_nothing(twins):
     with pytest.raises(ValueError, match="Unknown fields"):
         merging.merge_people(twins["keep"], twins["other"], take_other={"shoe_size"})
     assert people.get_person(twins["other"]).name == "Ada King"
+
+
+def test_nothing_not_chosen_is_lost(database):
+    keep = people.create_person(
+        PersonData(name="Ada Lovelace", company="Acme", title="CTO", how_met="PyCon",
+                   met_on=date(2024, 6, 1), location="London", notes="Met at the Royal Society.")
+    )  # fmt: skip
+    other = people.create_person(
+        PersonData(name="Ada Lovelace", company="Globex", title="Countess", how_met="Letters",
+                   met_on=date(2023, 1, 2), location="Leeds", notes="Prefers email.")
+    )  # fmt: skip
+    merging.merge_people(keep, other, take_other={"notes", "title"})
+    merged = people.get_person(keep)
+    assert (merged.company, merged.title, merged.how_met) == ("Acme", "Countess", "PyCon")
+    assert merged.notes.splitlines() == [
+        "Prefers email.",
+        "Met at the Royal Society.",
+        "Also at: Globex",
+        "Also title: CTO",
+        "Also location: Leeds",
+        "Also how met: Letters",
+        "Also met on: 2023-01-02",
+    ]
+
+
+def test_no_one_helps_themselves_after_a_merge(twins):
+    helped_keep = actions.create_action(
+        ActionData(
+            occurred_on=date(2026, 1, 4), counterpart_id=twins["other"],
+            beneficiary_id=twins["keep"], summary="Ada King introduced Ada Lovelace",
+        )
+    )  # fmt: skip
+    merging.merge_people(twins["keep"], twins["other"])
+    action = actions.get_action(helped_keep)
+    assert (action.counterpart_id, action.beneficiary_id) == (twins["keep"], None)

@@ -169,7 +169,7 @@ def test_every_row_says_what_happens_and_with_whom(database):
 
 
 def test_every_field_a_merge_fills_has_words():
-    assert set(importing.FIELD_WORDS) == set(importing.FIELDS)
+    assert set(importing.FIELD_WORDS) == {"company", *importing.FIELDS}
     merge = importing.Merge(1, "Ada", 2, {"linkedin_url": "x", "met_on": "y"})
     assert merge.words() == "Merged: fills LinkedIn address, when you met"
 
@@ -202,3 +202,39 @@ def test_tidying_keeps_every_field(database):
     )  # fmt: skip
     for name in ("title", "email", "linkedin_url", "location", "how_met", "met_on", "notes"):
         assert getattr(tidied, name) == getattr(person, name), name
+
+
+def test_a_merge_fills_an_empty_company_and_keeps_the_files_notes(database):
+    bob = people.create_person(people.PersonData(name="Bobby T", email="bob@example.com"))
+    sam = people.create_person(
+        people.PersonData(
+            name="Sam O'Neil",
+            email="sam@work.example",
+            linkedin_url="https://www.linkedin.com/in/sam",
+        )
+    )
+    plan = importing.plan(
+        Parsed(
+            people=[
+                ImportedPerson(2, "Bobby T", company="Initech", email="BOB@example.com"),
+                ImportedPerson(
+                    3, "Sam O'Neil", email="sam.personal@example.com", location="Leeds",
+                    linkedin_url="https://linkedin.com/in/sam/", notes="Prefers calls after 5pm.",
+                ),
+            ]
+        )
+    )  # fmt: skip
+    assert [m.words() for m in plan.merges] == [
+        "Merged: fills company",
+        "Merged: fills location, notes; keeps other contact details in the notes",
+    ]
+    importing.apply(plan)
+    assert people.get_person(bob).company == "Initech"
+    assert companies.company_ids() != []
+    kept = people.get_person(sam)
+    assert kept.location == "Leeds"
+    assert kept.notes == "Prefers calls after 5pm.\nAlso: sam.personal@example.com"
+    again = importing.plan(
+        Parsed(people=[ImportedPerson(2, "Bobby T", company="Globex", email="bob@example.com")])
+    )
+    assert again.merges[0].words() == "Already known: nothing new"  # nothing overwritten

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import merging, people
 from desktop.core.validation import ValidationError
-from desktop.ui.plain import confirm, plain_label, short, show_error
+from desktop.ui.plain import confirm, counted, plain_label, short, show_error, tooltip
 from desktop.ui.widgets.person_picker import PersonPicker
 
 FIELD_LABELS = {
@@ -58,7 +58,7 @@ class MergeDialog(QDialog):
         self.explain = plain_label(
             "Their actions, the needs they told you about and their parts in opportunities "
             "move to the person you keep; roles and skills are joined. Where both have a "
-            "value, choose which stays; an email, phone or LinkedIn address not chosen is "
+            "value, choose which stays: the value not chosen, and the other's notes, are "
             "kept in the notes."
         )
         self.choices = QGridLayout()
@@ -96,7 +96,7 @@ class MergeDialog(QDialog):
                 continue
             data = people.get_person(person_id)
             facts = [f for f in (data.company, data.email, data.phone) if f]
-            facts.append(f"{people.action_count(person_id):,} actions")
+            facts.append(counted(people.action_count(person_id), "action"))
             about.setText(" · ".join(facts))
 
     def _update(self) -> None:
@@ -124,13 +124,19 @@ class MergeDialog(QDialog):
             group = QButtonGroup(self)
             self.choices.addWidget(QLabel(FIELD_LABELS.get(name, name)), row, 0)
             for column, value in ((1, mine), (2, theirs)):
-                button = QRadioButton(short(str(value), 60))
-                button.setToolTip(str(value))
+                shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+                button = QRadioButton(short(shown, 60).replace("&", "&&"))  # & as typed
+                button.setToolTip(tooltip(shown))
                 button.setAccessibleName(f"{FIELD_LABELS.get(name, name)}: {value}")
                 group.addButton(button, column)
                 self.choices.addWidget(button, row, column)
             group.button(1).setChecked(True)
             self.groups[name] = group
+        # Grow to show every row: the window was sized before the choices were known.
+        self.choice_box.adjustSize()
+        wanted = self.layout().sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def take_other(self) -> set[str]:
         return {name for name, group in self.groups.items() if group.checkedId() == 2}
