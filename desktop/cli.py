@@ -113,9 +113,12 @@ def main(argv: list[str]) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the flush at exit)
         return 1
     finally:
-        empty = created and connection.db.execute_sql(
-            "SELECT NOT EXISTS (SELECT 1 FROM person) AND NOT EXISTS (SELECT 1 FROM company)"
-        ).fetchone()[0]
+        empty = (
+            created
+            and connection.db.execute_sql(
+                "SELECT NOT EXISTS (SELECT 1 FROM person) AND NOT EXISTS (SELECT 1 FROM company)"
+            ).fetchone()[0]
+        )
         connection.close_database()
         # A database made for this command goes again if it was a dry run or failed, and
         # only while nothing is in it: what was committed stays.
