@@ -7,6 +7,8 @@ decides which property becomes which field.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import re
 from urllib.parse import urlsplit
 
 import vobject
@@ -47,12 +49,20 @@ def parse(data: bytes, name: str) -> Parsed:
     return parsed
 
 
+_DECLARED = re.compile(rb";CHARSET=([A-Za-z0-9_.-]+)", re.IGNORECASE)
+
+
 def _decode(data: bytes, name: str) -> str:
-    """The file as text: UTF-8 (with or without a byte-order mark), or UTF-16 with one."""
+    """The file as text: UTF-8 (with or without a byte-order mark), UTF-16 with one, or
+    the one character set its cards declare (older Outlook writes CHARSET=Windows-1252)."""
     encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None
     try:
         return data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = {m.group(1).decode("ascii").lower() for m in _DECLARED.finditer(data)}
+        if encoding is None and len(declared) == 1:
+            with contextlib.suppress(LookupError, UnicodeDecodeError):
+                return data.decode(declared.pop())
         raise FormatError(
             f"{name} is not {'UTF-16' if encoding else 'UTF-8'} text (byte {exc.start + 1:,}"
             " cannot be read). Export the contacts again as UTF-8 vCard."

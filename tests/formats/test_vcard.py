@@ -289,3 +289,18 @@ def test_export_keeps_the_order_given_and_leaves_out_missing_people(saved):
 def test_export_of_everyone_uses_all_ids(saved):
     text = vcard.export(people.person_ids())
     assert text.count("BEGIN:VCARD") == len(PEOPLE)
+
+
+def test_outlook_cards_in_the_character_set_they_declare():
+    parsed = read("outlook_1252.vcf")
+    assert [(p.name, p.company) for p in parsed.people] == [
+        ("Jürgen Müller", "Café Zentral"),
+        ("Ana Peña", ""),
+    ]
+    assert parsed.people[1].notes == "Café con leche\na las 5"
+
+
+def test_a_declared_character_set_that_does_not_fit_is_still_refused():
+    data = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8:Jürgen\r\nEND:VCARD\r\n"
+    with pytest.raises(FormatError, match="not UTF-8 text"):
+        vcard.parse(data.encode("latin-1"), "odd.vcf")
