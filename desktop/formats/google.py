@@ -95,6 +95,10 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
         if location:
             break
 
+    # What has no field of its own is kept in the notes, as the vCard reader does.
+    kept = [f"Website: {site}" for site in websites if site not in linkedin[:1]]
+    kept += [f"Phone: {phone}" for phone in phones[1:]]
+    notes = _multiline(cell(columns.notes)).strip()
     return ImportedPerson(
         row=row,
         name=full_name,
@@ -104,7 +108,7 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
         phone=phones[0] if phones else "",
         linkedin_url=linkedin[0] if linkedin else "",
         location=location,
-        notes=_multiline(cell(columns.notes)).strip(),
+        notes="\n".join(text for text in (notes, *kept) if text),
         extra_emails=extra_emails,
     )
 

@@ -39,7 +39,8 @@ def test_the_current_export_with_numbered_groups_and_joined_values():
             phone="+44 20 7946 0000",
             linkedin_url="https://www.linkedin.com/in/ada-lovelace",
             location="12 St James's Square, London SW1Y 4JH, UK",
-            notes='Met at the "Difference Engine" meetup, London.\nFollow up about Babbage.',
+            notes='Met at the "Difference Engine" meetup, London.\nFollow up about Babbage.\n'
+            "Website: https://ada.example.com\nPhone: +44 20 7946 0001",  # kept, not dropped
         ),
         ImportedPerson(
             3,
