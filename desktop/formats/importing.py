@@ -62,6 +62,8 @@ class Merge:
             parts.append("fills " + ", ".join(FIELD_WORDS[name] for name in self.fills))
         if self.also:
             parts.append("keeps other contact details in the notes")
+        if self.person_id < 0:  # the same person as an earlier row of this file
+            return "Joined with an earlier row" + (": " + "; ".join(parts) if parts else "")
         if parts:
             with_whom = f" with {self.known_as}" if self.known_as else ""
             return f"Merged{with_whom}: " + "; ".join(parts)
@@ -78,8 +80,18 @@ class Plan:
 
     @property
     def merged(self) -> int:
-        """Rows of known people that add something to them (the rest are already known)."""
-        return sum(1 for m in self.merges if m.fills or m.also)
+        """Rows of people in the network that add something to them."""
+        return sum(1 for m in self.merges if m.person_id > 0 and (m.fills or m.also))
+
+    @property
+    def repeats(self) -> int:
+        """Rows of someone an earlier row of the file brings, joined into that one."""
+        return sum(1 for m in self.merges if m.person_id < 0)
+
+    @property
+    def known(self) -> int:
+        """Rows of people in the network that add nothing to them."""
+        return len(self.merges) - self.merged - self.repeats
 
     def entries(self) -> list[tuple[int, str, str, str]]:
         """(row, what happens, name, company) for every row, in file order."""
@@ -92,11 +104,10 @@ class Plan:
 
     def summary(self) -> str:
         """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""
-        merged = self.merged
-        same = len(self.merges) - merged
+        repeats = f", {self.repeats:,} repeated in the file" if self.repeats else ""
         lines = [
-            f"{len(self.new):,} new, {merged:,} merged, {same:,} already known,"
-            f" {len(self.skipped):,} skipped"
+            f"{len(self.new):,} new, {self.merged:,} merged, {self.known:,} already known"
+            f"{repeats}, {len(self.skipped):,} skipped"
         ]
         lines += [f"  {self.unit} {s.row}: {s.reason}" for s in self.skipped]
         return "\n".join(lines)

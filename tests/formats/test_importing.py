@@ -82,7 +82,10 @@ def test_plan_tells_new_merged_and_skipped_before_writing(known):
         (8, "No name."),
         (9, "No name: the row has neither a first nor a last name."),
     ]
-    assert plan.summary().splitlines()[0] == "2 new, 4 merged, 0 already known, 2 skipped"
+    assert plan.summary().splitlines()[0] == (
+        "2 new, 3 merged, 0 already known, 1 repeated in the file, 2 skipped"
+    )
+    assert plan.merges[-1].words() == "Joined with an earlier row: fills phone"
 
 
 def test_apply_writes_it_all_in_one_go(known):

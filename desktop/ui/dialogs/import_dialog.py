@@ -45,13 +45,14 @@ class ImportDialog(WorkerDialog):
         self.setWindowTitle(f"Import {FORMAT_NAMES[kind]}")
         self.plan = importing.plan(parsed)
         self.imported = False
-        new, merges, skipped = self.plan.new, self.plan.merges, self.plan.skipped
-        merged = self.plan.merged
+        new, skipped, merged = self.plan.new, self.plan.skipped, self.plan.merged
+        repeats = self.plan.repeats
         self.heading = heading(path.name, 1.2)
         self.counts = plain_label(
             f"{counted(len(new), 'new person', 'new people')} · {merged:,} to merge with "
-            f"people you have (filling empty fields only) · {len(merges) - merged:,} "
-            f"already known · {len(skipped):,} skipped"
+            f"people you have (filling empty fields only) · {self.plan.known:,} already known"
+            + (f" · {repeats:,} repeated in the file, joined into one" if repeats else "")
+            + f" · {len(skipped):,} skipped"
         )
         self.rows = QTreeWidget()
         self.rows.setAccessibleName("What the import will do")
