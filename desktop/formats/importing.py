@@ -156,35 +156,52 @@ def _tidy(person: ImportedPerson) -> ImportedPerson | Skipped:
 
 
 class _Known:
-    """Who is already known, by the three keys, for the network and this import so far."""
+    """Who is already known, by their keys, for the network and this import so far: the
+    LinkedIn address, the email, the name at a company, and the name with a phone number
+    (address books often have no company; a number alone may be a switchboard's)."""
 
     def __init__(self) -> None:
         self.email: dict[str, int] = {}
         self.linkedin: dict[str, int] = {}
         self.named: dict[tuple[str, str], int] = {}
+        self.phoned: dict[tuple[str, str], int] = {}
         rows = db.execute_sql(
-            "SELECT p.id, p.name, p.email, p.linkedin_url, coalesce(c.name_key, '')"
+            "SELECT p.id, p.name, p.email, p.linkedin_url, coalesce(c.name_key, ''), p.phone"
             " FROM person p LEFT JOIN company c ON c.id = p.company_id"
         )
-        for person_id, name, email, linkedin, company in rows.fetchall():
-            self.add(person_id, name, email, linkedin, company)
+        for person_id, name, email, linkedin, company, phone in rows.fetchall():
+            self.add(person_id, name, email, linkedin, company, phone)
 
-    def add(self, person_id: int, name: str, email: str, linkedin: str, company: str) -> None:
+    def add(
+        self, person_id: int, name: str, email: str, linkedin: str, company: str, phone: str
+    ) -> None:
         if email:
             self.email.setdefault(email.lower(), person_id)
         if linkedin:
             self.linkedin.setdefault(linkedin_key(linkedin), person_id)
         self.named.setdefault((fold(name), company), person_id)
+        if number := phone_key(phone):
+            self.phoned.setdefault((fold(name), number), person_id)
 
     def find(self, person: ImportedPerson) -> int | None:
+        number = phone_key(person.phone)
         for found in (
             self.linkedin.get(linkedin_key(person.linkedin_url)) if person.linkedin_url else None,
             self.email.get(person.email.lower()) if person.email else None,
             self.named.get((fold(person.name), name_key(person.company))),
+            self.phoned.get((fold(person.name), number)) if number else None,
         ):
             if found is not None:
                 return found
         return None
+
+
+def phone_key(phone: str) -> str:
+    """The last seven digits of a phone number, the same whatever the punctuation, the
+    country code or the trunk 0 ('+49 89 636 00' and '089 636-00'); with the name they
+    tell people apart. '' when there are too few digits to be a number."""
+    digits = "".join(c for c in phone if c.isdigit())
+    return digits[-7:] if len(digits) >= 7 else ""
 
 
 def _same_detail(name: str, mine: object, theirs: object) -> bool:
@@ -226,7 +243,7 @@ def plan(parsed: Parsed) -> Plan:
             result.new.append(person)
             known.add(
                 -len(result.new), person.name, person.email, person.linkedin_url,
-                name_key(person.company),
+                name_key(person.company), person.phone,
             )  # fmt: skip
             continue
         have = _current(match, result.new)

@@ -24,6 +24,10 @@ PRODID = "-//Reciprocity//EN"
 #: A URL with this TYPE is the person's LinkedIn page even when its host says otherwise.
 LINKEDIN_TYPE = "linkedin"
 NO_NAME = "No name: the card has neither a full name (FN) nor a structured name (N)."
+COMPANY_CARD = (
+    "A company, not a person: the card is marked as one (Apple's X-ABShowAs or KIND:org)."
+    " Companies are added with the people who work there."
+)
 
 _PREF_NONE = 101  # vCard 4.0 PREF runs from 1 (most preferred) to 100
 
@@ -41,6 +45,9 @@ def parse(data: bytes, name: str) -> Parsed:
         )
     parsed = Parsed(unit="card")
     for row, card in enumerate(_cards(text, name), start=1):
+        if _is_company_card(card):
+            parsed.skipped.append(Skipped(row, COMPANY_CARD))
+            continue
         person = _person(card, row, name)
         if person is None:
             parsed.skipped.append(Skipped(row, NO_NAME))
@@ -182,12 +189,22 @@ def _company(card) -> str:
     return ""
 
 
+def _is_company_card(card) -> bool:
+    """Apple's 'show as company' card, or a vCard 4.0 KIND:org."""
+    marks = [*card.contents.get("x-abshowas", []), *card.contents.get("kind", [])]
+    return any(_text(line.value).strip().upper() in ("COMPANY", "ORG") for line in marks)
+
+
 def _person(card, row: int, file_name: str) -> ImportedPerson | None:
     full_name = _name(card)
     if not full_name:
         return None
-    emails = [_text(line.value).removeprefix("mailto:") for line in _lines(card, "email")]
-    emails = [e for e in emails if e]
+    found = [_text(line.value).removeprefix("mailto:") for line in _lines(card, "email")]
+    unique: dict[str, str] = {}  # one spelling of each address: case makes no other one
+    for email in found:
+        if email:
+            unique.setdefault(email.casefold(), email)
+    emails = list(unique.values())
     phones = [_text(line.value).removeprefix("tel:") for line in _lines(card, "tel")]
     phones = [p for p in phones if p]
     notes = [

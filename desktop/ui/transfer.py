@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
-from desktop.ui.plain import show_error
+from desktop.ui.plain import confirm, show_error
 
 IMPORT_FILTERS = {
     "linkedin": "LinkedIn connections (Connections.csv *.csv)",
@@ -133,6 +133,17 @@ def export(window: QMainWindow, kind: str) -> Path | None:
     if not chosen:
         return None
     target = Path(chosen)
+    if kind == "csv":
+        there = [
+            f"{table}.csv" for table in csv_export.TABLES if (target / f"{table}.csv").exists()
+        ]
+        if there and not confirm(
+            window,
+            "Replace the CSV files?",
+            f"{target} already holds {', '.join(there)}. Replace them with this export?",
+            "&Replace",
+        ):
+            return None
     try:
         if kind == "csv":
             csv_export.export_all(target)

@@ -241,3 +241,21 @@ def test_a_merge_fills_an_empty_company_and_keeps_the_files_notes(database):
         Parsed(people=[ImportedPerson(2, "Bobby T", company="Globex", email="bob@example.com")])
     )
     assert again.merges[0].words() == "Already known: nothing new"  # nothing overwritten
+
+
+def test_a_name_with_the_same_phone_number_is_the_same_person(database):
+    jurgen = people.create_person(
+        people.PersonData(name="Jürgen Müller", company="Siemens AG", phone="+49 89 636 00")
+    )
+    plan = importing.plan(
+        Parsed(
+            people=[
+                ImportedPerson(2, "Jurgen Muller", phone="089 636-00", title="Engineer"),
+                ImportedPerson(3, "Someone Else", phone="089 636-00"),  # the switchboard
+                ImportedPerson(4, "Jürgen Müller", company="Bosch", phone="12"),  # too short
+            ]
+        )
+    )
+    assert [(m.row, m.person_id) for m in plan.merges] == [(2, jurgen)]
+    assert [p.row for p in plan.new] == [3, 4]
+    assert importing.phone_key("+44 (0)20 7946-0000") == importing.phone_key("020 7946 0000")

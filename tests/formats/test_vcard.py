@@ -45,13 +45,8 @@ def test_apple_contacts_groups_labels_and_preferred_values():
                 "Phone: +44 20 7946 0002",
                 extra_emails=["ada.home@example.org"],
             ),
-            ImportedPerson(
-                row=2,
-                name="Babbage & Co",
-                company="Babbage & Co",
-                linkedin_url="http://www.linkedin.com/company/babbage",
-            ),
         ],
+        skipped=[Skipped(2, vcard.COMPANY_CARD)],  # Apple's "show as company"
     )
 
 
@@ -304,3 +299,23 @@ def test_a_declared_character_set_that_does_not_fit_is_still_refused():
     data = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8:Jürgen\r\nEND:VCARD\r\n"
     with pytest.raises(FormatError, match="not UTF-8 text"):
         vcard.parse(data.encode("latin-1"), "odd.vcf")
+
+
+def test_a_company_card_is_skipped_and_case_makes_no_second_address():
+    data = b"".join(
+        (
+            card("FN:Babbage & Co", "N:;;;;", "ORG:Babbage & Co", "X-ABShowAs:COMPANY"),
+            card(
+                "FN:Yuki Tanaka",
+                "EMAIL;TYPE=WORK:yuki.tanaka@example.jp",
+                "EMAIL;TYPE=HOME:YUKI.TANAKA@example.jp",
+                "EMAIL:yuki@home.example",
+            ),
+        )
+    )
+    parsed = vcard.parse(data, "contacts.vcf")
+    assert [(s.row, s.reason.split(":")[0]) for s in parsed.skipped] == [
+        (1, "A company, not a person")
+    ]
+    (yuki,) = parsed.people
+    assert (yuki.email, yuki.extra_emails) == ("yuki.tanaka@example.jp", ["yuki@home.example"])

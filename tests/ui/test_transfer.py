@@ -65,3 +65,21 @@ def test_export_the_archive_from_the_file_menu(qtbot, window, monkeypatch, tmp_p
     names = [row[document["tables"]["person"]["columns"].index("name")]
              for row in document["tables"]["person"]["rows"]]  # fmt: skip
     assert names == ["Zoë"]
+
+
+def test_csv_export_asks_before_replacing_files(qtbot, window, monkeypatch, tmp_path):
+    people.create_person(people.PersonData(name="Ada Lovelace"))
+    (tmp_path / "people.csv").write_text("last week's", "utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    asked = []
+
+    def answer(parent, title, question, yes):
+        asked.append(question)
+        return len(asked) > 1  # no the first time, yes the second
+
+    monkeypatch.setattr(transfer, "confirm", answer)
+    assert transfer.export(window, "csv") is None
+    assert (tmp_path / "people.csv").read_text("utf-8") == "last week's"
+    assert asked[0] == f"{tmp_path} already holds people.csv. Replace them with this export?"
+    assert transfer.export(window, "csv") == tmp_path
+    assert "Ada Lovelace" in (tmp_path / "people.csv").read_text("utf-8-sig")
