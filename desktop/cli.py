@@ -105,7 +105,8 @@ def main(argv: list[str]) -> int:
         code = {"import": run_import, "export": run_export, "demo": run_demo}[args.command](args)
         return code
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
+        named = exc.filename or getattr(args, "file", None)  # a full disk names no file
+        where = f" {named}" if named else ""
         return fail(f"Could not use{where}: {exc.strerror or exc}.")
     except ValueError as exc:  # format errors are ValueErrors with a message in words
         return fail(str(exc))
