@@ -29,9 +29,10 @@ from typing import Any, TextIO
 
 from peewee import PeeweeException, SqliteDatabase
 
+from desktop.core.words import listed
 from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
-from desktop.store import migrations, search_index, summaries
+from desktop.store import bulk, migrations, search_index, summaries
 from desktop.store.connection import BUSY_TIMEOUT_MS, db
 
 FORMAT = "reciprocity-archive"
@@ -49,8 +50,6 @@ SEEDED = frozenset({"skill_alias"})
 BATCH = 10_000  # rows per fetchmany / executemany
 READ_CHUNK = 1 << 20  # characters of the archive read at a time
 BULK_CACHE_KIB = 64 * 1024  # page cache while importing, as for the sample network
-SORT_CACHE_KIB = 4 * 1024  # page cache while building the indexes (see create_indexes)
-SORT_THREADS = 4  # helper threads SQLite may sort with, at most
 
 _REQUIRED = ("format", "version", "schema_version")
 _HEADER = (*_REQUIRED, "exported_at")
@@ -293,9 +292,7 @@ def holdings(database: SqliteDatabase = db) -> str:
         else f"{held[t]:,} {'row' if held[t] == 1 else 'rows'} in {t}"
         for t in named
     ]
-    if len(amounts) < 2:
-        return "".join(amounts)
-    return ", ".join(amounts[:-1]) + " and " + amounts[-1]
+    return listed(amounts)
 
 
 TOLD = ("person", "company", "need", "opportunity", "action")  # the tables a restore names
@@ -310,14 +307,13 @@ def restored_words(counts: dict[str, int]) -> str:
     ]
     if not parts:
         return "Restored the archive; it holds no people, companies or actions."
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"Restored {listed}."
+    return f"Restored {listed(parts)}."
 
 
 def _refuse_unless_empty(database: SqliteDatabase, name: str) -> None:
-    if listed := holdings(database):
+    if held := holdings(database):
         raise ArchiveError(
-            f"This network already holds {listed}, so {name} was not imported: an archive "
+            f"This network already holds {held}, so {name} was not imported: an archive "
             "can only be imported into a new, empty database. Import it into a new one with "
             f"`reciprocity import archive {name} --database NEW.sqlite3`."
         )
@@ -396,7 +392,7 @@ class _Import:
         self.columns = {table: dict(_columns(database, table)) for table in tables}
         self.counts: dict[str, int] = {}
         # Indexes built once at the end are far faster than kept up row by row.
-        self.indexes = _drop_indexes(database, tables)
+        self.indexes = bulk.drop_indexes(database, tables)
 
     def run(self) -> dict[str, int]:
         reader, header, seen = self.reader, {}, set()
@@ -566,33 +562,5 @@ class _Import:
             )
 
     def restore_indexes(self) -> None:
-        create_indexes(self.database, self.indexes)
+        bulk.create_indexes(self.database, self.indexes)
         self.indexes = []
-
-
-def create_indexes(database: SqliteDatabase, statements: list[str]) -> None:
-    """Build indexes in bulk: with a small page cache SQLite sorts in small runs, which
-    its helper threads sort side by side; a third faster than one big sort on one core."""
-    cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    threads = database.execute_sql("PRAGMA threads").fetchone()[0]
-    database.execute_sql(f"PRAGMA threads = {min(os.cpu_count() or 1, SORT_THREADS)}")
-    database.execute_sql(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
-    try:
-        for sql in statements:
-            database.execute_sql(sql)
-    finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(cache)}")
-        database.execute_sql(f"PRAGMA threads = {int(threads)}")
-
-
-def _drop_indexes(database: SqliteDatabase, tables: list[str]) -> list[str]:
-    """Drop the indexes of *tables* (in this transaction); returns how to create them again."""
-    marks = ", ".join("?" * len(tables))
-    found = database.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        f" AND tbl_name IN ({marks})",
-        tables,
-    ).fetchall()
-    for index, _sql in found:
-        database.execute_sql(f"DROP INDEX {_quoted(index)}")
-    return [sql for _index, sql in found]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import brief as core
+from desktop.core import words as wording
 from desktop.ui.plain import short
 
 BODY_PT = 10.0
@@ -64,7 +65,7 @@ def listed(names: list[str] | tuple[str, ...], limit: int = MAX_SKILLS) -> str:
     names = list(names)
     if len(names) > limit:
         names = [*names[:limit], f"{len(names) - limit} more"]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return wording.listed(names)
 
 
 def flat(text: str, limit: int = MAX_TEXT) -> str:

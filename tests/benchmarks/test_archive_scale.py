@@ -14,7 +14,7 @@ import pytest
 
 from desktop.core import sample
 from desktop.formats import archive
-from desktop.store import connection, search_index, summaries
+from desktop.store import bulk, connection, search_index, summaries
 from desktop.store.connection import db
 
 pytestmark = pytest.mark.slow
@@ -58,7 +58,7 @@ def _copy_with_sqlite_alone(source) -> None:
                     db.execute_sql(f'DROP INDEX "{name}"')
                 for table in tables:
                     db.execute_sql(f"INSERT INTO main.{table} SELECT * FROM source.{table}")
-                archive.create_indexes(db, [sql for _name, sql in indexes])
+                bulk.create_indexes(db, [sql for _name, sql in indexes])
             assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
             search_index.rebuild(db)
     finally:
