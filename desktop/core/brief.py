@@ -110,7 +110,7 @@ def company_brief(
 
     Raises LookupError for a missing company, ValueError for an opportunity elsewhere.
     """
-    with db.atomic():  # one consistent read
+    with db.reading():  # one consistent read
         company = companies.get_company(company_id)
         mine = profile.get_profile()
         focus, openings = _openings(company_id, opportunity_id)

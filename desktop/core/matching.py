@@ -140,7 +140,7 @@ def fit_levels(need_ids: list[int] | None = None) -> dict[int, tuple[str, bool]]
         " {where} GROUP BY n.id"
     )
     rows = []
-    with db.atomic():  # one consistent read; the TEMP table lives on this connection
+    with db.reading():  # one consistent read; the TEMP table lives on this connection
         _fill_canon()
         if need_ids is None:
             rows = db.execute_sql(query.format(where="")).fetchall()
@@ -182,7 +182,7 @@ def candidates(need_id: int, limit: int = 50) -> list[Candidate]:
     then the number they seek, then name. Everyone matching is included, the person who
     told me about the need too (they may well know the answer themselves).
     """
-    with db.atomic():  # one consistent read; the TEMP table lives on this connection
+    with db.reading():  # one consistent read; the TEMP table lives on this connection
         _fill_canon()
         ranked = db.execute_sql(
             "WITH wanted(key) AS ("
@@ -255,7 +255,7 @@ def _matched_names(
 def needs_for_person(person_id: int, limit: int = 50) -> list[tuple[int, str, str, str]]:
     """(need id, title, company, reasons) of open needs calling for skills this person
     offers or seeks: most skills offered first, then sought, then newest learned."""
-    with db.atomic():
+    with db.reading():
         _fill_canon()
         rows = db.execute_sql(
             "WITH mine AS ("

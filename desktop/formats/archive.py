@@ -162,7 +162,7 @@ def export_to(stream: TextIO, database: SqliteDatabase = db) -> dict[str, int]:
     """Write the archive to a text stream; returns how many rows each table had."""
     counts: dict[str, int] = {}
     try:
-        with database.atomic():  # one snapshot of every table
+        with database.atomic(lock_type="DEFERRED"):  # one snapshot; it takes no write lock
             header = {
                 "format": FORMAT,
                 "version": VERSION,

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import sys
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, _savepoint
 
 from desktop.store import migrations, textkeys
+from desktop.store.errors import storage_problem
 
-#: The deferred database every model is bound to; `open_database` initialises it.
-db = SqliteDatabase(None)
-# `fold(text)` in SQL is textkeys.fold, for searches that ignore case and accents.
-db.register_function(textkeys.fold, "fold", 1, deterministic=True)
+#: `PRAGMA application_id` of every Reciprocity database ("Rcpy"), so that another
+#: program's SQLite file is never taken for ours.
+APPLICATION_ID = 0x52637079
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write
 
@@ -24,10 +27,82 @@ PRAGMAS = (
     ("synchronous", "full"),
     ("busy_timeout", BUSY_TIMEOUT_MS),
 )
+#: A file opened for viewing only: nothing that would write to it.
+READ_ONLY_PRAGMAS = (("foreign_keys", 1), ("busy_timeout", BUSY_TIMEOUT_MS))
+
+
+class _SafeSavepoint(_savepoint):
+    def rollback(self, begin=True):
+        if self.db.connection().in_transaction:  # else SQLite has rolled it all back already
+            super().rollback(begin)
+
+
+class ReciprocityDatabase(SqliteDatabase):
+    """peewee's SQLite database with this program's transaction rules.
+
+    - Every transaction begins IMMEDIATE, so a write waits (the busy timeout) for another
+      connection's write instead of failing at once: a deferred transaction that read
+      first cannot wait for the write lock in WAL mode. Consistent reads use `reading()`.
+    - After SQLITE_FULL or an I/O error SQLite has already rolled the transaction back; a
+      second ROLLBACK would fail ("no transaction is active") and hide the real cause.
+    - `writes` counts committed transactions, so backups know whether anything changed.
+    """
+
+    read_only = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._commits = itertools.count(1)
+        self.writes = 0
+
+    def begin(self, lock_type=None):
+        if lock_type is None and not self.read_only:
+            lock_type = "IMMEDIATE"
+        super().begin(lock_type)
+
+    def commit(self):
+        super().commit()
+        self.writes = next(self._commits)
+
+    def rollback(self):
+        if not self.is_closed() and not self.connection().in_transaction:
+            return
+        super().rollback()
+
+    def savepoint(self):
+        return _SafeSavepoint(self)
+
+    def reading(self):
+        """A transaction for one consistent read, which takes no write lock."""
+        return self.atomic(lock_type="DEFERRED")
+
+
+#: The deferred database every model is bound to; `open_database` initialises it.
+db = ReciprocityDatabase(None)
+# `fold(text)` in SQL is textkeys.fold, for searches that ignore case and accents.
+db.register_function(textkeys.fold, "fold", 1, deterministic=True)
 
 
 class DatabaseError(Exception):
-    """The database file cannot be used; the message says why in words."""
+    """The database file cannot be used; the message says why in words.
+
+    `kind` tells the window what it can offer: 'damaged' (a backup), 'read-only' (to
+    open it for viewing), 'too-new', 'foreign', 'folder', 'cannot-create' or 'other'.
+    """
+
+    def __init__(self, message: str, *, kind: str = "other", path: Path | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a database file is, read without changing a byte of it."""
+
+    version: int
+    application_id: int
+    tables: frozenset[str]
 
 
 def _is_posix() -> bool:
@@ -44,46 +119,118 @@ def _create_private_file(path: Path) -> None:
         path.touch(exist_ok=False)
 
 
-def _inspect(path: Path) -> tuple[int, int]:
-    """(schema version, number of tables), read without changing a byte of the file."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _damaged(path: Path, detail: str) -> DatabaseError:
+    return DatabaseError(
+        f"{path} is damaged: {detail}. Reciprocity has not changed it. Open a backup "
+        "instead, or choose another file.",
+        kind="damaged",
+        path=path,
+    )
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The URI that opens *path* for reading only (immutable: without even a -shm file)."""
+    return path.resolve().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+
+
+def inspect(path: Path) -> FileFacts:
+    """Version, application id and tables of *path*, read without changing the file."""
+    with open(path, "rb") as handle:
+        head = handle.read(100)
+    if head and not head.startswith(SQLITE_HEADER):
+        raise DatabaseError(
+            f"{path} is not a Reciprocity database: it is not an SQLite file at all, or "
+            "its first page is damaged. Reciprocity has not changed it.",
+            kind="damaged" if path.suffix.lower() in (".sqlite3", ".sqlite", ".db") else "other",
+            path=path,
+        )
     try:
-        con = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"Reciprocity could not open {path}: {exc}.") from exc
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        try:  # a read-only folder cannot hold the -shm file that WAL reading wants
+            con = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"Reciprocity could not open {path}: {exc}.", path=path) from exc
     try:
         version = con.execute("PRAGMA user_version").fetchone()[0]
-        tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        return version, tables
+        application_id = con.execute("PRAGMA application_id").fetchone()[0]
+        tables = frozenset(
+            name
+            for (name,) in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        )
+        return FileFacts(version, application_id, tables)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"{path} is not a Reciprocity database (SQLite says: {exc}). "
-            "Choose another file, or move this one aside to start afresh."
-        ) from exc
+        raise _damaged(path, f"SQLite says “{exc}”") from exc
     finally:
         con.close()
 
 
+@cache
+def schema_tables(version: int) -> frozenset[str]:
+    """The tables a Reciprocity database of *version* holds (worked out in memory)."""
+    scratch = SqliteDatabase(":memory:")
+    try:
+        for step in migrations.STEPS[:version]:
+            step(scratch)
+        return frozenset(
+            name
+            for (name,) in scratch.execute_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'sqlite_%'"
+            )
+        )
+    finally:
+        scratch.close()
+
+
 def check_openable(path: Path) -> int:
     """Return the file's schema version, refusing files this program must not touch."""
-    version, tables = _inspect(path)
+    facts = inspect(path)
+    version = facts.version
+    if facts.application_id not in (0, APPLICATION_ID) or (
+        facts.application_id == 0
+        and facts.tables
+        and not (
+            1 <= version <= migrations.LATEST_VERSION and facts.tables == schema_tables(version)
+        )
+    ):
+        raise DatabaseError(
+            f"{path} is a database of another program, not of Reciprocity. "
+            "Reciprocity leaves it alone; choose another file or a new name.",
+            kind="foreign",
+            path=path,
+        )
     if version > migrations.LATEST_VERSION:
         raise DatabaseError(
             f"{path} was written by a newer version of Reciprocity (database version "
             f"{version}; this program understands up to {migrations.LATEST_VERSION}). "
-            "Install the newer Reciprocity to open it. The file has not been changed."
-        )
-    if version == 0 and tables:
-        raise DatabaseError(
-            f"{path} is a database of another program, not of Reciprocity. "
-            "Reciprocity leaves it alone; choose another file or a new name."
+            "Install the newer Reciprocity to open it. The file has not been changed.",
+            kind="too-new",
+            path=path,
         )
     return version
 
 
-def open_database(path: str | os.PathLike[str], *, database: SqliteDatabase = db) -> Path:
+def is_writable(path: Path) -> bool:
+    """Whether the file and its folder (which holds the -wal and -shm files) can be written."""
+    folder = path.parent
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def open_database(
+    path: str | os.PathLike[str],
+    *,
+    database: ReciprocityDatabase = db,
+    read_only: bool = False,
+) -> Path:
     """Open (creating if needed) the database at *path*, upgrade it, and bind the models.
 
+    With *read_only* the file is opened for viewing: never created, upgraded or written.
     Raises DatabaseError with a readable message when the file cannot be used.
     """
     path = Path(path).expanduser()
@@ -91,27 +238,84 @@ def open_database(path: str | os.PathLike[str], *, database: SqliteDatabase = db
         database.close()
     if path.exists():
         if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a database file.")
-        check_openable(path)
+            raise DatabaseError(f"{path} is a folder, not a database file.", kind="folder")
+        version = check_openable(path)
+    elif read_only:
+        raise DatabaseError(f"There is no database at {path}.", kind="gone", path=path)
     else:
+        version = 0
         try:
             _create_private_file(path)
         except OSError as exc:
-            raise DatabaseError(f"Reciprocity could not create {path}: {exc.strerror}.") from exc
-
+            problem = storage_problem(exc, path.parent, saved_nothing=False)
+            raise DatabaseError(
+                f"Reciprocity could not create {path}: {exc.strerror}.",
+                kind="read-only" if problem and problem.kind == "read-only" else "cannot-create",
+                path=path,
+            ) from exc
+    if read_only:
+        _open_for_viewing(database, path, version)
+        return path
+    if not is_writable(path):
+        raise _read_only_error(path)
+    database.read_only = False
     database.init(str(path), pragmas=PRAGMAS)
     try:
         database.connect()
         migrations.migrate(database, path)
+        if database.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
     except Exception as exc:
         database.close()
         if isinstance(exc, DatabaseError):
             raise
-        raise DatabaseError(f"Reciprocity could not open {path}: {exc}") from exc
+        problem = storage_problem(exc, path, saved_nothing=False)
+        if problem is not None and problem.kind == "read-only":
+            raise _read_only_error(path) from exc
+        if problem is not None and problem.kind == "damaged":
+            raise _damaged(path, "SQLite found a malformed page") from exc
+        raise DatabaseError(
+            f"Reciprocity could not open {path}: {problem or exc}",
+            kind=problem.kind if problem else "other",
+            path=path,
+        ) from exc
     return path
 
 
-def close_database(database: SqliteDatabase = db) -> None:
+def _read_only_error(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"{path} is read-only (the file or its folder cannot be written to), so "
+        "Reciprocity cannot save changes to it. It can be opened for viewing.",
+        kind="read-only",
+        path=path,
+    )
+
+
+def _open_for_viewing(database: ReciprocityDatabase, path: Path, version: int) -> None:
+    if version != migrations.LATEST_VERSION:
+        raise DatabaseError(
+            f"{path} is read-only and was written by an older Reciprocity (database "
+            f"version {version}), so it cannot be upgraded to be shown. Copy it somewhere "
+            "you can write and open the copy.",
+            kind="read-only",
+            path=path,
+        )
+    database.read_only = True
+    for immutable in (False, True):
+        database.init(read_only_uri(path, immutable=immutable), uri=True, pragmas=READ_ONLY_PRAGMAS)
+        try:
+            database.connect()
+            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            return
+        except Exception as exc:
+            database.close()
+            if immutable:
+                raise DatabaseError(
+                    f"Reciprocity could not open {path} for viewing: {exc}.", path=path
+                ) from exc
+
+
+def close_database(database: ReciprocityDatabase = db) -> None:
     """Close the connection of this thread, if open."""
     if database.database is not None and not database.is_closed():
         database.close()

@@ -59,6 +59,7 @@ def test_database_newer_than_program_is_refused_and_left_unchanged(tmp_path):
     path = tmp_path / "future.sqlite3"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE thing (x)")
+    con.execute(f"PRAGMA application_id = {connection.APPLICATION_ID}")
     con.execute(f"PRAGMA user_version = {migrations.LATEST_VERSION + 1}")
     con.commit()
     con.close()
