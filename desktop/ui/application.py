@@ -7,12 +7,15 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import APP_NAME, paths, startup
 from desktop.core import people, sample
-from desktop.store import connection
+from desktop.store import backups, connection
+from desktop.ui.dialogs import open_problem_dialog
+from desktop.ui.dialogs.backups_dialog import when_words
+from desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plain import message_box
@@ -46,12 +49,13 @@ class Session(QObject):
         self.own_path = own_path
         self.window: MainWindow | None = None
         self.path: Path | None = None
+        self.read_only = False
 
-    def open(self, path: Path, *, is_sample: bool = False) -> MainWindow:
+    def open(self, path: Path, *, is_sample: bool = False, read_only: bool = False) -> MainWindow:
         """Open *path* and show a fresh window for it. On any failure the database that
         was open before is open again (its window never saw the other file) and a
-        DatabaseError says what went wrong."""
-        old, previous = self.window, self.path
+        DatabaseError says what went wrong. *read_only* opens it for viewing only."""
+        old, previous, previous_read_only = self.window, self.path, self.read_only
         if old is not None:
             old.save_settings()
         window = None
@@ -59,8 +63,8 @@ class Session(QObject):
             if is_sample:
                 ensure_sample_network(path)
             else:
-                connection.open_database(path)
-            window = MainWindow(self.settings, path, sample=is_sample)
+                connection.open_database(path, read_only=read_only)
+            window = MainWindow(self.settings, path, sample=is_sample, read_only=read_only)
             window.show()  # the first page works out its figures as it shows
         except Exception as exc:
             if window is not None:
@@ -68,7 +72,7 @@ class Session(QObject):
                 window.deleteLater()
             connection.close_database()
             if previous is not None:
-                connection.open_database(previous)
+                connection.open_database(previous, read_only=previous_read_only)
             if isinstance(exc, connection.DatabaseError):
                 raise
             raise connection.DatabaseError(
@@ -77,11 +81,65 @@ class Session(QObject):
             ) from exc
         window.sample_requested.connect(self.open_sample)
         window.own_database_requested.connect(lambda: self.switch(self.own_path))
-        self.window, self.path = window, path
+        window.restore_requested.connect(self.restore)
+        self.window, self.path, self.read_only = window, path, read_only
         if old is not None:
             old.close()
             old.deleteLater()
         return window
+
+    def start(self, path: Path, *, is_sample: bool = False) -> MainWindow | None:
+        """Open *path* at start-up; when it cannot be opened as it is, say what was found
+        and offer a backup, viewing it, or another file. None when the person quits."""
+        read_only = False
+        while True:
+            try:
+                return self.open(path, is_sample=is_sample, read_only=read_only)
+            except connection.DatabaseError as exc:
+                good = _newest_good_backup(path) if exc.kind == "damaged" else None
+                choice = ask_open_problem(None, exc, good.words() if good else None)
+            if choice == open_problem_dialog.OPEN_BACKUP and good is not None:
+                try:
+                    backups.restore(path, good)
+                except Exception as exc:  # the backup could not be put in place: say so
+                    report_error(f"The backup could not be put in place: {exc}")
+                    return None
+                read_only = False
+            elif choice == open_problem_dialog.VIEW:
+                read_only = True
+            elif choice == open_problem_dialog.OTHER:
+                chosen = choose_database_file(None, path.parent)
+                if chosen is None:
+                    continue
+                path, is_sample, read_only = chosen, False, False
+            else:
+                return None
+
+    def restore(self, backup) -> None:
+        """Put *backup* in place of the open network (the window closes first, so nothing
+        holds the file), then show the restored network in a fresh window."""
+        window, path = self.window, self.path
+        if window is None or path is None:
+            return
+        window.save_settings()
+        window.hide()
+        window.discard()
+        window.deleteLater()
+        self.window = None
+        connection.close_database()
+        restored, safety = RestoreBackupDialog.run(None, path, backup)
+        try:
+            new = self.open(path)
+        except connection.DatabaseError as exc:
+            report_error(str(exc))
+            return
+        if restored:
+            kept = (
+                f" Your network as it was is kept as the backup of {when_words(safety)}."
+                if safety
+                else ""
+            )
+            new.statusBar().showMessage(f"Restored the backup of {when_words(backup)}.{kept}")
 
     def open_sample(self) -> None:
         self.switch(paths.sample_database_path(), is_sample=True)
@@ -91,6 +149,33 @@ class Session(QObject):
             self.open(path, is_sample=is_sample)
         except connection.DatabaseError as exc:
             report_error(str(exc))
+
+
+def _newest_good_backup(path: Path):
+    """The newest backup of *path* that passes the check (reading each can take a while)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return backups.newest_good(path)
+    except OSError:
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def ask_open_problem(parent, error: connection.DatabaseError, backup_words: str | None) -> str:
+    """The start-up question when a network cannot be opened (replaced in tests)."""
+    return open_problem_dialog.OpenProblemDialog.ask(parent, error, backup_words)
+
+
+def choose_database_file(parent, folder: Path) -> Path | None:
+    """The native file dialog for another network's file (replaced in tests)."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Open a Reciprocity network",
+        str(folder),
+        "Reciprocity networks (*.sqlite3 *.sqlite *.db);;All files (*)",
+    )
+    return Path(chosen) if chosen else None
 
 
 def report_error(text: str) -> None:
@@ -121,17 +206,17 @@ def run(args: argparse.Namespace, start: float) -> int:
     app.setWindowIcon(app_icon())
     own_path = args.database or paths.default_database_path()
     session = Session(QSettings(), own_path)
-    try:
-        if args.demo:
-            window = session.open(paths.sample_database_path(), is_sample=True)
-        else:
-            window = session.open(own_path)
-    except connection.DatabaseError as exc:
-        if args.smoke_test:
+    path = paths.sample_database_path() if args.demo else own_path
+    if args.smoke_test:
+        try:
+            window = session.open(path, is_sample=args.demo)
+        except connection.DatabaseError as exc:
             print(f"failed: {exc}", flush=True)
-        else:
-            report_error(str(exc))
-        return 1
+            return 1
+    else:
+        window = session.start(path, is_sample=args.demo)
+        if window is None:
+            return 1
     if not args.smoke_test:
         window.announce_due()
         return app.exec()

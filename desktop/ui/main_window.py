@@ -25,9 +25,12 @@ from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
 from desktop.core.reciprocity import Range
 from desktop.ui import plain, transfer
+from desktop.ui.backup_scheduler import BackupScheduler
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
+from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.brief_dialog import export_brief
+from desktop.ui.dialogs.check_dialog import CheckDialog
 from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
@@ -41,6 +44,7 @@ from desktop.ui.pages.people import PeoplePage
 from desktop.ui.pages.reciprocity import ReciprocityPage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
+from desktop.ui.read_only import ReadOnlyGuard, mark_writes
 
 PAGES = (
     "dashboard",
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
 
     sample_requested = Signal()
     own_database_requested = Signal()
+    restore_requested = Signal(object)  # the Backup to put in place of this network
 
     def __init__(
         self,
@@ -76,13 +81,16 @@ class MainWindow(QMainWindow):
         database_path: Path,
         *,
         sample: bool = False,
+        read_only: bool = False,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.settings = settings
         self.database_path = database_path
         self.is_sample = sample
-        self.setWindowTitle(f"{APP_NAME} — sample network" if sample else APP_NAME)
+        self.read_only = read_only
+        title = f"{APP_NAME} — sample network" if sample else APP_NAME
+        self.setWindowTitle(f"{title} — read-only" if read_only else title)
         self.setWindowIcon(app_icon())
 
         self.dashboard_page = DashboardPage()
@@ -151,6 +159,15 @@ class MainWindow(QMainWindow):
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         self.database_label.setText(str(database_path))
         self.statusBar().addPermanentWidget(self.database_label)
+        self.backups = None
+        if read_only:
+            self._go_read_only()
+        elif not sample:
+            self.backups = BackupScheduler(database_path, parent=self)
+            self.backups.failed.connect(
+                lambda reason: self.statusBar().showMessage(f"No backup was made: {reason}")
+            )
+            self.backups.start()
         self._restore()
         self.pages[self.current_page()].focus_start()  # find anyone by typing at once
 
@@ -205,6 +222,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(switch)
         transfer.add_menus(self, file_menu, switch)
+        self.backups_action = self._action("&Backups…", None, self.show_backups)
+        self.check_action = self._action("Check &database…", None, self.check_database)
+        file_menu.insertAction(switch, self.backups_action)
+        file_menu.insertAction(switch, self.check_action)
+        file_menu.insertSeparator(switch)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -217,6 +239,15 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.merge_action = self._action("&Merge people…", None, self.merge_people)
         edit_menu.addAction(self.merge_action)
+        mark_writes(
+            self.new_person_action,
+            self.new_company_action,
+            self.log_action,
+            self.profile_action,
+            self.aliases_action,
+            self.merge_action,
+            *self.import_menu.actions(),
+        )
         go_menu = self.menuBar().addMenu("&Go")
         for index, key in enumerate(PAGES):
             go_menu.addAction(
@@ -291,6 +322,37 @@ class MainWindow(QMainWindow):
         self.companies_page.pane.timeline_requested.connect(
             lambda company_id: self.show_timeline(company_id=company_id)
         )
+
+    def _go_read_only(self) -> None:
+        """Viewing only: every write control disabled, the reason in the status bar."""
+        reason = (
+            f"{self.database_path} is read-only, so this network is open for viewing: "
+            "nothing can be changed."
+        )
+        self.read_only_guard = ReadOnlyGuard(reason, self)
+        self.read_only_guard.apply(self)
+        self.profile_button.setEnabled(False)
+        for page in (self.pages[key] for key in ("people", "companies", "needs", "opportunities")):
+            page.read_only = True
+        self.timeline_page.read_only = True
+        note = QLabel("Read-only")
+        note.setToolTip(plain.tooltip(reason))
+        self.statusBar().addPermanentWidget(note)
+        self.statusBar().showMessage(reason)
+
+    # -- safety -------------------------------------------------------------------------
+    def show_backups(self) -> None:
+        """File › Backups…: the list, Back up now, Restore… (which reopens the network)."""
+        chosen = BackupsDialog.run(self, self.database_path, read_only=self.read_only)
+        if chosen is not None:
+            self.restore_requested.emit(chosen)
+
+    def check_database(self) -> None:
+        """File › Check database…: the report, and the repairs that can be made."""
+        if CheckDialog.run(self, self.database_path, read_only=self.read_only):
+            self.show_backups()
+        else:
+            self.refresh_pages()
 
     # -- navigation -------------------------------------------------------------------
     def current_page(self) -> str:
@@ -454,6 +516,16 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/page", self.current_page())
         self.settings.sync()
 
+    def discard(self) -> None:
+        """Close without the backup on close (its file is about to be replaced)."""
+        if self.backups is not None:
+            self.backups.finish(back_up=False)
+            self.backups = None
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self.backups is not None:
+            self.backups.finish()
+            self.backups = None
         super().closeEvent(event)

@@ -25,9 +25,11 @@ class Worker(QObject):
     failed = Signal(str)  # the reason in words; '' when cancelled
     done = Signal()
 
-    def __init__(self, job: Callable[[Progress], object]):
+    def __init__(self, job: Callable[[Progress], object], *, uses_database: bool = True):
         super().__init__()
         self._job = job
+        # A job that replaces the database file (a restore) must not hold it open.
+        self._uses_database = uses_database
         self._cancel = threading.Event()
         #: ("succeeded", result) or ("failed", reason), set before the signal is sent, so
         #: whoever waits for the thread can read it without the queued signal.
@@ -52,7 +54,8 @@ class Worker(QObject):
         self.progressed.emit(done, total)
 
     def _run(self) -> None:
-        db.connect(reuse_if_open=True)  # this thread's own connection to the same file
+        if self._uses_database:
+            db.connect(reuse_if_open=True)  # this thread's own connection to the same file
         try:
             result = self._job(self._progress)
         except Cancelled:
@@ -65,7 +68,8 @@ class Worker(QObject):
             self.outcome = ("succeeded", result)
             self.succeeded.emit(result)
         finally:
-            db.close()
+            if self._uses_database:
+                db.close()
             self.thread.quit()
             self.done.emit()
 
@@ -78,8 +82,8 @@ class WorkerDialog(QDialog):
     worker: Worker | None = None
     status: QLabel
 
-    def run_job(self, job: Callable[[Progress], object]) -> None:
-        self.worker = Worker(job)
+    def run_job(self, job: Callable[[Progress], object], *, uses_database: bool = True) -> None:
+        self.worker = Worker(job, uses_database=uses_database)
         # Bound methods of this dialog, so Qt queues the calls onto the window's thread
         # (a plain lambda would run on the worker's thread and touch widgets from there).
         self.worker.progressed.connect(self._progressed)

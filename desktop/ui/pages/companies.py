@@ -15,6 +15,7 @@ from desktop.ui.models.companies_model import CompaniesModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
 from desktop.ui.plain import confirm_delete, counted, short, tooltip
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 
@@ -58,6 +59,12 @@ class CompanyPane(DetailPane):
         self.add_need_button = push_button("&Add a need")
         self.add_need_button.clicked.connect(lambda: self.need_requested.emit(self._name))
         self.add_opportunity_button = push_button("Add an opport&unity")
+        mark_writes(
+            self.log_button,
+            self.add_person_button,
+            self.add_need_button,
+            self.add_opportunity_button,
+        )
         self.add_opportunity_button.clicked.connect(
             lambda: self.opportunity_requested.emit(self._name)
         )
@@ -177,6 +184,7 @@ class CompaniesPage(ListPage):
             "when you type a new one on a person.",
         )
         self.add_first = empty.add_button("&Add a company")
+        mark_writes(self.add_first)
         empty.finish()
         super().__init__(
             "Companies",

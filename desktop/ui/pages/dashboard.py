@@ -27,6 +27,7 @@ from desktop.ui.charts.sparkline import Sparkline
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import EmptyState, heading
 from desktop.ui.plain import counted, plain_label, tooltip
+from desktop.ui.read_only import mark_writes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TILES = (
@@ -177,6 +178,7 @@ class DashboardPage(ShownOnly, QWidget):
             "whom you helped, who helped you and waits for your help, and what is due.",
         )
         self.log_first = self.empty.add_button("&Log an action")
+        mark_writes(self.log_first)
         self.empty.finish()
         self.stack = QStackedWidget()
         self.stack.addWidget(body)

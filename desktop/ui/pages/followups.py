@@ -25,6 +25,7 @@ from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import heading, push_button
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "follow_up" or "reach_out"
@@ -86,6 +87,15 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.log_button = push_button("&Log action")
         self.log_button.setIcon(icon("log-action"))
         self.undo_button = push_button("U&ndo done")
+        mark_writes(
+            self.done_button,
+            self.day_button,
+            self.week_button,
+            self.pick_button,
+            self.open_button,
+            self.log_button,
+            self.undo_button,
+        )
         self.undo_button.setEnabled(False)
         self._last_done: int | None = None
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core import companies
 from desktop.ui.models.id_table import IdTableModel
 from desktop.ui.plain import plain_label
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.list_keys import bind_list_keys
 
@@ -92,6 +93,8 @@ class EmptyState(QWidget):
 class ListPage(QWidget):
     """Subclasses supply the model, the pane, and what new / edit / delete do."""
 
+    read_only = False  # a network opened for viewing: no forms, no deletes
+
     selection_changed = Signal(object)  # the selected id, or None
     data_changed = Signal()
 
@@ -119,6 +122,7 @@ class ListPage(QWidget):
         self.new_button = push_button(new_label)
         self.edit_button = push_button("Ed&it")
         self.delete_button = push_button("&Delete")
+        mark_writes(self.new_button, self.edit_button, self.delete_button)
 
         self.table = QTableView()
         self.table.setAccessibleName(title)
@@ -258,6 +262,8 @@ class ListPage(QWidget):
         self.data_changed.emit()
 
     def new_item(self) -> None:
+        if self.read_only:
+            return
         saved = self.open_editor(None)
         if saved is not None:
             self._written(saved)
@@ -265,7 +271,7 @@ class ListPage(QWidget):
 
     def edit_current(self) -> None:
         item_id = self.current_id()
-        if item_id is None:
+        if self.read_only or item_id is None:
             return
         if self.open_editor(item_id) is not None:
             self._written(item_id)
@@ -273,7 +279,7 @@ class ListPage(QWidget):
 
     def delete_current(self) -> None:
         item_id = self.current_id()
-        if item_id is None:
+        if self.read_only or item_id is None:
             return
         row = self.table.currentIndex().row()
         if self.confirm_and_delete(item_id):

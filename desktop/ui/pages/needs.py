@@ -25,6 +25,7 @@ from desktop.ui.pages.list_page import (
     push_button,
 )
 from desktop.ui.plain import confirm_delete, plain_label, short, tooltip
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -88,6 +89,7 @@ class NeedPane(DetailPane):
         self.profile_button = push_button("My &profile…")
         self.profile_button.setToolTip("Your skills, which each need's fit is worked out from")
         self.opportunity_button = push_button("Add an opport&unity")
+        mark_writes(self.refer_button, self.profile_button, self.opportunity_button)
         self.opportunity_button.setToolTip("An opening that serves this need")
         self.opportunity_button.clicked.connect(self._new_opportunity)
         bar = QWidget()
@@ -166,6 +168,7 @@ class NeedsPage(ListPage):
             "learn about: whether you are right for it, and who in your network could be.",
         )
         self.add_first = empty.add_button("&Add a need")
+        mark_writes(self.add_first)
         empty.finish()
         super().__init__(
             "Needs", NeedsModel(), NeedPane(), ("need", "needs"), "&New need", empty, parent

@@ -30,6 +30,7 @@ from desktop.ui.pages.list_page import (
     push_button,
 )
 from desktop.ui.plain import confirm_delete, counted, short, tooltip
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -71,6 +72,7 @@ class OpportunityPane(DetailPane):
         self.log_button.setIcon(icon("log-action"))
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self._id))
         self.forward_button = push_button("Refer fo&rward…")
+        mark_writes(self.move_button, self.log_button, self.forward_button)
         self.forward_button.setIcon(icon("kind-referral"))
         self.forward_button.setToolTip(
             "Refer others for the need behind it, thank the interviewers, keep in touch"
@@ -158,6 +160,7 @@ class OpportunitiesPage(ListPage):
             "history, the people you meet, and the need it serves.",
         )
         self.add_first = empty.add_button("&Add an opportunity")
+        mark_writes(self.add_first)
         empty.finish()
         super().__init__(
             "Opportunities",

@@ -17,6 +17,7 @@ from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
 from desktop.ui.plain import confirm_delete, counted, short, tooltip
+from desktop.ui.read_only import mark_writes
 
 
 def lag_text(found: reciprocity.PersonBalance) -> str:
@@ -45,6 +46,7 @@ class PersonPane(DetailPane):
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a person to see what they seek, offer and told you.", parent)
         self.log_button = push_button("&Log action")
+        mark_writes(self.log_button)
         self.log_button.setIcon(icon("log-action"))
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self._person_id))
         self.company_button = push_button("Show &company")
@@ -211,6 +213,7 @@ class PeoplePage(ListPage):
             "and never mixes with yours.",
         )
         self.add_first = empty.add_button("&Add a person")
+        mark_writes(self.add_first)
         self.open_sample = empty.add_button("Open the &sample network")
         self.open_sample.setVisible(offer_sample)
         empty.finish()

@@ -28,6 +28,7 @@ from desktop.ui.charts import GIVEN, LINE, OTHER, RECEIVED, ChartData, ChartPane
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import EmptyState, heading
 from desktop.ui.plain import plain_label, tooltip
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.date_edit import OptionalDateEdit
 
 PRESETS = (
@@ -224,6 +225,7 @@ class ReciprocityPage(ShownOnly, QWidget):
             "back: month by month, person by person, by kind and by role.",
         )
         self.log_first = self.empty.add_button("Log an &action")
+        mark_writes(self.log_first)
         self.empty.finish()
         self.stack = QStackedWidget()
         self.stack.addWidget(scroll)

@@ -23,6 +23,7 @@ from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.timeline_model import TimelineModel
 from desktop.ui.pages.list_page import EmptyState, heading, push_button
+from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words, word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit
 from desktop.ui.widgets.list_keys import bind_list_keys
@@ -40,6 +41,8 @@ def labelled(text: str, field: QWidget) -> tuple[QLabel, QWidget]:
 class TimelinePage(QWidget):
     """Filters combine; the count says how many actions match."""
 
+    read_only = False  # a network opened for viewing: no forms, no deletes
+
     data_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -51,6 +54,7 @@ class TimelinePage(QWidget):
         self.log_button.setIcon(icon("log-action"))
         self.edit_button = push_button("Ed&it")
         self.delete_button = push_button("&Delete")
+        mark_writes(self.log_button, self.edit_button, self.delete_button)
 
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
@@ -111,7 +115,9 @@ class TimelinePage(QWidget):
             "Every act of service is worth a line: a referral, a job lead, an introduction, "
             "a check-in, a thank-you, given or received. Log one with Ctrl+L.",
         )
-        self.empty.add_button("Log an &action").clicked.connect(self.new_action)
+        first = self.empty.add_button("Log an &action")
+        first.clicked.connect(self.new_action)
+        mark_writes(first)
         self.empty.finish()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
@@ -272,18 +278,22 @@ class TimelinePage(QWidget):
         return True
 
     def new_action(self, **prefill) -> None:
+        if self.read_only:
+            return
         saved = ActionDialog.edit(self, None, **prefill)
         if saved is not None:
             self._written(saved)
 
     def edit_current(self) -> None:
         action_id = self.current_id()
-        if action_id is not None and ActionDialog.edit(self, action_id) is not None:
+        if self.read_only or action_id is None:
+            return
+        if ActionDialog.edit(self, action_id) is not None:
             self._written(action_id)
 
     def delete_current(self) -> None:
         action_id = self.current_id()
-        if action_id is None:
+        if self.read_only or action_id is None:
             return
         row = self.model.action_at(self.view.currentIndex().row())
         if not plain.confirm_delete(

@@ -1,0 +1,96 @@
+"""Backups that happen by themselves: every 30 minutes while changes are being made, and
+when the window closes, each on a worker thread so the window never waits for one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from desktop import logs
+from desktop.store import backups
+from desktop.store.connection import ReciprocityDatabase, db
+from desktop.store.errors import storage_problem
+from desktop.ui.worker import Worker
+
+INTERVAL_MS = 30 * 60 * 1000
+
+
+class BackupScheduler(QObject):
+    """Backs up *path* when something was written since the last backup."""
+
+    backed_up = Signal(object)  # the Backup
+    failed = Signal(str)  # why, in words
+
+    def __init__(
+        self,
+        path: Path,
+        database: ReciprocityDatabase = db,
+        interval_ms: int = INTERVAL_MS,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.path = path
+        self.database = database
+        self._backed_up_at = database.writes  # the commit count the newest backup holds
+        self.worker: Worker | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(lambda: self.back_up("automatic"))
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def changed(self) -> bool:
+        """Whether anything was committed since the newest backup."""
+        return self.database.writes != self._backed_up_at
+
+    def back_up(self, reason: str, *, only_if_changed: bool = True) -> Worker | None:
+        """Start a backup on a worker; None when there is nothing new or one is running."""
+        if self.worker is not None or (only_if_changed and not self.changed()):
+            return None
+        writes = self.database.writes
+        self.worker = Worker(lambda _progress: backups.create(self.path, reason))
+        self.worker.succeeded.connect(lambda backup: self._succeeded(backup, writes))
+        self.worker.failed.connect(self._failed)
+        self.worker.start()
+        return self.worker
+
+    def _succeeded(self, backup, writes: int) -> None:
+        self._end()
+        self._backed_up_at = writes
+        self.backed_up.emit(backup)
+
+    def _failed(self, reason) -> None:
+        self._end()
+        self.failed.emit(str(reason))
+
+    def _end(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker = None
+
+    def finish(self, *, back_up: bool = True) -> None:
+        """The window closes: stop the timer, let a running backup end, and back up once
+        more if anything changed since (here, on this thread: the window is going)."""
+        self.timer.stop()
+        worker = self.worker
+        if worker is not None:
+            worker.wait()
+            self.worker = None
+            if worker.outcome is not None and worker.outcome[0] == "succeeded":
+                self._backed_up_at = self.database.writes
+        if not back_up or not self.changed():
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backups.create(self.path, "on-close")
+            self._backed_up_at = self.database.writes
+        except Exception as exc:  # closing must go on; the log keeps why
+            problem = storage_problem(exc, self.path, saved_nothing=False)
+            logs.log.warning("No backup on close: %s", problem or exc)
+            if problem is None:
+                logs.log_bug("backing up on close", exc)
+        finally:
+            QApplication.restoreOverrideCursor()

@@ -1,0 +1,169 @@
+"""Start-up when the network cannot be opened as it is: damaged, read-only, another file."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+
+import pytest
+
+from desktop.core import people
+from desktop.store import backups, connection
+from desktop.ui import application
+from desktop.ui.dialogs import open_problem_dialog
+from desktop.ui.dialogs.open_problem_dialog import OpenProblemDialog
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def session(qtbot, tmp_path, settings):
+    made = application.Session(settings, tmp_path / "mine.sqlite3")
+    yield made
+    if made.window is not None:
+        made.window.close()
+    connection.close_database()
+
+
+@pytest.fixture
+def backed_up_then_damaged(tmp_path):
+    """A network with one person, backed up, then its first page overwritten."""
+    path = tmp_path / "mine.sqlite3"
+    connection.open_database(path)
+    people.create_person(people.PersonData(name="Ada Lovelace"))
+    backups.create(path, "by-hand")
+    connection.close_database()
+    with open(path, "r+b") as handle:
+        handle.write(b"\x00garbage" * 64)
+    return path
+
+
+def test_a_damaged_file_offers_the_newest_good_backup(
+    qtbot, session, backed_up_then_damaged, monkeypatch
+):
+    before = digest(backed_up_then_damaged)
+    asked = []
+
+    def ask(parent, error, backup_words):
+        asked.append((error.kind, backup_words))
+        return open_problem_dialog.OPEN_BACKUP
+
+    monkeypatch.setattr(application, "ask_open_problem", ask)
+    window = session.start(session.own_path)
+    qtbot.addWidget(window)
+    assert asked[0][0] == "damaged" and asked[0][1]
+    assert people.person_count() == 1
+    kept = [p for p in backed_up_then_damaged.parent.iterdir() if "damaged" in p.name]
+    assert len(kept) == 1 and digest(kept[0]) == before  # the damaged file, unchanged
+
+
+def test_quitting_at_a_damaged_file_changes_nothing(
+    qtbot, session, backed_up_then_damaged, monkeypatch
+):
+    before = digest(backed_up_then_damaged)
+    names = sorted(p.name for p in backed_up_then_damaged.parent.iterdir())
+    monkeypatch.setattr(application, "ask_open_problem", lambda *a: open_problem_dialog.QUIT)
+    assert session.start(session.own_path) is None
+    assert digest(backed_up_then_damaged) == before
+    assert sorted(p.name for p in backed_up_then_damaged.parent.iterdir()) == names
+
+
+def test_another_file_can_be_chosen_instead(qtbot, session, tmp_path, monkeypatch):
+    session.own_path.write_text("not a database at all\n" * 50)
+    other = tmp_path / "other.sqlite3"
+    connection.open_database(other)
+    people.create_person(people.PersonData(name="Grace Hopper"))
+    connection.close_database()
+    monkeypatch.setattr(application, "ask_open_problem", lambda *a: open_problem_dialog.OTHER)
+    monkeypatch.setattr(application, "choose_database_file", lambda parent, folder: other)
+    window = session.start(session.own_path)
+    qtbot.addWidget(window)
+    assert session.path == other
+    assert people.person_count() == 1
+
+
+def test_the_dialog_offers_only_what_fits(qtbot):
+    damaged = connection.DatabaseError("x is damaged.", kind="damaged")
+    dialog = OpenProblemDialog(None, damaged, "Thu 3 Dec 2026, 09:15 (1 person)")
+    qtbot.addWidget(dialog)
+    assert dialog.backup_button is not None and dialog.backup_button.isDefault()
+    assert dialog.view_button is None
+    assert "Thu 3 Dec 2026" in " ".join(
+        label.text() for label in dialog.findChildren(type(dialog.message))
+    )
+    dialog.backup_button.click()
+    assert dialog.choice == open_problem_dialog.OPEN_BACKUP
+    read_only = connection.DatabaseError("x is read-only.", kind="read-only")
+    dialog = OpenProblemDialog(None, read_only, None)
+    qtbot.addWidget(dialog)
+    assert dialog.backup_button is None and dialog.view_button.isDefault()
+    dialog.reject()
+    assert dialog.choice == open_problem_dialog.QUIT
+
+
+def _mount_read_only(folder):
+    """A read-only tmpfs at *folder* holding what it held (root can write any 0444 file,
+    so only a read-only mount makes a file read-only for the tests run as root)."""
+    staged = folder.with_name(folder.name + "-staged")
+    shutil.copytree(folder, staged)
+    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)]).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    shutil.copytree(staged, folder, dirs_exist_ok=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+
+@pytest.fixture
+def read_only_network(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "mine.sqlite3"
+    connection.open_database(path)
+    people.create_person(people.PersonData(name="Ada Lovelace"))
+    connection.close_database()
+    import os
+
+    if os.geteuid() == 0:
+        _mount_read_only(folder)
+        yield path
+        subprocess.run(["umount", str(folder)], check=False)
+    else:
+        folder.chmod(0o555)
+        path.chmod(0o444)
+        yield path
+        folder.chmod(0o755)
+
+
+def test_a_read_only_network_opens_for_viewing_with_writes_disabled(
+    qtbot, settings, read_only_network, monkeypatch
+):
+    session = application.Session(settings, read_only_network)
+    asked = []
+    monkeypatch.setattr(
+        application,
+        "ask_open_problem",
+        lambda parent, error, words: asked.append(error) or open_problem_dialog.VIEW,
+    )
+    window = session.start(read_only_network)
+    qtbot.addWidget(window)
+    try:
+        assert asked[0].kind == "read-only" and "read-only" in str(asked[0])
+        assert window.windowTitle().endswith("read-only")
+        assert "read-only" in window.statusBar().currentMessage()
+        page = window.people_page
+        assert page.model.rowCount() == 1
+        page.select_id(page.model.id_at(0))
+        assert not page.new_button.isEnabled()
+        assert not page.edit_button.isEnabled()  # selecting a row does not enable it
+        assert not page.delete_button.isEnabled()
+        assert not window.new_person_action.isEnabled()
+        assert not window.log_action.isEnabled()
+        window.new_person_action.trigger()
+        page.edit_current()
+        page.delete_current()
+        assert people.person_count() == 1
+    finally:
+        window.close()
+        connection.close_database()
