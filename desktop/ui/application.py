@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import APP_NAME, paths, startup
@@ -18,7 +18,7 @@ from desktop.ui.dialogs.backups_dialog import when_words
 from desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
-from desktop.ui.plain import message_box
+from desktop.ui.plain import message_box, wait_cursor
 
 
 def ensure_sample_network(path: Path) -> Path:
@@ -153,13 +153,11 @@ class Session(QObject):
 
 def _newest_good_backup(path: Path):
     """The newest backup of *path* that passes the check (reading each can take a while)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return backups.newest_good(path)
+        with wait_cursor():
+            return backups.newest_good(path)
     except OSError:
         return None
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def ask_open_problem(parent, error: connection.DatabaseError, backup_words: str | None) -> str:

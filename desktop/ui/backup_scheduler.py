@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop import logs
 from desktop.store import backups
 from desktop.store.connection import ReciprocityDatabase, db
 from desktop.store.errors import storage_problem
+from desktop.ui.plain import wait_cursor
 from desktop.ui.worker import Worker
 
 INTERVAL_MS = 30 * 60 * 1000
@@ -83,14 +83,12 @@ class BackupScheduler(QObject):
                 self._backed_up_at = self.database.writes
         if not back_up or not self.changed():
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            backups.create(self.path, "on-close")
+            with wait_cursor():
+                backups.create(self.path, "on-close")
             self._backed_up_at = self.database.writes
         except Exception as exc:  # closing must go on; the log keeps why
             problem = storage_problem(exc, self.path, saved_nothing=False)
             logs.log.warning("No backup on close: %s", problem or exc)
             if problem is None:
                 logs.log_bug("backing up on close", exc)
-        finally:
-            QApplication.restoreOverrideCursor()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -100,3 +101,13 @@ def open_link(url: str) -> bool:
     if qurl.scheme().lower() not in SAFE_SCHEMES or not qurl.isValid():
         return False
     return QDesktopServices.openUrl(qurl)
+
+
+@contextmanager
+def wait_cursor():
+    """The busy cursor while something the person waits for runs on this thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()

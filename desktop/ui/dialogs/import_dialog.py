@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import people
 from desktop.formats import importing
 from desktop.formats.records import FormatError, Parsed
+from desktop.store import backups
+from desktop.store.connection import db
 from desktop.ui.pages.list_page import heading
 from desktop.ui.plain import counted, plain_label, show_error, tooltip
 from desktop.ui.worker import WorkerDialog
@@ -99,7 +102,7 @@ class ImportDialog(WorkerDialog):
         self.progress.setRange(0, max(1, len(self.plan.new) + len(self.plan.merges)))
         self.status.setText("Importing… Cancel stops it and leaves your network as it was.")
         plan = self.plan
-        self.run_job(lambda progress: importing.apply(plan, progress))
+        self.run_job(lambda progress: _back_up_then_apply(plan, progress))
 
     def _progressed(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
@@ -133,3 +136,10 @@ class ImportDialog(WorkerDialog):
             QGuiApplication.restoreOverrideCursor()
         dialog.exec()
         return dialog.imported
+
+
+def _back_up_then_apply(plan: importing.Plan, progress) -> importing.Applied:
+    """Into a network that has people, a backup comes first (on the worker's thread)."""
+    if people.person_count():
+        backups.create(Path(db.database), "before-import")
+    return importing.apply(plan, progress)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -16,7 +18,18 @@ from PySide6.QtWidgets import (
 
 from desktop.core import merging, people
 from desktop.core.validation import ValidationError
-from desktop.ui.plain import confirm, counted, plain_label, short, show_error, tooltip
+from desktop.store import backups
+from desktop.store.connection import db
+from desktop.store.errors import storage_problem
+from desktop.ui.plain import (
+    confirm,
+    counted,
+    plain_label,
+    short,
+    show_error,
+    tooltip,
+    wait_cursor,
+)
 from desktop.ui.widgets.person_picker import PersonPicker
 
 FIELD_LABELS = {
@@ -153,6 +166,15 @@ class MergeDialog(QDialog):
             " The second record goes; this cannot be undone.",
             "&Merge",
         ):
+            return
+        try:
+            with wait_cursor():
+                backups.create(Path(db.database), "before-merge")
+        except Exception as exc:
+            problem = storage_problem(exc, Path(db.database), saved_nothing=False)
+            if problem is None:
+                raise  # a bug: the "Something went wrong" path
+            show_error(self, "Could not merge", f"No backup could be made first: {problem}")
             return
         try:
             merging.merge_people(*pair, take_other=self.take_other())
