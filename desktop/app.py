@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop import APP_NAME, __version__, startup
+from desktop import APP_NAME, __version__, private_files, startup
 
 _START = startup.start_perf_counter()
 
@@ -40,6 +40,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # Files are made private by their writers; this catches any a library makes itself.
+    private_files.keep_private_by_default()
     if argv and argv[0] in ("import", "export", "demo"):
         from desktop import cli  # the command line, without Qt
 

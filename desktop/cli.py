@@ -11,8 +11,6 @@ and writes nothing. Never imports Qt.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -85,6 +83,40 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
+    from desktop import cli_failures
+
+    cli_failures.start_log()
+    with cli_failures.output_may_close():
+        try:
+            return _command(args)
+        except KeyboardInterrupt:
+            fail("Stopped before the end; what was not finished was not saved.")
+            return 130
+        except Exception as exc:
+            return fail(cli_failures.words_for(exc, _doing(args), _concerns(args)))
+
+
+def _database_path(args) -> Path:
+    return (args.database or paths.default_database_path()).expanduser()
+
+
+def _doing(args) -> str:
+    """What the command was doing, for the sentence that reports a bug."""
+    if args.command == "import":
+        return f"importing {args.file}"
+    if args.command == "export":
+        return f"exporting to {args.file}"
+    if args.command == "demo":
+        return "writing the demo network"
+    return f"running “reciprocity {args.command}”"
+
+
+def _concerns(args) -> Path:
+    """The file a full disk or a lock concerns, unless the error names its own."""
+    return args.file if args.command == "export" else _database_path(args)
+
+
+def _command(args) -> int:
     from desktop.store import connection
 
     if args.command == "demo" and args.database is None:
@@ -92,34 +124,22 @@ def main(argv: list[str]) -> int:
             "demo writes a made-up network, so it needs a new file of its own: add "
             "--database PATH. It never goes into your own network."
         )
-    path = (args.database or paths.default_database_path()).expanduser()
+    path = _database_path(args)
     created = not path.exists()  # made for this command: gone again if nothing comes of it
     if args.command == "export" and created:
         return fail(f"There is no database at {path}, so there is nothing to export.")
     try:
         connection.open_database(path)
     except connection.DatabaseError as exc:
-        return fail(str(exc))
+        if not (args.command == "export" and exc.kind == "read-only"):
+            return fail(str(exc))
+        connection.open_database(path, read_only=True)  # an export only reads
     code = 1
     try:
         code = {"import": run_import, "export": run_export, "demo": run_demo}[args.command](args)
         return code
-    except OSError as exc:
-        named = exc.filename or getattr(args, "file", None)  # a full disk names no file
-        where = f" {named}" if named else ""
-        return fail(f"Could not use{where}: {exc.strerror or exc}.")
-    except ValueError as exc:  # format errors are ValueErrors with a message in words
-        return fail(str(exc))
-    except BrokenPipeError:  # whoever read the output stopped (`| head`): say no more
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (for the flush at exit)
-        return 1
     finally:
-        empty = (
-            created
-            and connection.db.execute_sql(
-                "SELECT NOT EXISTS (SELECT 1 FROM person) AND NOT EXISTS (SELECT 1 FROM company)"
-            ).fetchone()[0]
-        )
+        empty = created and _holds_nothing(connection.db)
         connection.close_database()
         # A database made for this command goes again if it was a dry run or failed, and
         # only while nothing is in it: what was committed stays.
@@ -128,17 +148,37 @@ def main(argv: list[str]) -> int:
                 leftover.unlink(missing_ok=True)
 
 
+def _holds_nothing(database) -> bool:
+    """Whether no person or company is in *database*; False when it cannot even say."""
+    import sqlite3
+
+    import peewee
+
+    try:
+        return bool(
+            database.execute_sql(
+                "SELECT NOT EXISTS (SELECT 1 FROM person) AND NOT EXISTS (SELECT 1 FROM company)"
+            ).fetchone()[0]
+        )
+    except (sqlite3.Error, peewee.PeeweeException):  # keep the file; the error was said
+        return False
+
+
 def fail(reason: str) -> int:
+    from desktop import cli_failures
+
     said = reason if reason.startswith(f"{APP_NAME} ") else f"{APP_NAME}: {reason}"
-    print(said, file=sys.stderr)
+    cli_failures.say_failure(said)
     return 1
 
 
 def read(path: Path) -> bytes:
+    from desktop.formats.records import FormatError
+
     if path.is_dir():
-        raise ValueError(f"{path} is a folder; choose the file inside it to import.")
+        raise FormatError(f"{path} is a folder; choose the file inside it to import.")
     if not path.is_file():
-        raise ValueError(f"There is no file {path}.")
+        raise FormatError(f"There is no file {path}.")
     return path.read_bytes()
 
 
@@ -172,9 +212,12 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
+    from desktop import private_files
     from desktop.core import people
 
     target: Path = args.file
+    if args.format != "csv" and not target.parent.is_dir():
+        return fail(f"There is no folder {target.parent} to write {target.name} into.")
     if args.format == "csv":
         from desktop.formats import csv_export
 
@@ -188,11 +231,11 @@ def run_export(args) -> int:
     elif args.format == "vcard":
         from desktop.formats import vcard
 
-        target.write_text(vcard.export(people.person_ids()), encoding="utf-8", newline="")
+        private_files.write_text(target, vcard.export(people.person_ids()), newline="")
     else:
         from desktop.formats import icalendar_export
 
-        target.write_bytes(icalendar_export.export(date.today()))
+        private_files.write_bytes(target, icalendar_export.export(date.today()))
     print(target)
     return 0
 
@@ -203,14 +246,17 @@ def run_demo(args) -> int:
 
     companies = args.companies if args.companies is not None else max(1, args.people // 5)
     started = time.perf_counter()
-    counts = sample.generate_network(
-        connection.db,
-        people=args.people,
-        companies=companies,
-        actions=args.actions,
-        months=args.months,
-        seed=args.seed,
-    )
+    try:
+        counts = sample.generate_network(
+            connection.db,
+            people=args.people,
+            companies=companies,
+            actions=args.actions,
+            months=args.months,
+            seed=args.seed,
+        )
+    except ValueError as exc:  # impossible sizes, or a database not empty: said in words
+        return fail(str(exc))
     print(
         ", ".join(f"{n:,} {what}" for what, n in counts.items())
         + f" in {time.perf_counter() - started:.1f} s"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from platformdirs import user_log_path
 
-from desktop import APP_NAME
+from desktop import APP_NAME, private_files
 
 LOG_NAME = "reciprocity.log"
 MAX_BYTES = 1 << 20
@@ -35,11 +35,21 @@ def log_path() -> Path:
 
 
 class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
-    """Rotating files created 0600, so notes quoted in a traceback stay private."""
+    """Rotating files created 0600 in a 0700 folder, so notes quoted in a traceback stay
+    private; the folder is made only when there is something to write."""
+
+    failed = False
 
     def _open(self):
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+        private_files.make_folder(Path(self.baseFilename).parent)
+        return private_files.open_private(
+            self.baseFilename, "a", encoding=self.encoding, errors=self.errors
+        )
+
+    def handleError(self, record):
+        # logging would print its own traceback to standard error; the log is a help,
+        # never a second failure, and `log_bug` says that nothing was written.
+        self.failed = True
 
 
 def _file_handler() -> logging.handlers.RotatingFileHandler | None:
@@ -57,7 +67,6 @@ def setup(folder: Path | None = None) -> Path:
             return Path(current.baseFilename)
         log.removeHandler(current)
         current.close()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     handler = _PrivateRotatingHandler(
         folder / LOG_NAME, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
     )
@@ -72,9 +81,13 @@ def log_bug(doing: str, exc: BaseException) -> Path | None:
 
     Writing the log must never raise in its turn (the disk may be what failed).
     """
+    handler = _file_handler()
+    if isinstance(handler, _PrivateRotatingHandler):
+        handler.failed = False
     try:
         log.error("Unexpected error while %s", doing, exc_info=(type(exc), exc, exc.__traceback__))
     except Exception:  # the log is a help, never a second failure
         return None
-    handler = _file_handler()
-    return Path(handler.baseFilename) if handler is not None else None
+    if handler is None or getattr(handler, "failed", False):
+        return None
+    return Path(handler.baseFilename)

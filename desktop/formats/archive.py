@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any, TextIO
 
 from peewee import PeeweeException, SqliteDatabase
 
+from desktop import private_files
 from desktop.core.words import listed
 from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
@@ -140,21 +140,10 @@ def export(path: Path, database: SqliteDatabase = db) -> dict[str, int]:
     path = Path(path)
     try:
         # A private file (0600), like the database it copies.
-        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    except OSError as exc:
-        raise ArchiveError(f"Reciprocity could not write {path.name}: {exc.strerror}.") from exc
-    try:
-        with open(fd, "w", encoding="utf-8", newline="\n") as stream:
+        with private_files.replacing(path, "w", encoding="utf-8", newline="\n") as stream:
             counts = export_to(stream, database)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, path)
     except OSError as exc:
-        Path(partial).unlink(missing_ok=True)
         raise ArchiveError(f"Reciprocity could not write {path.name}: {exc.strerror}.") from exc
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
     return counts
 
 

@@ -9,11 +9,13 @@ an apostrophe is what they themselves use to mark text. So a phone '+1 555' read
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from desktop import private_files
 from desktop.core.actions import DIRECTION_LABELS, KIND_LABELS
 from desktop.core.needs import FOR_WHOM_LABELS, STATUS_LABELS, URGENCY_LABELS
 from desktop.core.people import ROLE_LABELS
@@ -131,15 +133,18 @@ def export(table: str) -> str:
 def export_all(folder: Path) -> list[Path]:
     """Write people.csv, companies.csv, needs.csv and actions.csv into *folder*.
 
-    The files are UTF-8 with a byte-order mark, without which Excel reads accents wrong.
+    The files are UTF-8 with a byte-order mark, without which Excel reads accents wrong,
+    and private (0600), in a folder made private (0700) if it is made for them.
     Rows stream from the database to the file, so a long timeline is never held whole.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table in TABLES:
-        path = folder / f"{table}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
+    folder = private_files.make_folder(folder)
+    written = [folder / f"{table}.csv" for table in TABLES]
+    # All four are complete before any is put in place, so a full disk halfway leaves the
+    # files of an earlier export as they were, not a mix of old and new.
+    with contextlib.ExitStack() as files:
+        for table, path in zip(TABLES, written, strict=True):
+            out = files.enter_context(
+                private_files.replacing(path, "w", encoding="utf-8-sig", newline="")
+            )
             _write(out, _rows(table))
-        written.append(path)
     return written

@@ -9,9 +9,15 @@ is a bug, and the caller lets it reach the log and the "Something went wrong" pa
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
+#: SQLite's extended result codes whose cause is not that of their primary code.
+_SQLITE_EXTENDED_KINDS = {
+    # The -shm file could not be grown: on a full disk SQLite opens nothing in WAL mode.
+    "SQLITE_IOERR_SHMSIZE": "full",
+}
 #: SQLite's primary result codes this program can explain, by name.
 _SQLITE_KINDS = {
     "SQLITE_FULL": "full",
@@ -100,6 +106,8 @@ def _words(kind: str, where: str) -> tuple[str, str]:
 def _kind_of(exc: BaseException) -> str | None:
     if isinstance(exc, sqlite3.Error):
         name = getattr(exc, "sqlite_errorname", "") or ""
+        if name in _SQLITE_EXTENDED_KINDS:
+            return _SQLITE_EXTENDED_KINDS[name]
         primary = name.split("_")[0:2]
         kind = _SQLITE_KINDS.get("_".join(primary)) if len(primary) == 2 else None
         if kind:
@@ -109,6 +117,23 @@ def _kind_of(exc: BaseException) -> str | None:
     if isinstance(exc, OSError):
         return _ERRNO_KINDS.get(exc.errno) if exc.errno is not None else None
     return None
+
+
+#: Less room than this on the disk, and an input/output error is taken for a full disk.
+_NEARLY_FULL_BYTES = 1 << 20
+
+
+def _out_of_room(path: str | Path | None) -> bool:
+    """Whether the disk holding *path* has (next to) no room left; False when unknown."""
+    if path is None:
+        return False
+    folder = Path(path)
+    while not folder.is_dir() and folder.parent != folder:
+        folder = folder.parent
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def _causes(exc: BaseException):
@@ -136,6 +161,8 @@ def storage_problem(
         kind = _kind_of(current)
         if kind is not None:
             named = path if path is not None else getattr(current, "filename", None)
+            if kind == "io" and _out_of_room(named):  # a write that found no room
+                kind = "full"
             where = str(named) if named else "the database"
             cause, advice = _words(kind, where)
             if kind == "full" and where == "the database":

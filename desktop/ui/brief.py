@@ -6,6 +6,7 @@ user typed is ever read as markup: a need called "<b>x</b>" prints exactly that.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 from pathlib import Path
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import private_files
 from desktop.core import brief as core
 from desktop.core import words as wording
 from desktop.ui.plain import short
@@ -409,8 +411,9 @@ def pdf_bytes(brief: core.Brief) -> bytes:
 
 
 def export_pdf(brief: core.Brief, path: str | Path) -> None:
-    """Write the brief to *path* as a PDF. Raises OSError when the file cannot be written."""
-    Path(path).write_bytes(pdf_bytes(brief))
+    """Write the brief to *path* as a private PDF, whole or not at all. Raises OSError when
+    the file cannot be written."""
+    private_files.write_bytes(path, pdf_bytes(brief))
 
 
 def print_brief(parent: QWidget | None, brief: core.Brief) -> bool:
@@ -423,4 +426,7 @@ def print_brief(parent: QWidget | None, brief: core.Brief) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     render(brief, printer)
+    if printer.outputFileName():  # "print to file": a PDF Qt wrote itself
+        with contextlib.suppress(OSError):
+            private_files.make_private(printer.outputFileName())
     return True

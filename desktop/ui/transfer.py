@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
+from desktop import private_files
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
@@ -148,9 +149,9 @@ def export(window: QMainWindow, kind: str) -> Path | None:
         if kind == "csv":
             csv_export.export_all(target)
         elif kind == "vcard":
-            target.write_text(vcard.export(chosen_people), encoding="utf-8", newline="")
+            private_files.write_text(target, vcard.export(chosen_people), newline="")
         elif kind == "ics":
-            target.write_bytes(icalendar_export.export(date.today()))
+            private_files.write_bytes(target, icalendar_export.export(date.today()))
         else:
             archive.export(target)
     except (OSError, ValueError) as exc:

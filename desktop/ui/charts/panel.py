@@ -21,7 +21,17 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QIODevice,
+    QMargins,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QCursor, QImage, QPainter, QPalette, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -39,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import private_files
 from desktop.ui.charts.data import ChartData, Series, number
 from desktop.ui.plain import plain_label, show_error
 
@@ -351,22 +362,33 @@ class ChartPanel(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._render(painter, SAVE_SIZE)
         painter.end()
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"The picture could not be written to {path}.")
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, "PNG"):
+            raise OSError(f"The picture could not be made for {path}.")
+        self._write_file(path, bytes(buffer.data()))
 
     def _write_svg(self, path: Path) -> None:
-        if not path.parent.is_dir():
-            raise OSError(f"There is no folder {path.parent}.")
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(path))
+        generator.setOutputDevice(buffer)
         generator.setSize(SAVE_SIZE)
         generator.setViewBox(QRect(0, 0, SAVE_SIZE.width(), SAVE_SIZE.height()))
         generator.setTitle(self.data.title if self.data else "")
         painter = QPainter(generator)
         self._render(painter, SAVE_SIZE)
         painter.end()
-        if not path.exists() or path.stat().st_size == 0:
-            raise OSError(f"The drawing could not be written to {path}.")
+        self._write_file(path, bytes(buffer.data()))
+
+    @staticmethod
+    def _write_file(path: Path, data: bytes) -> None:
+        """Write the file ourselves rather than let Qt: private (0600), and whole."""
+        if not path.parent.is_dir():
+            raise OSError(f"There is no folder {path.parent}.")
+        if not data:
+            raise OSError(f"The chart could not be drawn for {path}.")
+        private_files.write_bytes(path, data)
 
     def ask_and_save(self) -> Path | None:
         """Ask where and in which format, then save; the path written, or None."""
