@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import APP_NAME, paths, startup
@@ -81,7 +81,9 @@ class Session(QObject):
             ) from exc
         window.sample_requested.connect(self.open_sample)
         window.own_database_requested.connect(lambda: self.switch(self.own_path))
-        window.restore_requested.connect(self.restore)
+        # Queued: the old window is closed and deleted by the restore, so the slot that
+        # asked must have returned first.
+        window.restore_requested.connect(self.restore, Qt.ConnectionType.QueuedConnection)
         self.window, self.path, self.read_only = window, path, read_only
         if old is not None:
             old.close()

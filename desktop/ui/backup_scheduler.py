@@ -34,6 +34,7 @@ class BackupScheduler(QObject):
         self.path = path
         self.database = database
         self._backed_up_at = database.writes  # the commit count the newest backup holds
+        self._pending = self._backed_up_at
         self.worker: Worker | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -50,21 +51,31 @@ class BackupScheduler(QObject):
         """Start a backup on a worker; None when there is nothing new or one is running."""
         if self.worker is not None or (only_if_changed and not self.changed()):
             return None
-        writes = self.database.writes
-        self.worker = Worker(lambda _progress: backups.create(self.path, reason))
-        self.worker.succeeded.connect(lambda backup: self._succeeded(backup, writes))
+        self._pending = self.database.writes  # what this backup will hold at least
+        self.worker = Worker(
+            lambda _progress: backups.create(self.path, reason), doing="making a backup"
+        )
+        # Bound methods, so Qt queues the calls onto this object's thread (a lambda would
+        # run on the worker's thread, which cannot wait for itself).
+        self.worker.succeeded.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
+        self.worker.crashed.connect(self._crashed)
         self.worker.start()
         return self.worker
 
-    def _succeeded(self, backup, writes: int) -> None:
+    def _succeeded(self, backup) -> None:
         self._end()
-        self._backed_up_at = writes
+        self._backed_up_at = self._pending
         self.backed_up.emit(backup)
 
     def _failed(self, reason) -> None:
         self._end()
         self.failed.emit(str(reason))
+
+    def _crashed(self, bug) -> None:
+        """A bug, logged already: said in the status bar, not in a box every half hour."""
+        where = f"; the details are in {bug.log_file}" if bug.log_file else ""
+        self._failed(f"a bug in Reciprocity stopped it{where}.")
 
     def _end(self) -> None:
         if self.worker is not None:

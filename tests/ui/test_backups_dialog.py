@@ -111,6 +111,8 @@ def test_backups_in_a_read_only_window_can_be_seen_not_made(qtbot, window):
 
 def test_scheduler_backs_up_only_when_something_changed(qtbot, database):
     scheduler = BackupScheduler(database, interval_ms=20)
+    made_now = []
+    scheduler.backed_up.connect(made_now.append)
     assert scheduler.back_up("automatic") is None  # nothing written yet
     people.create_person(people.PersonData(name="Ada Lovelace"))
     assert scheduler.changed()
@@ -120,9 +122,10 @@ def test_scheduler_backs_up_only_when_something_changed(qtbot, database):
     assert not scheduler.changed()
     scheduler.start()
     qtbot.wait(120)  # several intervals pass with nothing new: no further backup
-    assert len(backups.list_backups(database)) == 1
+    assert len(made_now) == 1
     people.create_person(people.PersonData(name="Grace Hopper"))
-    qtbot.waitUntil(lambda: len(backups.list_backups(database)) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(made_now) == 2, timeout=10_000)
+    assert names_in(made_now[1].path) == ["Ada Lovelace", "Grace Hopper"]
     qtbot.waitUntil(lambda: scheduler.worker is None)
     scheduler.finish()
     assert not scheduler.timer.isActive()

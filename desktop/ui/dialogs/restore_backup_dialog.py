@@ -23,7 +23,7 @@ class RestoreBackupDialog(WorkerDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore a backup")
         self.path, self.backup = path, backup
-        self.done = False
+        self.finished_job = False
         self.safety: backups.Backup | None = None
         progress = QProgressBar()
         progress.setRange(0, 0)
@@ -39,7 +39,7 @@ class RestoreBackupDialog(WorkerDialog):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.worker is None and not self.done:
+        if self.worker is None and not self.finished_job:
             path, backup = self.path, self.backup
             self.run_job(lambda _p: backups.restore(path, backup), uses_database=False)
 
@@ -52,12 +52,13 @@ class RestoreBackupDialog(WorkerDialog):
         """The restore reports no steps."""
 
     def _succeeded(self, safety) -> None:
-        self.done, self.safety = True, safety
+        self.finished_job, self.safety = True, safety
         self.accept()
 
-    def _failed(self, reason: str) -> None:
-        self.done = True
-        show_error(self, "The backup was not restored", f"{reason} Your network is as it was.")
+    def _failed(self, reason: str | None) -> None:
+        self.finished_job = True
+        if reason is not None:  # None: a bug, which the "Something went wrong" dialog told
+            show_error(self, "The backup was not restored", f"{reason} Your network is as it was.")
         super().reject()
 
     @classmethod
