@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
 from desktop.core.reciprocity import Range
+from desktop.store import check
 from desktop.ui import plain, transfer
 from desktop.ui.backup_scheduler import BackupScheduler
 from desktop.ui.dialogs.action_dialog import ActionDialog
@@ -45,6 +46,7 @@ from desktop.ui.pages.reciprocity import ReciprocityPage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
 from desktop.ui.read_only import ReadOnlyGuard, mark_writes
+from desktop.ui.worker import Worker
 
 PAGES = (
     "dashboard",
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(str(database_path))
         self.statusBar().addPermanentWidget(self.database_label)
         self.backups = None
+        self.unclean_check: Worker | None = None
         if read_only:
             self._go_read_only()
         elif not sample:
@@ -347,6 +350,52 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.restore_requested.emit(chosen)
 
+    def check_after_unclean_stop(self) -> Worker:
+        """Reciprocity did not close properly last time: run the full check once, on a
+        worker, and speak up only about what it finds."""
+        self.statusBar().showMessage(
+            "Reciprocity did not close properly last time; checking your network…"
+        )
+        self.unclean_check = Worker(lambda _progress: check.run_check(full=True))
+        self.unclean_check.succeeded.connect(self._unclean_checked)
+        self.unclean_check.failed.connect(self._unclean_check_failed)
+        self.unclean_check.start()
+        return self.unclean_check
+
+    def _unclean_checked(self, report) -> None:
+        self.unclean_check.wait()
+        self.unclean_check = None
+        if report.ok:
+            self.statusBar().showMessage(
+                "Reciprocity did not close properly last time, so it checked your network: "
+                "no problems found.",
+                15000,
+            )
+            return
+        self.statusBar().clearMessage()
+        box = message_box(
+            self,
+            QMessageBox.Icon.Warning,
+            "Your network has problems",
+            "Reciprocity did not close properly last time, and the check of your network "
+            "found problems.",
+            report.words(),
+        )
+        details = box.addButton("Check &database…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(details)
+        box.exec()
+        if box.clickedButton() is details:
+            self.check_database()
+
+    def _unclean_check_failed(self, reason) -> None:
+        self.unclean_check.wait()
+        self.unclean_check = None
+        if reason:
+            self.statusBar().showMessage(
+                f"The check after the unclean stop did not finish: {reason}"
+            )
+
     def check_database(self) -> None:
         """File › Check database…: the report, and the repairs that can be made."""
         if CheckDialog.run(self, self.database_path, read_only=self.read_only):
@@ -525,6 +574,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self.unclean_check is not None:
+            self.unclean_check.wait()
+            self.unclean_check = None
         if self.backups is not None:
             self.backups.finish()
             self.backups = None

@@ -51,3 +51,28 @@ def test_broken_summaries_are_found_and_repaired_after_a_backup(qtbot, window, a
     assert [b.reason for b in backups.list_backups(window.database_path)] == ["before-repair"]
     assert connection.db.execute_sql("SELECT given FROM action_person").fetchone()[0] == 1
     assert people.person_count() == 1
+
+
+def test_after_an_unclean_stop_a_clean_network_is_only_mentioned(qtbot, window, add_people):
+    add_people("Ada Lovelace")
+    window.check_after_unclean_stop()
+    qtbot.waitUntil(lambda: window.unclean_check is None, timeout=10_000)
+    assert "no problems found" in window.statusBar().currentMessage()
+
+
+def test_after_an_unclean_stop_problems_are_shown_with_the_way_to_the_check(
+    qtbot, window, add_people, on_next_dialog
+):
+    add_people("Ada Lovelace")
+    connection.db.execute_sql("DELETE FROM person_search")
+    shown = []
+
+    def answer(box):
+        shown.append(box.text() + "\n" + box.informativeText())
+        box.reject()
+
+    on_next_dialog(answer)
+    window.check_after_unclean_stop()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "found problems" in shown[0]
+    assert "search" in shown[0].lower()
