@@ -24,14 +24,10 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
 from desktop.core.reciprocity import Range
-from desktop.store import check
 from desktop.ui import plain, transfer
-from desktop.ui.backup_scheduler import BackupScheduler
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
-from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.brief_dialog import export_brief
-from desktop.ui.dialogs.check_dialog import CheckDialog
 from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
@@ -45,8 +41,8 @@ from desktop.ui.pages.people import PeoplePage
 from desktop.ui.pages.reciprocity import ReciprocityPage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label
-from desktop.ui.read_only import ReadOnlyGuard, mark_writes
-from desktop.ui.worker import Worker
+from desktop.ui.read_only import mark_writes
+from desktop.ui.safety import Safety
 
 PAGES = (
     "dashboard",
@@ -161,16 +157,8 @@ class MainWindow(QMainWindow):
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         self.database_label.setText(str(database_path))
         self.statusBar().addPermanentWidget(self.database_label)
-        self.backups = None
-        self.unclean_check: Worker | None = None
         if read_only:
             self._go_read_only()
-        elif not sample:
-            self.backups = BackupScheduler(database_path, parent=self)
-            self.backups.failed.connect(
-                lambda reason: self.statusBar().showMessage(f"No backup was made: {reason}")
-            )
-            self.backups.start()
         self._restore()
         self.pages[self.current_page()].focus_start()  # find anyone by typing at once
 
@@ -225,10 +213,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(switch)
         transfer.add_menus(self, file_menu, switch)
-        self.backups_action = self._action("&Backups…", None, self.show_backups)
-        self.check_action = self._action("Check &database…", None, self.check_database)
-        file_menu.insertAction(switch, self.backups_action)
-        file_menu.insertAction(switch, self.check_action)
+        self.safety = Safety(
+            self, self.database_path, sample=self.is_sample, read_only=self.read_only
+        )
+        self.safety.restore_requested.connect(self.restore_requested)
+        self.safety.checked.connect(self.refresh_pages)
+        file_menu.insertAction(switch, self.safety.backups_action)
+        file_menu.insertAction(switch, self.safety.check_action)
         file_menu.insertSeparator(switch)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -328,80 +319,11 @@ class MainWindow(QMainWindow):
 
     def _go_read_only(self) -> None:
         """Viewing only: every write control disabled, the reason in the status bar."""
-        reason = (
-            f"{self.database_path} is read-only, so this network is open for viewing: "
-            "nothing can be changed."
-        )
-        self.read_only_guard = ReadOnlyGuard(reason, self)
-        self.read_only_guard.apply(self)
+        self.safety.go_read_only()
         self.profile_button.setEnabled(False)
         for page in (self.pages[key] for key in ("people", "companies", "needs", "opportunities")):
             page.read_only = True
         self.timeline_page.read_only = True
-        note = QLabel("Read-only")
-        note.setToolTip(plain.tooltip(reason))
-        self.statusBar().addPermanentWidget(note)
-        self.statusBar().showMessage(reason)
-
-    # -- safety -------------------------------------------------------------------------
-    def show_backups(self) -> None:
-        """File › Backups…: the list, Back up now, Restore… (which reopens the network)."""
-        chosen = BackupsDialog.run(self, self.database_path, read_only=self.read_only)
-        if chosen is not None:
-            self.restore_requested.emit(chosen)
-
-    def check_after_unclean_stop(self) -> Worker:
-        """Reciprocity did not close properly last time: run the full check once, on a
-        worker, and speak up only about what it finds."""
-        self.statusBar().showMessage(
-            "Reciprocity did not close properly last time; checking your network…"
-        )
-        self.unclean_check = Worker(lambda _progress: check.run_check(full=True))
-        self.unclean_check.succeeded.connect(self._unclean_checked)
-        self.unclean_check.failed.connect(self._unclean_check_failed)
-        self.unclean_check.start()
-        return self.unclean_check
-
-    def _unclean_checked(self, report) -> None:
-        self.unclean_check.wait()
-        self.unclean_check = None
-        if report.ok:
-            self.statusBar().showMessage(
-                "Reciprocity did not close properly last time, so it checked your network: "
-                "no problems found.",
-                15000,
-            )
-            return
-        self.statusBar().clearMessage()
-        box = message_box(
-            self,
-            QMessageBox.Icon.Warning,
-            "Your network has problems",
-            "Reciprocity did not close properly last time, and the check of your network "
-            "found problems.",
-            report.words(),
-        )
-        details = box.addButton("Check &database…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(details)
-        box.exec()
-        if box.clickedButton() is details:
-            self.check_database()
-
-    def _unclean_check_failed(self, reason) -> None:
-        self.unclean_check.wait()
-        self.unclean_check = None
-        if reason:
-            self.statusBar().showMessage(
-                f"The check after the unclean stop did not finish: {reason}"
-            )
-
-    def check_database(self) -> None:
-        """File › Check database…: the report, and the repairs that can be made."""
-        if CheckDialog.run(self, self.database_path, read_only=self.read_only):
-            self.show_backups()
-        else:
-            self.refresh_pages()
 
     # -- navigation -------------------------------------------------------------------
     def current_page(self) -> str:
@@ -567,17 +489,10 @@ class MainWindow(QMainWindow):
 
     def discard(self) -> None:
         """Close without the backup on close (its file is about to be replaced)."""
-        if self.backups is not None:
-            self.backups.finish(back_up=False)
-            self.backups = None
+        self.safety.finish(back_up=False)
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        if self.unclean_check is not None:
-            self.unclean_check.wait()
-            self.unclean_check = None
-        if self.backups is not None:
-            self.backups.finish()
-            self.backups = None
+        self.safety.finish()
         super().closeEvent(event)

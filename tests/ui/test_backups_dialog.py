@@ -56,8 +56,7 @@ def test_back_up_now_lists_the_backup_with_what_it_holds(qtbot, window, add_peop
 def test_restore_puts_the_backup_in_place_after_backing_up_the_present(
     qtbot, session, on_next_dialog
 ):
-    window = session.open(session.own_path)
-    qtbot.addWidget(window)
+    window = session.open(session.own_path)  # the restore deletes it: not qtbot's to close
     people.create_person(people.PersonData(name="Ada Lovelace"))
     backups.create(session.own_path, "by-hand")
     people.create_person(people.PersonData(name="Grace Hopper"))
@@ -75,7 +74,7 @@ def test_restore_puts_the_backup_in_place_after_backing_up_the_present(
         dialog.restore_button.click()
 
     on_next_dialog(in_dialog)
-    window.backups_action.trigger()
+    window.safety.backups_action.trigger()
     qtbot.waitUntil(lambda: session.window is not None and session.window is not window)
     restored = session.window
     qtbot.addWidget(restored)

@@ -55,8 +55,8 @@ def test_broken_summaries_are_found_and_repaired_after_a_backup(qtbot, window, a
 
 def test_after_an_unclean_stop_a_clean_network_is_only_mentioned(qtbot, window, add_people):
     add_people("Ada Lovelace")
-    window.check_after_unclean_stop()
-    qtbot.waitUntil(lambda: window.unclean_check is None, timeout=10_000)
+    window.safety.check_after_unclean_stop()
+    qtbot.waitUntil(lambda: window.safety.unclean_check is None, timeout=10_000)
     assert "no problems found" in window.statusBar().currentMessage()
 
 
@@ -72,7 +72,7 @@ def test_after_an_unclean_stop_problems_are_shown_with_the_way_to_the_check(
         box.reject()
 
     on_next_dialog(answer)
-    window.check_after_unclean_stop()
+    window.safety.check_after_unclean_stop()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "found problems" in shown[0]
     assert "search" in shown[0].lower()

@@ -1,0 +1,124 @@
+"""The window's part in keeping the network safe: File › Backups… and Check database…,
+backups by themselves, the check after an unclean stop, and read-only viewing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+
+from desktop.store import check
+from desktop.ui import plain
+from desktop.ui.backup_scheduler import BackupScheduler
+from desktop.ui.dialogs.backups_dialog import BackupsDialog
+from desktop.ui.dialogs.check_dialog import CheckDialog
+from desktop.ui.plain import message_box
+from desktop.ui.read_only import ReadOnlyGuard
+from desktop.ui.worker import Worker
+
+
+class Safety(QObject):
+    """Owned by the main window; `finish()` when the window closes."""
+
+    restore_requested = Signal(object)  # the Backup to put in place of this network
+    checked = Signal()  # a check or a repair ran: the pages read again
+
+    def __init__(self, window: QMainWindow, path: Path, *, sample: bool, read_only: bool):
+        super().__init__(window)
+        self.window, self.path, self.read_only = window, path, read_only
+        self.backups_action = QAction("&Backups…", window)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.check_action = QAction("Check &database…", window)
+        self.check_action.triggered.connect(self.check_database)
+        self.scheduler: BackupScheduler | None = None
+        self.unclean_check: Worker | None = None
+        self.guard: ReadOnlyGuard | None = None
+        if not read_only and not sample:  # the sample is made up: nothing to keep
+            self.scheduler = BackupScheduler(path, parent=self)
+            self.scheduler.failed.connect(lambda reason: self._say(f"No backup was made: {reason}"))
+            self.scheduler.start()
+
+    def _say(self, text: str, timeout: int = 0) -> None:
+        self.window.statusBar().showMessage(text, timeout)
+
+    def go_read_only(self) -> str:
+        """Disable every write control of the window; returns the reason shown."""
+        reason = (
+            f"{self.path} is read-only, so this network is open for viewing: nothing can be "
+            "changed."
+        )
+        self.guard = ReadOnlyGuard(reason, self)
+        self.guard.apply(self.window)
+        note = QLabel("Read-only")
+        note.setToolTip(plain.tooltip(reason))
+        self.window.statusBar().addPermanentWidget(note)
+        self._say(reason)
+        return reason
+
+    def show_backups(self) -> None:
+        """File › Backups…: the list, Back up now, Restore… (which reopens the network)."""
+        chosen = BackupsDialog.run(self.window, self.path, read_only=self.read_only)
+        if chosen is not None:
+            self.restore_requested.emit(chosen)
+
+    def check_database(self) -> None:
+        """File › Check database…: the report, and the repairs that can be made."""
+        wants_backups = CheckDialog.run(self.window, self.path, read_only=self.read_only)
+        self.checked.emit()
+        if wants_backups:
+            self.show_backups()
+
+    def check_after_unclean_stop(self) -> Worker:
+        """Reciprocity did not close properly last time: run the full check once, on a
+        worker, and speak up only about what it finds."""
+        self._say("Reciprocity did not close properly last time; checking your network…")
+        self.unclean_check = Worker(lambda _progress: check.run_check(full=True))
+        self.unclean_check.succeeded.connect(self._unclean_checked)
+        self.unclean_check.failed.connect(self._unclean_check_failed)
+        self.unclean_check.start()
+        return self.unclean_check
+
+    def _end_unclean_check(self) -> None:
+        if self.unclean_check is not None:
+            self.unclean_check.wait()
+            self.unclean_check = None
+
+    def _unclean_checked(self, report: check.Report) -> None:
+        self._end_unclean_check()
+        if report.ok:
+            self._say(
+                "Reciprocity did not close properly last time, so it checked your network: "
+                "no problems found.",
+                15000,
+            )
+            return
+        self.window.statusBar().clearMessage()
+        box = message_box(
+            self.window,
+            QMessageBox.Icon.Warning,
+            "Your network has problems",
+            "Reciprocity did not close properly last time, and the check of your network "
+            "found problems.",
+            report.words(),
+        )
+        details = box.addButton("Check &database…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(details)
+        box.exec()
+        if box.clickedButton() is details:
+            self.check_database()
+
+    def _unclean_check_failed(self, reason) -> None:
+        self._end_unclean_check()
+        if reason:
+            self._say(f"The check after the unclean stop did not finish: {reason}")
+
+    def finish(self, *, back_up: bool = True) -> None:
+        """The window closes: let the check end, and back up what changed (unless the
+        file is about to be replaced by a restore)."""
+        self._end_unclean_check()
+        if self.scheduler is not None:
+            self.scheduler.finish(back_up=back_up)
+            self.scheduler = None
