@@ -124,8 +124,58 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     restore.show()
     save(restore, "restore-dialog")
     restore.done(0)
+    _save_safety_dialogs(window, database, save)
     window.close()
     return saved
+
+
+def _save_safety_dialogs(window, database: Path, save) -> None:
+    """Backups (three made at other times), Check database, and a damaged file at start."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.store import backups
+    from desktop.store.connection import DatabaseError
+    from desktop.ui.dialogs.backups_dialog import BackupsDialog, when_words
+    from desktop.ui.dialogs.check_dialog import CheckDialog
+    from desktop.ui.dialogs.open_problem_dialog import OpenProblemDialog
+
+    now = datetime.now().astimezone()
+    made = [
+        backups.create(database, reason, now=now - ago)
+        for reason, ago in (
+            ("automatic", timedelta(days=9, hours=3)),
+            ("before-import", timedelta(days=2, hours=1)),
+            ("on-close", timedelta(hours=20)),
+            ("by-hand", timedelta(minutes=5)),
+        )
+    ]
+    listing = BackupsDialog(window, database)
+    listing.show()
+    save(listing, "backups-dialog")
+    listing.done(0)
+    checking = CheckDialog(window, database)
+    checking.show()
+    checking.start()
+    while checking.report is None and checking.worker is not None:
+        QApplication.processEvents()
+    save(checking, "check-dialog")
+    checking.done(0)
+    newest = made[-1]
+    damaged = DatabaseError(
+        f"{database} is damaged: SQLite says “database disk image is malformed”. "
+        "Reciprocity has not changed it. Open a backup instead, or choose another file.",
+        kind="damaged",
+    )
+    problem = OpenProblemDialog(
+        window,
+        damaged,
+        f"{when_words(newest)} ({newest.people:,} people, {newest.actions:,} actions)",
+    )
+    problem.show()
+    save(problem, "damaged-file-dialog")
+    problem.done(0)
 
 
 def _connections():

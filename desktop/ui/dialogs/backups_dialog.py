@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.store import backups
+from desktop.store import backup_index, backups
 from desktop.ui import plain
 from desktop.ui.pages.list_page import heading, push_button
 from desktop.ui.plain import plain_label
@@ -28,12 +28,9 @@ from desktop.ui.worker import WorkerDialog
 COLUMNS = ("Taken", "Why", "People", "Actions", "Size")
 
 
-def size_words(size: int) -> str:
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
-
-
 def when_words(backup: backups.Backup) -> str:
-    return backup.taken_at.strftime("%a %d %b %Y, %H:%M").lstrip("0")
+    """'Thu 3 Dec 2026, 09:15'."""
+    return backup_index.when_words(backup.taken_at)
 
 
 class BackupsDialog(WorkerDialog):
@@ -63,6 +60,8 @@ class BackupsDialog(WorkerDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            self.list.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemActivated.connect(lambda *_: self.restore_selected())
         self.total = plain_label()
@@ -112,7 +111,7 @@ class BackupsDialog(WorkerDialog):
                     backup.reason_words,
                     "" if backup.people is None else f"{backup.people:,}",
                     "" if backup.actions is None else f"{backup.actions:,}",
-                    size_words(backup.size),
+                    backup_index.size_words(backup.size),
                 ]
             )
             for column in (2, 3, 4):
@@ -125,7 +124,9 @@ class BackupsDialog(WorkerDialog):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         if found:
             used = sum(b.size for b in found)
-            self.total.setText(f"{plain.counted(len(found), 'backup')}, {size_words(used)} in all.")
+            self.total.setText(
+                f"{plain.counted(len(found), 'backup')}, {backup_index.size_words(used)} in all."
+            )
         else:
             self.total.setText("No backups yet. Back up now makes the first one.")
         self._selection_changed()
@@ -157,7 +158,9 @@ class BackupsDialog(WorkerDialog):
     def _succeeded(self, backup: backups.Backup) -> None:
         self.progress.hide()
         self.reload(select=backup.path)
-        self.status.setText(f"Backed up: {when_words(backup)}, {size_words(backup.size)}.")
+        self.status.setText(
+            f"Backed up: {when_words(backup)}, {backup_index.size_words(backup.size)}."
+        )
 
     def _failed(self, reason: str) -> None:
         self.progress.hide()

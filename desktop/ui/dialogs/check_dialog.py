@@ -62,7 +62,7 @@ class CheckDialog(WorkerDialog):
             layout.addWidget(widget)
         layout.addWidget(self.result, 1)
         layout.addWidget(self.buttons)
-        self.resize(620, 380)
+        self.resize(620, 320)
 
     def start(self) -> None:
         self._running("Checking the database…")

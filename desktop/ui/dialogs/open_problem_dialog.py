@@ -58,7 +58,9 @@ class OpenProblemDialog(QDialog):
         first.setDefault(True)
         first.setFocus()
         layout.addWidget(self.buttons)
-        self.resize(560, 0)
+        # Wrapped labels need a width to work out their height from.
+        self.setMinimumWidth(600)
+        self.resize(600, layout.totalHeightForWidth(600))
 
     def _button(self, text: str, choice: str, role=QDialogButtonBox.ButtonRole.AcceptRole):
         button = self.buttons.addButton(text, role)
