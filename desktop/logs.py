@@ -23,9 +23,14 @@ KEEP = 3
 log = logging.getLogger("reciprocity")
 
 
+#: Names another log folder (tests set it, so they never write into the user's own).
+LOG_DIR_VARIABLE = "RECIPROCITY_LOG_DIR"
+
+
 def log_dir() -> Path:
     """The user's log folder for Reciprocity (not created here)."""
-    return user_log_path(APP_NAME, appauthor=False)
+    chosen = os.environ.get(LOG_DIR_VARIABLE)
+    return Path(chosen) if chosen else user_log_path(APP_NAME, appauthor=False)
 
 
 def log_path() -> Path:

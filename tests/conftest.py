@@ -12,6 +12,18 @@ import pytest
 from desktop.store import connection
 
 
+@pytest.fixture(autouse=True)
+def _private_log_folder(tmp_path, monkeypatch):
+    """Logs go to this test's own folder, never the user's; none stays set up after it."""
+    from desktop import logs
+
+    monkeypatch.setenv(logs.LOG_DIR_VARIABLE, str(tmp_path / "logs"))
+    yield
+    for handler in list(logs.log.handlers):
+        logs.log.removeHandler(handler)
+        handler.close()
+
+
 @pytest.fixture
 def database(tmp_path):
     """A fresh, migrated database file bound to the models for this test."""

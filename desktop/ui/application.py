@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop import APP_NAME, paths, startup
 from desktop.core import people, sample
 from desktop.store import backups, connection
+from desktop.ui import errors
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.backups_dialog import when_words
 from desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
@@ -206,6 +207,7 @@ def run(args: argparse.Namespace, start: float) -> int:
     app.setWindowIcon(app_icon())
     own_path = args.database or paths.default_database_path()
     session = Session(QSettings(), own_path)
+    errors.install(lambda: session.window)  # the log file; a bug is shown as a bug
     path = paths.sample_database_path() if args.demo else own_path
     if args.smoke_test:
         try:

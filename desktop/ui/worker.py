@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from desktop.formats.importing import Cancelled
 from desktop.store.connection import db
+from desktop.ui import errors
+from desktop.ui.dialogs import bug_dialog
 
 Progress = Callable[[int, int], None]
 
@@ -18,21 +20,32 @@ Progress = Callable[[int, int], None]
 class Worker(QObject):
     """Runs `job(progress)` on its own thread and connection. The job must do its writes in
     one transaction: `cancel()` makes the next progress call raise `Cancelled`, which
-    rolls it back."""
+    rolls it back. *doing* ('importing people') names the work if a bug stops it; *failed*
+    ('Nothing was imported') begins the words when the disk or the file refuses it."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)  # the reason in words; '' when cancelled
+    crashed = Signal(object)  # a bug_dialog.Bug, logged already: not the user's doing
     done = Signal()
 
-    def __init__(self, job: Callable[[Progress], object], *, uses_database: bool = True):
+    def __init__(
+        self,
+        job: Callable[[Progress], object],
+        *,
+        uses_database: bool = True,
+        doing: str = "working in the background",
+        failed: str = "",
+    ):
         super().__init__()
         self._job = job
+        self.doing = doing
+        self.failed_words = failed
         # A job that replaces the database file (a restore) must not hold it open.
         self._uses_database = uses_database
         self._cancel = threading.Event()
-        #: ("succeeded", result) or ("failed", reason), set before the signal is sent, so
-        #: whoever waits for the thread can read it without the queued signal.
+        #: ("succeeded", result), ("failed", reason) or ("crashed", bug), set before the
+        #: signal is sent, so whoever waits for the thread can read it without the signal.
         self.outcome: tuple[str, object] | None = None
         self.thread = QThread()
         self.moveToThread(self.thread)
@@ -61,9 +74,15 @@ class Worker(QObject):
         except Cancelled:
             self.outcome = ("failed", "")
             self.failed.emit("")
-        except Exception as exc:  # the job's writes were rolled back; say why
-            self.outcome = ("failed", str(exc) or type(exc).__name__)
-            self.failed.emit(self.outcome[1])
+        except Exception as exc:  # the job's writes were rolled back: say why, or log a bug
+            words = errors.explain(exc, self.failed_words)
+            if words is not None:
+                self.outcome = ("failed", words)
+                self.failed.emit(words)
+            else:
+                bug = errors.record_bug(self.doing, exc, saved_nothing=True)
+                self.outcome = ("crashed", bug)
+                self.crashed.emit(bug)
         else:
             self.outcome = ("succeeded", result)
             self.succeeded.emit(result)
@@ -77,18 +96,29 @@ class Worker(QObject):
 class WorkerDialog(QDialog):
     """A dialog whose long job runs on a Worker. While it runs, Cancel stops the job (which
     then keeps nothing) instead of closing; closing the window waits for it. Subclasses
-    have a `status` label and answer `_progressed`, `_succeeded` and `_failed`."""
+    have a `status` label and answer `_progressed`, `_succeeded` and `_failed`. A bug in
+    the job is shown in the "Something went wrong" dialog, then `_failed(None)` is called."""
 
     worker: Worker | None = None
     status: QLabel
 
-    def run_job(self, job: Callable[[Progress], object], *, uses_database: bool = True) -> None:
-        self.worker = Worker(job, uses_database=uses_database)
+    def run_job(
+        self,
+        job: Callable[[Progress], object],
+        *,
+        uses_database: bool = True,
+        doing: str | None = None,
+        failed: str = "",
+    ) -> None:
+        """Start *job*; *doing* and *failed* are the Worker's."""
+        doing = doing or f"working in “{self.windowTitle()}”"
+        self.worker = Worker(job, uses_database=uses_database, doing=doing, failed=failed)
         # Bound methods of this dialog, so Qt queues the calls onto the window's thread
         # (a plain lambda would run on the worker's thread and touch widgets from there).
         self.worker.progressed.connect(self._progressed)
         self.worker.succeeded.connect(self._job_succeeded)
         self.worker.failed.connect(self._job_failed)
+        self.worker.crashed.connect(self._job_crashed)
         self.worker.start()
 
     def _job_succeeded(self, result: object) -> None:
@@ -101,6 +131,12 @@ class WorkerDialog(QDialog):
             self._end_job()
             self._failed(reason)
 
+    def _job_crashed(self, bug: bug_dialog.Bug) -> None:
+        if self.worker is not None:
+            self._end_job()
+            bug_dialog.show_bug(self, bug)
+            self._failed(None)
+
     def _end_job(self) -> None:
         if self.worker is not None:
             self.worker.wait()
@@ -112,8 +148,8 @@ class WorkerDialog(QDialog):
     def _succeeded(self, result: object) -> None:
         raise NotImplementedError
 
-    def _failed(self, reason: str) -> None:
-        """*reason* in words, or '' when cancelled."""
+    def _failed(self, reason: str | None) -> None:
+        """*reason* in words, '' when cancelled, None after a bug (the dialog has said so)."""
         raise NotImplementedError
 
     def reject(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core import actions, companies, logbook, people
 from desktop.core.validation import Problems
 from desktop.ui import plain
-from desktop.ui.dialogs.record_dialog import RecordDialog, SaveCancelled
+from desktop.ui.dialogs.record_dialog import RecordDialog
 from desktop.ui.icons import icon
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit
@@ -251,18 +251,21 @@ class ActionDialog(RecordDialog):
                 remarks[key] = f"{name} is not in your network yet; saving adds them."
         return remarks
 
-    def write(self) -> int:
-        new_counterpart, new_beneficiary = self._new_names()
-        for name in (new_counterpart, new_beneficiary):
+    def confirm_save(self) -> bool:
+        """Ask before adding the people and the company typed that nobody has yet."""
+        for name in self._new_names():
             if name and not plain.confirm(
                 self, "Add a person", f"Add {plain.short(name)} to your network as a new person?"
             ):
-                raise SaveCancelled
+                return False
         new_company = self._new_company()
-        if new_company and not plain.confirm(
+        return not new_company or plain.confirm(
             self, "Add a company", f"Add {plain.short(new_company)} as a new company?"
-        ):
-            raise SaveCancelled
+        )
+
+    def write(self) -> int:
+        new_counterpart, new_beneficiary = self._new_names()
+        new_company = self._new_company()
         return logbook.log_action(
             self.data(),
             action_id=self.record_id,

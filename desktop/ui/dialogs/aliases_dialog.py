@@ -197,6 +197,9 @@ class AliasesDialog(RecordDialog):
     def problems(self) -> Problems:
         return aliases.validate_aliases(self.data())
 
+    def not_saved(self) -> str:
+        return "The skill aliases were not saved"
+
     def write(self) -> int:
         """Save the list; returns how many aliases it holds."""
         pairs = self.data()

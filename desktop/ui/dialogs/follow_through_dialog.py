@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import follow_through
 from desktop.core.follow_through import Suggestion
+from desktop.ui import errors
 from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import counted, plain_label, short, show_error, tooltip
+from desktop.ui.plain import counted, plain_label, short, tooltip
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -110,16 +111,30 @@ class FollowThroughDialog(QDialog):
         self.log_button.setEnabled(n > 0)
 
     def _log(self) -> None:
-        try:
-            self.logged = follow_through.accept(self.opportunity_id, self.chosen())
-        except Exception as exc:  # a database refusal: say so, keep the choices
-            show_error(self, "Could not log", f"Nothing was logged: {exc}")
-            return
-        self.accept()
+        chosen = self.chosen()
+
+        def log() -> None:
+            self.logged = follow_through.accept(self.opportunity_id, chosen)
+
+        if errors.attempt(  # refused: say why, keep the choices
+            self,
+            log,
+            doing="logging the actions",
+            failed="Nothing was logged",
+            title="Could not log",
+        ):
+            self.accept()
 
     def reject(self) -> None:
-        """'Not now' or Esc: remember the offer was made; nothing is logged."""
-        follow_through.dismiss(self.opportunity_id)
+        """'Not now' or Esc: remember the offer was made; nothing is logged. If that cannot
+        be remembered (a full disk), the reason is shown and the dialog closes all the
+        same: the offer just comes again next time."""
+        errors.attempt(
+            self,
+            lambda: follow_through.dismiss(self.opportunity_id),
+            doing="putting the offer aside",
+            failed="Reciprocity could not note that the offer was put aside",
+        )
         super().reject()
 
     @classmethod

@@ -102,7 +102,11 @@ class ImportDialog(WorkerDialog):
         self.progress.setRange(0, max(1, len(self.plan.new) + len(self.plan.merges)))
         self.status.setText("Importing… Cancel stops it and leaves your network as it was.")
         plan = self.plan
-        self.run_job(lambda progress: _back_up_then_apply(plan, progress))
+        self.run_job(
+            lambda progress: _back_up_then_apply(plan, progress),
+            doing="importing people",
+            failed="Nothing was imported, and your network is unchanged",
+        )
 
     def _progressed(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
@@ -111,13 +115,11 @@ class ImportDialog(WorkerDialog):
         self.imported = True
         self.accept()
 
-    def _failed(self, reason: str) -> None:
+    def _failed(self, reason: str | None) -> None:
         if reason:
-            show_error(
-                self, "Import failed", f"Nothing was imported: {reason}. Your network is unchanged."
-            )
+            show_error(self, "Import failed", reason)
         self.progress.hide()
-        self.status.setText("Cancelled: nothing was imported." if not reason else "")
+        self.status.setText("Cancelled: nothing was imported." if reason == "" else "")
         self.import_button.setEnabled(True)
 
     @classmethod

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import merging, people
-from desktop.core.validation import ValidationError
 from desktop.store import backups
 from desktop.store.connection import db
 from desktop.store.errors import storage_problem
+from desktop.ui import errors
 from desktop.ui.plain import (
     confirm,
     counted,
@@ -176,10 +176,13 @@ class MergeDialog(QDialog):
                 raise  # a bug: the "Something went wrong" path
             show_error(self, "Could not merge", f"No backup could be made first: {problem}")
             return
-        try:
-            merging.merge_people(*pair, take_other=self.take_other())
-        except (ValidationError, ValueError) as exc:
-            show_error(self, "Could not merge", str(exc))
+        if not errors.attempt(
+            self,
+            lambda: merging.merge_people(*pair, take_other=self.take_other()),
+            doing="merging two people",
+            failed="The two records were not merged",
+            title="Could not merge",
+        ):
             return
         self.merged = True
         self.accept()

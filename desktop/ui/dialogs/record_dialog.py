@@ -5,13 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.core.validation import Problems, ValidationError
-from desktop.ui import plain
-from desktop.ui.plain import short, show_error, tooltip
+from desktop.ui import busy, errors, plain
+from desktop.ui.plain import short, tooltip
 from desktop.ui.widgets.form import MessageForm
-
-
-class SaveCancelled(Exception):
-    """Raised by `write` when the user declined a question on the way; nothing was written."""
 
 
 class RecordDialog(QDialog):
@@ -75,6 +71,14 @@ class RecordDialog(QDialog):
     def before_save(self) -> None:
         """Last chance to gather half-typed input (such as a tag still being typed)."""
 
+    def confirm_save(self) -> bool:
+        """Questions to ask before writing (add this new person?); False stops the save."""
+        return True
+
+    def not_saved(self) -> str:
+        """How a refused save begins: 'The person was not saved'."""
+        return f"The {self.noun} was not saved"
+
     # -- behaviour ------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         if self._initial is None:
@@ -115,16 +119,23 @@ class RecordDialog(QDialog):
 
     def save(self) -> None:
         self.before_save()
-        try:
-            self.saved_id = self.write()
-        except SaveCancelled:
+        if not self.confirm_save():
             return
+        try:
+            with busy.waiting(self):
+                self.saved_id = self.write()
         except ValidationError as exc:
             self._touched.update(exc.problems.errors)
             self.revalidate()
             return
-        except Exception as exc:  # a database refusal: say so, keep what was typed
-            show_error(self, "Could not save", f"The {self.noun} was not saved: {exc}")
+        except Exception as exc:  # the disk or the file refused, or a bug: the form stays
+            errors.report(
+                self,
+                exc,
+                doing=f"saving the {self.noun}",
+                failed=self.not_saved(),
+                title="Could not save",
+            )
             return
         self.accept()
 

@@ -62,7 +62,11 @@ class RestoreDialog(WorkerDialog):
         self.progress.show()
         self.status.setText("Reading the archive… Cancel stops and keeps nothing.")
         path = self.path
-        self.run_job(lambda progress: archive.import_into(path, progress=progress))
+        self.run_job(
+            lambda progress: archive.import_into(path, progress=progress),
+            doing="restoring an archive",
+            failed="Nothing was restored, and your network is as it was",
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         if done >= total:  # all read: the indexes and the search are built next
@@ -75,14 +79,15 @@ class RestoreDialog(WorkerDialog):
         self.counts = counts
         self.accept()
 
-    def _failed(self, reason: str) -> None:
+    def _failed(self, reason: str | None) -> None:
         self.progress.hide()
         self.restore_button.setEnabled(True)
-        if reason:
-            self.status.setText("")
-            show_error(self, "The archive was not restored", reason)
-        else:
+        if reason == "":
             self.status.setText("Cancelled: nothing was restored.")
+            return
+        self.status.setText("")
+        if reason:
+            show_error(self, "The archive was not restored", reason)
 
     @classmethod
     def run(cls, parent: QWidget | None, path: Path) -> dict[str, int] | None:

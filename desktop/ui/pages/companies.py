@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from desktop.core import companies, needs, opportunities
 from desktop.core.dossier import dossier
 from desktop.core.timeline import TimelineFilter
+from desktop.ui import errors
 from desktop.ui.dialogs.company_dialog import CompanyDialog
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
@@ -230,8 +231,13 @@ class CompaniesPage(ListPage):
             parts.append(f"Its {' and '.join(going)} {verb} deleted with it.")
         if not confirm_delete(self, "Delete company", f"Delete {short(name)}?", " ".join(parts)):
             return False
-        companies.delete_company(item_id)
-        return True
+        return errors.attempt(
+            self,
+            lambda: companies.delete_company(item_id),
+            doing="deleting the company",
+            failed="The company was not deleted",
+            title="Could not delete",
+        )
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_company(item_id)

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import actions, followups
-from desktop.core.validation import ValidationError
-from desktop.ui import plain
+from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.pages.lazy import ShownOnly
@@ -222,8 +221,9 @@ class FollowUpsPage(ShownOnly, QWidget):
 
     def mark_done(self) -> None:
         action_id = self._follow_up_id()
-        if action_id is not None:
-            self._apply(lambda: actions.mark_follow_up_done(action_id))
+        if action_id is not None and self._apply(
+            lambda: actions.mark_follow_up_done(action_id), "marking the follow-up done"
+        ):
             self._last_done = action_id
             self.undo_button.setEnabled(True)
 
@@ -231,8 +231,9 @@ class FollowUpsPage(ShownOnly, QWidget):
         """Open the follow-up marked done last, and select it again."""
         action_id, self._last_done = self._last_done, None
         self.undo_button.setEnabled(False)
-        if action_id is not None:
-            self._apply(lambda: actions.reopen_follow_up(action_id))
+        if action_id is not None and self._apply(
+            lambda: actions.reopen_follow_up(action_id), "opening the follow-up again"
+        ):
             self.select("follow_up", action_id)
 
     def snooze(self, by: timedelta) -> None:
@@ -241,7 +242,8 @@ class FollowUpsPage(ShownOnly, QWidget):
             self._apply(
                 lambda: actions.snooze_follow_up(
                     action_id, max(self.today(), self._due(action_id)) + by
-                )
+                ),
+                "snoozing the follow-up",
             )
 
     def snooze_until(self) -> None:
@@ -250,10 +252,13 @@ class FollowUpsPage(ShownOnly, QWidget):
             return
         chosen = pick_date(self, self.today() + timedelta(days=1))
         if chosen is not None:
-            self._apply(lambda: actions.snooze_follow_up(action_id, chosen))
+            self._apply(
+                lambda: actions.snooze_follow_up(action_id, chosen), "snoozing the follow-up"
+            )
 
-    def _apply(self, change) -> None:
-        """Make the change, then keep the place: the next item of the same section."""
+    def _apply(self, change, doing: str) -> bool:
+        """Make the change, then keep the place: the next item of the same section. False
+        when it was refused (and the reason shown)."""
         item = self.tree.currentItem()
         section = item.parent() if item is not None else None
         place = (
@@ -261,17 +266,21 @@ class FollowUpsPage(ShownOnly, QWidget):
             if section is not None
             else None
         )
-        try:
-            change()
-        except (ValidationError, LookupError) as exc:
-            plain.show_error(self, "Could not change the follow-up", str(exc))
-            return
+        if not errors.attempt(
+            self,
+            change,
+            doing=doing,
+            failed="The follow-up was not changed",
+            title="Could not change the follow-up",
+        ):
+            return False
         self._changed()
         if place is not None and self.current() is None:
             key, index = place
             section = self.sections[key]
             if section.childCount():
                 self.tree.setCurrentItem(section.child(min(index, section.childCount() - 1)))
+        return True
 
     def _due(self, action_id: int) -> date:
         return actions.get_action(action_id).follow_up_on or self.today()

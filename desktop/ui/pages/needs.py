@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import companies, matching, needs, people
 from desktop.core.timeline import TimelineFilter
+from desktop.ui import errors
 from desktop.ui.dialogs.need_dialog import NeedDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.needs_model import FIT_FILTERS, FIT_WORDS, NeedsModel
@@ -224,8 +225,13 @@ class NeedsPage(ListPage):
             "Actions that mention it stay on the timeline.",
         ):
             return False
-        needs.delete_need(item_id)
-        return True
+        return errors.attempt(
+            self,
+            lambda: needs.delete_need(item_id),
+            doing="deleting the need",
+            failed="The need was not deleted",
+            title="Could not delete",
+        )
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_need(item_id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core import companies, needs, opportunities
 from desktop.core.opportunities import PART_LABELS, STATUS_LABELS
 from desktop.core.timeline import TimelineFilter
+from desktop.ui import errors
 from desktop.ui.dialogs.follow_through_dialog import FollowThroughDialog
 from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
 from desktop.ui.icons import icon
@@ -226,7 +227,14 @@ class OpportunitiesPage(ListPage):
         return saved
 
     def move_to(self, opportunity_id: int, status: str) -> None:
-        opportunities.set_status(opportunity_id, status)
+        if not errors.attempt(
+            self,
+            lambda: opportunities.set_status(opportunity_id, status),
+            doing="moving the opportunity",
+            failed="The opportunity was not moved",
+            title="Could not move",
+        ):
+            return
         self._written(opportunity_id)
         self._after_status_change(opportunity_id)
 
@@ -253,8 +261,13 @@ class OpportunitiesPage(ListPage):
             "the timeline.",
         ):
             return False
-        opportunities.delete_opportunity(item_id)
-        return True
+        return errors.attempt(
+            self,
+            lambda: opportunities.delete_opportunity(item_id),
+            doing="deleting the opportunity",
+            failed="The opportunity was not deleted",
+            title="Could not delete",
+        )
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_opportunity(item_id)

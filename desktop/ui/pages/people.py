@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWi
 from desktop.core import followups, matching, opportunities, people, reciprocity
 from desktop.core.reciprocity.person import person_months
 from desktop.core.timeline import TimelineFilter
+from desktop.ui import errors
 from desktop.ui.charts.sparkline import Sparkline
 from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
@@ -249,8 +250,13 @@ class PeoplePage(ListPage):
             details += f" The {counted(actions, 'action')} logged with them will be deleted too."
         if not confirm_delete(self, "Delete person", f"Delete {short(name)}?", details):
             return False
-        people.delete_person(item_id)
-        return True
+        return errors.attempt(
+            self,
+            lambda: people.delete_person(item_id),
+            doing="deleting the person",
+            failed="The person was not deleted",
+            title="Could not delete",
+        )
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_person(item_id)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import actions, companies, needs, opportunities, people, timeline
 from desktop.core.timeline import TimelineFilter
-from desktop.ui import plain
+from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.timeline_model import TimelineModel
@@ -303,8 +303,14 @@ class TimelinePage(QWidget):
             f"Logged on {row.occurred_on} with {plain.short(row.counterpart)}.",
         ):
             return
-        actions.delete_action(action_id)
-        self._written(None)
+        if errors.attempt(
+            self,
+            lambda: actions.delete_action(action_id),
+            doing="deleting the action",
+            failed="The action was not deleted",
+            title="Could not delete",
+        ):
+            self._written(None)
 
     def _written(self, select: int | None) -> None:
         self.model.reload()

@@ -1,0 +1,85 @@
+"""While a write waits for another program's lock, the window says so.
+
+A write on the window's thread blocks the event loop for as long as SQLite waits for the
+lock (up to the busy timeout), so nothing that waits for the loop (a timer, a queued
+paint) could tell the person. Instead, before the write, a probe asks for the write lock
+for a moment: if another program holds it longer than that, the wait cursor and a
+status-bar note are shown (painted at once) for the wait that follows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
+
+from desktop.store.connection import BUSY_TIMEOUT_MS, db
+from desktop.store.errors import storage_problem
+
+MOMENT_MS = 500  # a wait shorter than this goes unremarked
+
+
+def lock_held(moment_ms: int = MOMENT_MS) -> bool:
+    """Whether another connection holds the write lock for longer than *moment_ms*.
+
+    The probe takes the lock and gives it back at once (BEGIN IMMEDIATE, ROLLBACK), which
+    writes nothing; any other refusal is left for the write itself to report in words.
+    """
+    if db.database is None or db.is_closed() or db.read_only or db.in_transaction():
+        return False
+    raw = db.connection()
+    if raw.in_transaction:
+        return False
+    timeout = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    try:
+        raw.execute(f"PRAGMA busy_timeout = {min(int(moment_ms), timeout):d}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            problem = storage_problem(exc)
+            return problem is not None and problem.kind == "busy"
+        raw.execute("ROLLBACK")
+        return False
+    except sqlite3.Error:
+        return False
+    finally:
+        with suppress(sqlite3.Error):
+            raw.execute(f"PRAGMA busy_timeout = {timeout:d}")
+
+
+def _status_bar(widget: QWidget | None) -> QStatusBar | None:
+    while widget is not None and not isinstance(widget, QMainWindow):
+        widget = widget.parentWidget()
+    return widget.statusBar() if widget is not None else None
+
+
+def waiting_words() -> str:
+    where = db.database or "The database"
+    return (
+        f"Waiting for {where}: another program is writing to it. Reciprocity waits up to "
+        f"{BUSY_TIMEOUT_MS // 1000} seconds for it to finish…"
+    )
+
+
+@contextmanager
+def waiting(parent: QWidget | None) -> Iterator[None]:
+    """Around a write made on the window's thread for *parent*: shows that it waits for
+    another program's lock, when it does."""
+    if not lock_held():
+        yield
+        return
+    note = waiting_words()
+    bar = _status_bar(parent)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    if bar is not None:
+        bar.showMessage(note)
+        bar.repaint()  # the event loop is about to be blocked by the wait
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        if bar is not None and bar.currentMessage() == note:
+            bar.clearMessage()
