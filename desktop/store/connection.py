@@ -318,6 +318,9 @@ def open_database(
         return path
     if not is_writable(path):
         raise _read_only_error(path)
+    from desktop.store import backups  # here: backups builds on this module
+
+    backups.clean_leftovers(path)  # what an interrupted backup, restore or upgrade left
     database.read_only = False
     database.init(str(path), pragmas=PRAGMAS)
     try:

@@ -1,19 +1,22 @@
 """Schema versions and the ordered chain of steps that brings a file up to date.
 
 The version lives in `PRAGMA user_version`. Each step runs in one transaction; before
-upgrading a file that already holds data, a backup copy is taken next to it.
+upgrading a file that already holds data, a backup is made in the backups folder beside
+it (`backups.before_upgrade`), and a retry after an interrupted upgrade reuses it.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
+
+if TYPE_CHECKING:
+    from desktop.store.backups import Backup
 
 Step = Callable[[SqliteDatabase], None]
 
@@ -58,28 +61,10 @@ def current_version(database: SqliteDatabase) -> int:
     return database.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def backup_path_for(path: Path, version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.v{version}-before-upgrade-{stamp}{path.suffix}")
-
-
-def backup_copy(database: SqliteDatabase, target: Path) -> Path:
-    """Copy the open database to *target* with SQLite's online backup (consistent in WAL)."""
-    source = database.connection()
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)  # private from the start
-    os.close(fd)
-    dest = sqlite3.connect(target)
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
-    return target
-
-
 def migrate(
     database: SqliteDatabase, path: Path | None = None, steps: Sequence[Step] = STEPS
-) -> Path | None:
-    """Apply every step the database lacks. Returns the backup taken, if any."""
+) -> Backup | None:
+    """Apply every step the database lacks. Returns the backup made first, if any."""
     version = current_version(database)
     if version > len(steps):
         raise RuntimeError(f"database version {version} is newer than this program")
@@ -87,7 +72,10 @@ def migrate(
         return None
     backup = None
     if version > 0 and path is not None:
-        backup = backup_copy(database, backup_path_for(path, version))
+        # Imported here: backups builds on connection, which imports this module.
+        from desktop.store import backups
+
+        backup = backups.before_upgrade(path, version, database)
     for number in range(version + 1, len(steps) + 1):
         with database.atomic():
             steps[number - 1](database)

@@ -1,12 +1,16 @@
-"""The migration runner: ordered steps, one transaction each, a backup before upgrading."""
+"""The migration runner: ordered steps, one transaction each, a backup before upgrading
+(reused when an interrupted upgrade is tried again)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from desktop.store import connection, migrations
+from desktop.store import backups, connection, migrations
 
 
 def _add_column(database):
@@ -55,9 +59,15 @@ def test_step_upgrades_a_v1_file_after_a_backup(v1_file):
         assert rows == [("Acme", "")]
     finally:
         connection.close_database()
-    assert backup is not None and backup.exists()
-    assert backup.name.startswith("old.v1-before-upgrade-")
-    old = sqlite3.connect(backup)
+    assert backup is not None and backup.path.exists()
+    assert backup.path.parent == v1_file.parent / "backups"
+    assert backup.path.name.startswith("old-") and backup.path.name.endswith(
+        "-before-upgrade.sqlite3"
+    )
+    assert (backup.reason, backup.schema_version) == ("before-upgrade", 1)
+    assert backups.list_backups(v1_file) == [backup]
+    assert backups.verify(backup.path) == "ok"
+    old = sqlite3.connect(backup.path)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT name FROM company").fetchall() == [("Acme",)]
     old.close()
@@ -82,7 +92,8 @@ def test_current_database_needs_no_steps_and_no_backup(tmp_path):
     connection.close_database()
     connection.open_database(path)
     connection.close_database()
-    assert sorted(p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite3"]
+    assert backups.list_backups(path) == []
 
 
 def test_step_2_upgrades_a_v1_file_with_history_and_aliases(v1_file, tmp_path):
@@ -108,8 +119,9 @@ def test_step_2_upgrades_a_v1_file_with_history_and_aliases(v1_file, tmp_path):
         assert js == ("JS", "JavaScript")
     finally:
         connection.close_database()
-    backups = [p for p in tmp_path.iterdir() if p.name.startswith("old.v1-before-upgrade-")]
-    assert len(backups) == 1
+    (backup,) = backups.list_backups(v1_file)
+    assert (backup.reason, backup.schema_version) == ("before-upgrade", 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "old.sqlite3"]
 
 
 def test_statement_splitter_handles_comments_and_semicolons_in_strings():
@@ -160,3 +172,89 @@ def test_step_2_sums_up_the_timeline_of_a_v1_file(tmp_path):
         ]
     finally:
         connection.close_database()
+
+
+def _upgrade(path, steps):
+    connection.db.init(str(path), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        return migrations.migrate(connection.db, path, steps=steps)
+    finally:
+        connection.close_database()
+
+
+def test_a_retry_after_a_failed_upgrade_reuses_its_backup(v1_file):
+    broken = (migrations.STEPS[0], _broken_step)
+    for _ in range(3):
+        with pytest.raises(RuntimeError, match="half way"):
+            _upgrade(v1_file, broken)
+    (first,) = backups.list_backups(v1_file)
+    done = _upgrade(v1_file, (migrations.STEPS[0], _add_column))
+    assert done == first and backups.list_backups(v1_file) == [first]
+
+
+def test_a_retry_after_the_file_changed_makes_a_new_backup(v1_file):
+    with pytest.raises(RuntimeError):
+        _upgrade(v1_file, (migrations.STEPS[0], _broken_step))
+    # Meanwhile the old program went on writing, and crashed before its change left the
+    # -wal file: only a checkpoint before comparing shows that the file changed.
+    code = (
+        "import os, sqlite3, sys; con = sqlite3.connect(sys.argv[1], isolation_level=None);"
+        "con.execute('PRAGMA wal_autocheckpoint = 0');"
+        "con.execute(\"UPDATE company SET notes = 'changed' WHERE id = 1\"); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(v1_file)], check=True)
+    assert (v1_file.parent / "old.sqlite3-wal").stat().st_size > 0
+    newer = _upgrade(v1_file, (migrations.STEPS[0], _add_column))
+    assert len(backups.list_backups(v1_file)) == 2
+    check = sqlite3.connect(newer.path)
+    assert check.execute("SELECT notes FROM company").fetchall() == [("changed",)]
+    check.close()
+
+
+_KILLED_UPGRADE = """
+import os, sys
+from pathlib import Path
+from desktop.store import connection, migrations
+
+def half_then_gone(database):
+    database.execute_sql("PRAGMA cache_size = 20")  # so the change spills into the -wal file
+    database.execute_sql("CREATE TABLE big (x TEXT)")
+    for _ in range(200):
+        database.execute_sql("INSERT INTO big VALUES (?)", ("x" * 4000,))
+    os._exit(9)  # the power goes
+
+path = Path(sys.argv[1])
+connection.db.init(str(path), pragmas=connection.PRAGMAS)
+connection.db.connect()
+migrations.migrate(connection.db, path, steps=(migrations.STEPS[0], half_then_gone))
+"""
+
+
+def test_an_upgrade_killed_half_way_is_retried_without_another_full_copy(v1_file):
+    done = subprocess.run([sys.executable, "-c", _KILLED_UPGRADE, str(v1_file)])
+    assert done.returncode == 9
+    assert (v1_file.parent / "old.sqlite3-wal").stat().st_size > 100_000  # half an upgrade
+    (first,) = backups.list_backups(v1_file)
+    connection.open_database(v1_file)
+    try:
+        assert migrations.current_version(connection.db) == migrations.LATEST_VERSION
+        tables = {r[0] for r in connection.db.execute_sql("SELECT name FROM sqlite_master")}
+        assert "big" not in tables
+    finally:
+        connection.close_database()
+    assert backups.list_backups(v1_file) == [first]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="asks whether a process id still runs")
+def test_leftovers_of_an_interrupted_upgrade_backup_go_at_the_next_start(v1_file):
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    folder = backups.folder_for(v1_file)
+    folder.mkdir()
+    half = folder / f".old-2026-12-03T091502-before-upgrade.sqlite3.partial-{gone.stdout.strip()}"
+    half.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    connection.open_database(v1_file)
+    connection.close_database()
+    assert not half.exists()
+    assert [b.reason for b in backups.list_backups(v1_file)] == ["before-upgrade"]
