@@ -17,7 +17,7 @@ import pytest
 from peewee import OperationalError, SqliteDatabase
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop import logs
 from desktop.core import actions, people
@@ -466,6 +466,29 @@ def test_a_bug_in_an_event_handler_goes_the_same_way(qtbot, hook, monkeypatch):
     assert "RuntimeError: injected bug in an event handler" in shown[0].details
     assert "in keyPressEvent" in log_text()
     assert widget.isVisible()  # the program keeps running
+
+
+def test_a_broken_parser_in_file_import_shows_the_bug_dialog_not_nothing(
+    qtbot, window, hook, monkeypatch, tmp_path, no_traceback_printed
+):
+    """File › Import once showed no preview and no message: the error went to a terminal."""
+    chosen = tmp_path / "contacts.vcf"
+    chosen.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+
+    def missing_module(kind):
+        raise ImportError("No module named 'vobject'")
+
+    monkeypatch.setattr(import_dialog, "parser_for", missing_module)
+    shown = []
+    monkeypatch.setattr(bug_dialog, "show_bug", lambda parent, bug: shown.append(bug))
+    vcard = next(a for a in window.import_menu.actions() if a.text().startswith("vCard"))
+    vcard.trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0].doing == "reading contacts.vcf to import it"
+    assert "ImportError: No module named 'vobject'" in log_text()
+    assert QApplication.overrideCursor() is None  # not left waiting
+    assert person_count() == 0
 
 
 def test_the_activity_tagged_by_doing_is_named(qtbot, hook, monkeypatch):

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QProgressBar,
@@ -22,8 +20,9 @@ from desktop.formats import importing
 from desktop.formats.records import FormatError, Parsed
 from desktop.store import backups
 from desktop.store.connection import db
+from desktop.ui import errors
 from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import counted, plain_label, show_error, tooltip
+from desktop.ui.plain import counted, plain_label, show_error, tooltip, wait_cursor
 from desktop.ui.worker import WorkerDialog
 
 FORMAT_NAMES = {
@@ -124,18 +123,18 @@ class ImportDialog(WorkerDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, kind: str, path: Path) -> bool:
-        """Read *path*, show the preview, import if asked; True when people were imported."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        """Read *path*, show the preview, import if asked; True when people were imported.
+
+        A bug on the way (a parser that fails) reaches the "Something went wrong" dialog
+        through the excepthook, named as reading the file, with the cursor back to normal.
+        """
         try:
-            parsed = parser_for(kind)(path.read_bytes(), path.name)
+            with errors.doing(f"reading {path.name} to import it"), wait_cursor():
+                parsed = parser_for(kind)(path.read_bytes(), path.name)
+                dialog = cls(parent, kind, path, parsed)
         except (OSError, FormatError) as exc:
-            QGuiApplication.restoreOverrideCursor()
             show_error(parent, "Cannot import this file", str(exc))
             return False
-        try:
-            dialog = cls(parent, kind, path, parsed)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         dialog.exec()
         return dialog.imported
 
