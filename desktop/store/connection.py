@@ -123,7 +123,7 @@ def _create_private_file(path: Path) -> None:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _damaged(path: Path, detail: str) -> DatabaseError:
+def damaged_error(path: Path, detail: str) -> DatabaseError:
     return DatabaseError(
         f"{path} is damaged: {detail}. Reciprocity has not changed it. Open a backup "
         "instead, or choose another file.",
@@ -160,7 +160,7 @@ def _unreadable(path: Path, exc: BaseException) -> DatabaseError:
     """The refusal for a file SQLite could not read: damaged, or the disk's fault."""
     problem = storage_problem(exc, path, saved_nothing=False)
     if problem is None or problem.kind == "damaged":
-        return _damaged(path, f"SQLite says “{exc}”")
+        return damaged_error(path, f"SQLite says “{exc}”")
     return DatabaseError(
         f"Reciprocity could not open {path}: {problem}", kind=problem.kind, path=path
     )
@@ -227,7 +227,7 @@ def check_pages(path: Path) -> None:
         raise _unreadable(path, exc) from exc
     if rows != [("ok",)]:
         found = "; ".join(str(row[0]) for row in rows)
-        raise _damaged(path, f"SQLite's check found “{found}”")
+        raise damaged_error(path, f"SQLite's check found “{found}”")
 
 
 @cache
@@ -336,7 +336,7 @@ def open_database(
         if problem is not None and problem.kind == "read-only":
             raise _read_only_error(path) from exc
         if problem is not None and problem.kind == "damaged":
-            raise _damaged(path, "SQLite found a malformed page") from exc
+            raise damaged_error(path, "SQLite found a malformed page") from exc
         raise DatabaseError(
             f"Reciprocity could not open {path}: {problem or exc}",
             kind=problem.kind if problem else "other",

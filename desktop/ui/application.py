@@ -7,13 +7,15 @@ import sys
 import traceback
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop import APP_NAME, paths, startup
 from desktop.core import people, sample
 from desktop.store import backups, connection
-from desktop.ui import errors
+from desktop.store.errors import storage_problem
+from desktop.ui import errors, location_check, single_instance
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.backups_dialog import when_words
 from desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
@@ -44,10 +46,15 @@ def ensure_sample_network(path: Path) -> Path:
 class Session(QObject):
     """Owns the open database and the window showing it; can switch between databases."""
 
-    def __init__(self, settings: QSettings, own_path: Path):
+    def __init__(
+        self, settings: QSettings, own_path: Path, guard: single_instance.Guard | None = None
+    ):
         super().__init__()
         self.settings = settings
         self.own_path = own_path
+        # One window per database: *guard* claims each before it opens (None: unguarded).
+        self.guard = guard or single_instance.Guard(claimer=None)
+        self.guard.window_requested.connect(lambda: single_instance.bring_forward(self.window))
         self.window: MainWindow | None = None
         self.path: Path | None = None
         self.read_only = False
@@ -57,6 +64,7 @@ class Session(QObject):
         was open before is open again (its window never saw the other file) and a
         DatabaseError says what went wrong. *read_only* opens it for viewing only."""
         old, previous, previous_read_only = self.window, self.path, self.read_only
+        self.guard.claim(path)  # a window elsewhere that has *path* is brought forward instead
         if old is not None:
             old.save_settings()
         window = None
@@ -70,15 +78,22 @@ class Session(QObject):
         except Exception as exc:
             if window is not None:
                 window.hide()
-                window.deleteLater()
+                # At once, not later: its views' queued reads must not run on what failed.
+                shiboken6.delete(window)
             connection.close_database()
             if previous is not None:
                 connection.open_database(previous, read_only=previous_read_only)
+            self.guard.settle(previous)
             if isinstance(exc, connection.DatabaseError):
                 raise
+            problem = storage_problem(exc, path, saved_nothing=False)
+            if problem is not None and problem.kind == "damaged":  # found by the first page
+                raise connection.damaged_error(path, "SQLite found a malformed page") from exc
+            still = " You are still in the network you had open." if previous else ""
             raise connection.DatabaseError(
-                f"Reciprocity could not open {path}: {exc}. You are still in the network"
-                " you had open."
+                f"Reciprocity could not open {path}: {problem or exc}.{still}",
+                kind=problem.kind if problem else "other",
+                path=path,
             ) from exc
         window.sample_requested.connect(self.open_sample)
         window.own_database_requested.connect(lambda: self.switch(self.own_path))
@@ -86,6 +101,7 @@ class Session(QObject):
         # asked must have returned first.
         window.restore_requested.connect(self.restore, Qt.ConnectionType.QueuedConnection)
         self.window, self.path, self.read_only = window, path, read_only
+        self.guard.settle(path)
         if old is not None:
             old.close()
             old.deleteLater()
@@ -151,7 +167,10 @@ class Session(QObject):
         try:
             self.open(path, is_sample=is_sample)
         except connection.DatabaseError as exc:
-            report_error(str(exc))
+            if exc.kind == single_instance.SHOWN_ELSEWHERE and self.window is not None:
+                self.window.statusBar().showMessage(str(exc), 10_000)  # no box over it
+            else:
+                report_error(str(exc))
 
 
 def _newest_good_backup(path: Path):
@@ -206,9 +225,16 @@ def run(args: argparse.Namespace, start: float) -> int:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     own_path = args.database or paths.default_database_path()
-    session = Session(QSettings(), own_path)
+    guard = single_instance.Guard(app)  # let go when the program quits
+    session = Session(QSettings(), own_path, guard)
     errors.install(lambda: session.window)  # the log file; a bug is shown as a bug
     path = paths.sample_database_path() if args.demo else own_path
+    say = (lambda text: print(f"failed: {text}", flush=True)) if args.smoke_test else report_error
+    exit_code = guard.claim_at_start(path, say)
+    if exit_code is not None:
+        return exit_code  # another window has it: brought forward, nothing opened here
+    if not (args.demo or args.smoke_test):
+        path = session.own_path = location_check.settle(None, session.settings, path, guard)
     if args.smoke_test:
         try:
             window = session.open(path, is_sample=args.demo)

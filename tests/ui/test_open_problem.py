@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
+import disks
 import pytest
 
 from desktop.core import people
@@ -13,6 +17,7 @@ from desktop.store import backups, connection
 from desktop.ui import application
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.open_problem_dialog import OpenProblemDialog
+from desktop.ui.main_window import MainWindow
 
 
 def digest(path):
@@ -104,36 +109,34 @@ def test_the_dialog_offers_only_what_fits(qtbot):
     assert dialog.choice == open_problem_dialog.QUIT
 
 
-def _mount_read_only(folder):
-    """A read-only tmpfs at *folder* holding what it held (root can write any 0444 file,
-    so only a read-only mount makes a file read-only for the tests run as root)."""
-    staged = folder.with_name(folder.name + "-staged")
-    shutil.copytree(folder, staged)
-    if subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)]).returncode != 0:
-        pytest.skip("cannot mount a tmpfs here")
-    shutil.copytree(staged, folder, dirs_exist_ok=True)
-    subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-
-
 @pytest.fixture
 def read_only_network(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    path = folder / "mine.sqlite3"
-    connection.open_database(path)
+    """A network with one person in a folder that cannot be written: a read-only tmpfs
+    when run as root (root writes through file modes), else plain modes. The tmpfs is
+    outside pytest's folders, so a run killed before unmounting leaves pytest alone."""
+    staged = tmp_path / "mine.sqlite3"
+    connection.open_database(staged)
     people.create_person(people.PersonData(name="Ada Lovelace"))
     connection.close_database()
-    import os
-
-    if os.geteuid() == 0:
-        _mount_read_only(folder)
-        yield path
-        subprocess.run(["umount", str(folder)], check=False)
-    else:
+    if os.geteuid() != 0:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        shutil.copy2(staged, folder / staged.name)
         folder.chmod(0o555)
-        path.chmod(0o444)
-        yield path
+        yield folder / staged.name
         folder.chmod(0o755)
+        return
+    if not disks.can_mount():
+        pytest.skip("mounting a tmpfs needs root and a sandbox that allows it")
+    folder = Path(tempfile.mkdtemp(prefix="reciprocity-ro-"))
+    subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)], check=True)
+    try:
+        shutil.copy2(staged, folder / staged.name)
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder / staged.name
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+        folder.rmdir()
 
 
 def test_a_read_only_network_opens_for_viewing_with_writes_disabled(
@@ -167,3 +170,49 @@ def test_a_read_only_network_opens_for_viewing_with_writes_disabled(
     finally:
         window.close()
         connection.close_database()
+
+
+def test_damage_found_only_by_the_first_page_still_offers_the_backup(
+    qtbot, session, tmp_path, monkeypatch
+):
+    """A file too large to check at every start opens, and the first page meets the
+    damage: that is a damaged file too, with the backup offered, not a bug."""
+    import sqlite3
+
+    from desktop.core import sample
+
+    path = session.own_path
+    connection.open_database(path)
+    sample.generate_network(connection.db, people=200, companies=40, actions=0, months=6)
+    backups.create(path, "by-hand")
+    connection.close_database()
+    con = sqlite3.connect(path)
+    pages = [
+        page
+        for (page,) in con.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'person' AND pagetype = 'leaf'"
+        )
+    ]
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as handle:
+        for page in pages[:3]:
+            handle.seek((page - 1) * page_size + 8)
+            handle.write(b"\xff" * (page_size - 8))
+    monkeypatch.setattr(connection, "CHECK_AT_OPEN_BYTES", 0)
+
+    def show_and_read_everyone(window):  # a first page that reads the damaged rows
+        connection.db.execute_sql("SELECT * FROM person").fetchall()
+
+    monkeypatch.setattr(MainWindow, "show", show_and_read_everyone)
+    asked = []
+    monkeypatch.setattr(
+        application,
+        "ask_open_problem",
+        lambda parent, error, words: asked.append((error, words)) or open_problem_dialog.QUIT,
+    )
+    monkeypatch.setattr(application, "report_error", lambda text: asked.append(text))
+    assert session.start(path) is None
+    error, words = asked[0]
+    assert error.kind == "damaged" and "still in the network" not in str(error)
+    assert words  # the backup is offered
