@@ -46,6 +46,7 @@ def doing(activity: str) -> Iterator[None]:
 
 
 def activity_of(exc: BaseException, default: str) -> str:
+    """The activity `doing` tagged *exc* with, else *default*."""
     return getattr(exc, _DOING, None) or default
 
 
@@ -157,6 +158,7 @@ class ExceptHook(QObject):
     words. Work from other threads is logged there and shown on the window's thread."""
 
     reported = Signal(object)  # a Bug or words, for the window's thread to show
+    repeated = Signal(object)  # a Bug shown before: a status-bar note, not another box
 
     def __init__(self, get_window: Callable[[], QWidget | None], previous=None):
         super().__init__()
@@ -165,6 +167,7 @@ class ExceptHook(QObject):
         self._shown: set[tuple] = set()
         self._showing = False
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.repeated.connect(self._note_again, Qt.ConnectionType.QueuedConnection)
 
     def __call__(self, kind, exc, tb) -> None:
         if not issubclass(kind, Exception) or QApplication.instance() is None:
@@ -184,7 +187,9 @@ class ExceptHook(QObject):
         fallback = self._activity() if in_window_thread else "working in the background"
         bug = record_bug(activity_of(exc, fallback), exc)
         signature = _signature(exc)
-        if signature not in self._shown:
+        if signature in self._shown:
+            self.repeated.emit(bug)
+        else:
             self._shown.add(signature)
             self.reported.emit(bug)
 
@@ -206,6 +211,12 @@ class ExceptHook(QObject):
             return self._get_window()
         except Exception:  # no window yet, or one being replaced
             return None
+
+    def _note_again(self, bug: Bug) -> None:
+        bar = getattr(self._window(), "statusBar", None)
+        if bar is not None:
+            where = f"; the details are in {bug.log_file}" if bug.log_file else ""
+            bar().showMessage(f"Something went wrong again while {bug.doing}{where}.", 15_000)
 
     def _show(self, item: Bug | str) -> None:
         if self._showing:

@@ -505,7 +505,7 @@ def test_the_activity_tagged_by_doing_is_named(qtbot, hook, monkeypatch):
     assert "Unexpected error while working out the dashboard" in log_text()
 
 
-def test_the_same_bug_again_is_logged_but_shown_once(qtbot, hook, monkeypatch):
+def test_the_same_bug_again_is_logged_but_shown_once(qtbot, window, hook, monkeypatch):
     shown = []
     monkeypatch.setattr(bug_dialog, "show_bug", lambda parent, bug: shown.append(bug))
 
@@ -517,6 +517,10 @@ def test_the_same_bug_again_is_logged_but_shown_once(qtbot, hook, monkeypatch):
         qtbot.waitUntil(lambda n=times: log_text().count("RuntimeError: the same bug") == n)
     QApplication.processEvents()
     assert len(shown) == 1
+    assert window.statusBar().currentMessage() == (
+        "Something went wrong again while working on the People page; the details are in "
+        f"{logs.log_path()}."
+    )
 
 
 def test_a_failure_while_showing_the_dialog_does_not_loop(qtbot, hook, monkeypatch):
