@@ -93,7 +93,9 @@ def main(argv: list[str]) -> int:
             fail("Stopped before the end; what was not finished was not saved.")
             return 130
         except Exception as exc:
-            return fail(cli_failures.words_for(exc, _doing(args), _concerns(args)))
+            exporting = args.command == "export"
+            words = cli_failures.words_for(exc, _doing(args), _concerns(args), exporting=exporting)
+            return fail(words)
 
 
 def _database_path(args) -> Path:

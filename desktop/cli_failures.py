@@ -28,9 +28,12 @@ def start_log() -> None:
         logs.setup()
 
 
-def words_for(exc: Exception, doing: str, where: str | Path | None) -> str:
+def words_for(
+    exc: Exception, doing: str, where: str | Path | None, *, exporting: bool = False
+) -> str:
     """The sentence for *exc*, raised while *doing* (e.g. 'importing c.csv') on *where*
-    (the file it concerns: the database, unless the error names its own file)."""
+    (the file it concerns: the database, unless the error names its own file).
+    *exporting*: a file was being written, and another folder is the way out."""
     from desktop.formats.records import FormatError
     from desktop.store.connection import DatabaseError
     from desktop.store.errors import StorageError, storage_problem
@@ -40,6 +43,8 @@ def words_for(exc: Exception, doing: str, where: str | Path | None) -> str:
     if isinstance(exc, OSError) and exc.filename:
         where = None  # the error names its file itself
     problem = storage_problem(exc, where)
+    if problem is not None and exporting and problem.kind in ("read-only", "gone"):
+        return f"{problem.cause}; nothing was written. Choose another folder to export to."
     if problem is not None:
         return str(problem)
     return bug_words(exc, doing)

@@ -34,6 +34,7 @@ from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
 from desktop.store import bulk, migrations, search_index, summaries
 from desktop.store.connection import BUSY_TIMEOUT_MS, db
+from desktop.store.errors import storage_problem
 
 FORMAT = "reciprocity-archive"
 VERSION = 1
@@ -143,7 +144,11 @@ def export(path: Path, database: SqliteDatabase = db) -> dict[str, int]:
         with private_files.replacing(path, "w", encoding="utf-8", newline="\n") as stream:
             counts = export_to(stream, database)
     except OSError as exc:
-        raise ArchiveError(f"Reciprocity could not write {path.name}: {exc.strerror}.") from exc
+        problem = storage_problem(exc, path)
+        advice = f" {problem.advice}" if problem and problem.kind == "full" else ""
+        raise ArchiveError(
+            f"Reciprocity could not write {path.name}: {exc.strerror}.{advice}"
+        ) from exc
     return counts
 
 

@@ -137,7 +137,8 @@ def _out_of_room(path: str | Path | None) -> bool:
 
 
 def _causes(exc: BaseException):
-    """*exc* and what it wraps: peewee keeps SQLite's exception as its first argument."""
+    """*exc* and what it wraps: peewee keeps SQLite's exception as `orig`, other wrappers
+    as their first argument, Python as the cause or context."""
     seen: set[int] = set()
     todo = [exc]
     while todo:
@@ -147,7 +148,7 @@ def _causes(exc: BaseException):
         seen.add(id(current))
         yield current
         todo.extend(arg for arg in current.args[:1] if isinstance(arg, BaseException))
-        todo.extend((current.__cause__, current.__context__))
+        todo.extend((getattr(current, "orig", None), current.__cause__, current.__context__))
 
 
 def storage_problem(
