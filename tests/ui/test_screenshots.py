@@ -36,6 +36,9 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
             "company-dialog",
             "import-preview",
             "restore-dialog",
+            "backups-dialog",
+            "check-dialog",
+            "damaged-file-dialog",
         ]
     )
     for path in saved:
