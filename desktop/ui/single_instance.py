@@ -1,0 +1,247 @@
+"""One window per database: a second start hands over to the window that has it open.
+
+The process that holds the database's `InstanceLock` listens on a local socket named from
+the same key. A later start finds the lock taken, connects, says "show", and ends without
+opening the database; the first brings its window forward.
+
+The conversation, one line each: the server greets with "reciprocity", the client sends
+"show", the server answers "shown" once its window has been brought forward.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop import paths
+from desktop.store import connection
+from desktop.store.instance import InstanceLock, key
+
+log = logging.getLogger("reciprocity")
+
+#: How long a second start tries to reach the first before saying it could not.
+HANDOVER_SECONDS = 2.0
+GREETING, SHOW, SHOWN = b"reciprocity", b"show", b"shown"
+_RETRY_SECONDS = 0.05
+_LONGEST_LINE = 64
+
+#: DatabaseError kinds: the window that has the file was brought forward, or not reached.
+SHOWN_ELSEWHERE, OPEN_ELSEWHERE = "shown-elsewhere", "open-elsewhere"
+
+
+def server_name(db_path: str | os.PathLike[str]) -> str:
+    """The local socket's name for *db_path*.
+
+    On Linux it lives in the session's private runtime folder when there is one (its
+    /tmp default is shared by every user and by every session's TMPDIR choice); a Unix
+    socket path must stay under about 100 bytes.
+    """
+    name = key(db_path)
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if sys.platform.startswith("linux") and runtime and len(runtime) + len(name) < 100:
+        if os.path.isdir(runtime):
+            return os.path.join(runtime, name)
+    return name
+
+
+class Claim(QObject):
+    """This process holds one database: its lock, and the server later starts talk to."""
+
+    window_requested = Signal()
+
+    def __init__(self, lock: InstanceLock, name: str):
+        super().__init__()
+        self.lock = lock
+        self.name = name
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._answer)
+        # We hold the lock, so a socket left under this name is a dead instance's.
+        QLocalServer.removeServer(name)
+        if not self.server.listen(name):  # the lock still keeps a second window out
+            log.warning("Could not listen on %s: %s", name, self.server.errorString())
+
+    @property
+    def unclean_shutdown(self) -> bool:
+        """Whether the last program with this database ended without letting it go."""
+        return self.lock.unclean_shutdown
+
+    def release(self) -> None:
+        self.server.close()
+        self.lock.release()
+
+    def _answer(self) -> None:
+        while (socket := self.server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            socket.write(GREETING + b"\n")
+            self._read(socket)  # a quick client's line may be here already
+
+    def _read(self, socket: QLocalSocket) -> None:
+        while socket.canReadLine():
+            if bytes(socket.readLine()).strip() == SHOW:
+                self.window_requested.emit()  # the window has come forward when this returns
+                if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+                    socket.write(SHOWN + b"\n")
+        if socket.bytesAvailable() > _LONGEST_LINE:  # not one of ours
+            socket.abort()
+
+
+def claim(db_path: Path, *, timeout: float = HANDOVER_SECONDS) -> Claim | None:
+    """Hold *db_path* for this process, or hand over to the one that does (None: exit now).
+
+    Raises DatabaseError (kind OPEN_ELSEWHERE) when another process holds it but could not
+    be reached within *timeout* seconds. Nothing is written to the database either way.
+    """
+    lock, name = InstanceLock(db_path), server_name(db_path)
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if lock.acquire():
+                return Claim(lock, name)
+        except OSError as exc:  # no lock folder: run unguarded rather than not at all
+            log.warning("Could not take the instance lock for %s: %s", db_path, exc)
+            return Claim(lock, name)
+        # Retried: the holder may be between taking the lock and listening, or quitting.
+        if _hand_over(name, deadline):
+            return None
+        if time.monotonic() >= deadline:
+            raise connection.DatabaseError(
+                f"Reciprocity already has {db_path} open in another window, but could not "
+                "reach that window to bring it forward. Switch to it yourself, or close it "
+                "and start Reciprocity again.",
+                kind=OPEN_ELSEWHERE,
+                path=db_path,
+            )
+        time.sleep(_RETRY_SECONDS)
+
+
+def _hand_over(name: str, deadline: float) -> bool:
+    """Ask the process listening on *name* to show its window; False if none listens."""
+    socket = QLocalSocket()
+    try:
+        socket.connectToServer(name)
+        if not socket.waitForConnected(_left_ms(deadline)):
+            return False
+        # A live holder accepted us. If its event loop is still busy starting, the line
+        # waits in the socket and its window comes forward once the loop runs.
+        _allow_foreground()
+        socket.write(SHOW + b"\n")
+        socket.waitForBytesWritten(_left_ms(deadline))
+        answered = _read_line(socket, deadline) == GREETING and _read_line(socket, deadline)
+        if answered == SHOWN and sys.stdout is not None:
+            print("Reciprocity is already open with this network; its window was brought forward.")
+        return True
+    finally:
+        socket.abort()
+
+
+def _read_line(socket: QLocalSocket, deadline: float) -> bytes | None:
+    while not socket.canReadLine():
+        if socket.bytesAvailable() > _LONGEST_LINE or not socket.waitForReadyRead(
+            _left_ms(deadline)
+        ):
+            return None
+    return bytes(socket.readLine()).strip()
+
+
+def _left_ms(deadline: float) -> int:
+    return max(1, int((deadline - time.monotonic()) * 1000))
+
+
+def _allow_foreground() -> None:
+    """On Windows only the foreground process may raise a window: this start, not the
+    first one. So this start lets any process take the foreground before asking."""
+    if sys.platform == "win32":
+        import ctypes
+
+        asfw_any = -1
+        ctypes.windll.user32.AllowSetForegroundWindow(asfw_any)
+
+
+def bring_forward(window: QWidget | None) -> None:
+    """Show *window* above the others, as far as the window manager allows."""
+    if window is None:
+        return
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    # Where focus stealing is refused (X11 managers, Wayland), the taskbar asks for attention.
+    QApplication.alert(window)
+    log.info("Another start asked for this window; it was brought forward.")
+
+
+class Guard(QObject):
+    """The claims of one session: the database it shows, and while switching, the next."""
+
+    window_requested = Signal()
+
+    def __init__(
+        self,
+        app: QCoreApplication | None = None,
+        claimer: Callable[[Path], Claim | None] | None = claim,
+    ):
+        super().__init__()
+        self._claimer = claimer
+        self._claims: dict[str, Claim] = {}
+        if app is not None:
+            app.aboutToQuit.connect(self.release)
+
+    def claim(self, path: Path) -> None:
+        """Hold *path*; raises DatabaseError when another window has it (SHOWN_ELSEWHERE
+        after bringing that window forward, OPEN_ELSEWHERE when it could not be reached)."""
+        if self._claimer is None or key(path) in self._claims:
+            return
+        held = self._claimer(path)
+        if held is None:
+            raise connection.DatabaseError(
+                f"{_network_words(path)} is open in another Reciprocity window, which has "
+                "been brought forward.",
+                kind=SHOWN_ELSEWHERE,
+                path=path,
+            )
+        held.window_requested.connect(self.window_requested)
+        self._claims[key(path)] = held
+
+    def claim_at_start(self, path: Path, report: Callable[[str], object]) -> int | None:
+        """Hold *path* before anything opens it: None to go on, else the exit code (0 when
+        another window took over, 1 after *report* said it could not be reached)."""
+        try:
+            self.claim(path)
+        except connection.DatabaseError as exc:
+            if exc.kind == SHOWN_ELSEWHERE:
+                return 0
+            report(str(exc))
+            return 1
+        return None
+
+    def settle(self, path: Path | None) -> None:
+        """*path* is the one open now: let go of the others. None (nothing opened yet, the
+        start may still retry) keeps them all."""
+        if path is None:
+            return
+        for held_key in [k for k in self._claims if k != key(path)]:
+            self._claims.pop(held_key).release()
+
+    def unclean_shutdown(self, path: Path) -> bool:
+        """Whether the program that last had *path* ended without letting it go."""
+        held = self._claims.get(key(path))
+        return held is not None and held.unclean_shutdown
+
+    def release(self) -> None:
+        while self._claims:
+            self._claims.popitem()[1].release()
+
+
+def _network_words(path: Path) -> str:
+    return "The sample network" if path == paths.sample_database_path() else str(path)
