@@ -33,10 +33,6 @@ def _setting(kind: str, path: Path) -> str:
     return f"{GROUP}/{kind}/{key(path)}"
 
 
-def _same_folder(a: Path, b: Path) -> bool:
-    return a.expanduser().resolve() == b.expanduser().resolve()
-
-
 def settle(
     parent: QWidget | None,
     settings: QSettings,
@@ -58,8 +54,8 @@ def settle(
     if reason is None or settings.value(_setting("kept", path)):
         return path
     folder = data_folder or paths.data_dir()
-    # Only a move to a safe place is worth offering.
-    if _same_folder(path.parent, folder) or risky(folder / path.name) is not None:
+    # Only a move to a safe place is worth offering (a file already there is not safe).
+    if risky(folder / path.name) is not None:
         folder = None
     choice = ask(parent, path, reason, folder)
     if choice == KEEP:
