@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sqlite3
@@ -76,6 +77,33 @@ class ReciprocityDatabase(SqliteDatabase):
     def reading(self):
         """A transaction for one consistent read, which takes no write lock."""
         return self.atomic(lock_type="DEFERRED")
+
+    def write_lock_held(self, moment_ms: int) -> bool:
+        """Whether another connection holds the write lock for longer than *moment_ms*.
+
+        The probe takes the lock and gives it back at once (BEGIN IMMEDIATE, ROLLBACK),
+        which writes nothing; any other refusal is left for the write itself to report.
+        """
+        if self.database is None or self.is_closed() or self.read_only or self.in_transaction():
+            return False
+        raw = self.connection()
+        if raw.in_transaction:
+            return False
+        timeout = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+        try:
+            raw.execute(f"PRAGMA busy_timeout = {min(int(moment_ms), timeout):d}")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                problem = storage_problem(exc)
+                return problem is not None and problem.kind == "busy"
+            raw.execute("ROLLBACK")
+            return False
+        except sqlite3.Error:
+            return False
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                raw.execute(f"PRAGMA busy_timeout = {timeout:d}")
 
 
 #: The deferred database every model is bound to; `open_database` initialises it.

@@ -9,45 +9,20 @@ status-bar note are shown (painted at once) for the wait that follows.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar, QWidget
 
 from desktop.store.connection import BUSY_TIMEOUT_MS, db
-from desktop.store.errors import storage_problem
 
 MOMENT_MS = 500  # a wait shorter than this goes unremarked
 
 
 def lock_held(moment_ms: int = MOMENT_MS) -> bool:
-    """Whether another connection holds the write lock for longer than *moment_ms*.
-
-    The probe takes the lock and gives it back at once (BEGIN IMMEDIATE, ROLLBACK), which
-    writes nothing; any other refusal is left for the write itself to report in words.
-    """
-    if db.database is None or db.is_closed() or db.read_only or db.in_transaction():
-        return False
-    raw = db.connection()
-    if raw.in_transaction:
-        return False
-    timeout = raw.execute("PRAGMA busy_timeout").fetchone()[0]
-    try:
-        raw.execute(f"PRAGMA busy_timeout = {min(int(moment_ms), timeout):d}")
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            problem = storage_problem(exc)
-            return problem is not None and problem.kind == "busy"
-        raw.execute("ROLLBACK")
-        return False
-    except sqlite3.Error:
-        return False
-    finally:
-        with suppress(sqlite3.Error):
-            raw.execute(f"PRAGMA busy_timeout = {timeout:d}")
+    """Whether another program holds the write lock for longer than *moment_ms*."""
+    return db.write_lock_held(moment_ms)
 
 
 def _status_bar(widget: QWidget | None) -> QStatusBar | None:
