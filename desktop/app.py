@@ -15,8 +15,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="reciprocity",
         description=f"{APP_NAME}: a servant-minded job search companion.",
-        epilog="Also: 'reciprocity import …', 'reciprocity export …' and 'reciprocity demo …'"
-        " work on the command line; add --help after one for its options.",
+        epilog="Also on the command line: 'reciprocity import …', 'export …', 'demo …', "
+        "'backup …', 'check …' and 'restore …'; add --help after one for its options.",
     )
     parser.add_argument(
         "--database",
@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Files are made private by their writers; this catches any a library makes itself.
     private_files.keep_private_by_default()
-    if argv and argv[0] in ("import", "export", "demo"):
-        from desktop import cli  # the command line, without Qt
+    from desktop import cli  # the command line, without Qt
 
+    if argv and argv[0] in cli.COMMANDS:
         return cli.main(argv)
     args = parse_args(argv)
     # Qt is imported only now, so `--help` and argument errors answer at once.

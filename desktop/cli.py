@@ -1,8 +1,12 @@
-"""The command line for scripting, backups and benchmarks: import, export, demo.
+"""The command line for scripting, backups and benchmarks: import, export, demo, backup,
+check and restore.
 
     reciprocity import {linkedin,vcard,google,archive} FILE [--database PATH] [--dry-run] [--list]
     reciprocity export {csv,vcard,ics,archive} FILE [--database PATH]
     reciprocity demo [--people N] [--companies N] [--actions M] [--months N] --database PATH
+    reciprocity backup [--database PATH] [--list]
+    reciprocity check [--database PATH] [--quick] [--repair]
+    reciprocity restore BACKUP [--database PATH]
 
 Each prints what it did; on failure it prints the reason to standard error, exits with 1
 and writes nothing. Never imports Qt.
@@ -17,7 +21,7 @@ from pathlib import Path
 
 from desktop import APP_NAME, paths
 
-COMMANDS = ("import", "export", "demo")
+COMMANDS = ("import", "export", "demo", "backup", "check", "restore")
 IMPORTS = ("linkedin", "vcard", "google", "archive")
 EXPORTS = ("csv", "vcard", "ics", "archive")
 
@@ -78,7 +82,49 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--actions", type=int, default=1200, help="how many actions (1,200)")
     demo.add_argument("--months", type=int, default=18, help="over how many months (18)")
     demo.add_argument("--seed", type=int, default=7, help="another seed, another network (7)")
+    _add_safety_commands(commands, database)
     return top
+
+
+def _add_safety_commands(commands, database: argparse.ArgumentParser) -> None:
+    keep = commands.add_parser(
+        "backup",
+        parents=[database],
+        help="back up the database now, or list its backups",
+        description="Make a backup now, in the backups folder beside the database; it is "
+        "safe while the window has the database open. With --list: the backups, newest "
+        "first, and how long they are kept.",
+    )
+    keep.add_argument(
+        "--list", action="store_true", help="list the backups and the retention policy"
+    )
+    look = commands.add_parser(
+        "check",
+        parents=[database],
+        help="check the database, and repair what can be",
+        description="Check the file, the references between records, the timeline "
+        "summaries and the search indexes. Exits with 0 when all is in order (or was "
+        "repaired), 1 when problems remain.",
+    )
+    look.add_argument(
+        "--quick", action="store_true", help="SQLite's quick check instead of the full one"
+    )
+    look.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild the timeline summaries and search indexes if they are out of step "
+        "(after a backup)",
+    )
+    back = commands.add_parser(
+        "restore",
+        parents=[database],
+        help="put a backup in the place of the database",
+        description="Put a backup in the place of the database, after backing the "
+        "database up as it is now. Close the Reciprocity window first.",
+    )
+    back.add_argument(
+        "backup", type=Path, help="the backup file, or its name as 'backup --list' shows it"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -127,6 +173,9 @@ def _command(args) -> int:
             "--database PATH. It never goes into your own network."
         )
     path = _database_path(args)
+    run = {"backup": run_backup, "check": run_check, "restore": run_restore}.get(args.command)
+    if run is not None:  # each opens (or only copies) the file its own way
+        return run(args)
     created = not path.exists()  # made for this command: gone again if nothing comes of it
     if args.command == "export" and created:
         return fail(f"There is no database at {path}, so there is nothing to export.")
@@ -207,6 +256,7 @@ def run_import(args) -> int:
     if args.dry_run:
         print("Nothing was written (--dry-run).")
         return 0
+    _back_up_before_import(plan)
     started = time.perf_counter()
     importing.apply(plan)
     print(f"Imported in {time.perf_counter() - started:.1f} s.")
@@ -263,4 +313,131 @@ def run_demo(args) -> int:
         ", ".join(f"{n:,} {what}" for what, n in counts.items())
         + f" in {time.perf_counter() - started:.1f} s"
     )
+    return 0
+
+
+def _back_up_before_import(plan) -> None:
+    """An import that changes a network with something in it backs it up first, and says so."""
+    from desktop.store import backups, connection
+
+    if not (plan.new or plan.merged) or _holds_nothing(connection.db):
+        return
+    made = backups.create(Path(connection.db.database), "before-import")
+    print(f"Backed up the network first, to {made.path}.")
+
+
+def _window_has_it_open(path: Path) -> bool:
+    """Whether a Reciprocity window has *path* open (it holds the one-instance lock)."""
+    try:
+        from desktop.store import instance
+    except ModuleNotFoundError as exc:  # a build without the one-instance lock
+        if exc.name != "desktop.store.instance":
+            raise
+        return False
+    return instance.held_elsewhere(path)
+
+
+def _holds_words(people: int | None, actions: int | None) -> str:
+    if people is None or actions is None:
+        return "no network"
+    from desktop.store.backup_index import count_words
+
+    return (
+        f"{count_words(people, 'person', 'people')} and {count_words(actions, 'action', 'actions')}"
+    )
+
+
+def run_backup(args) -> int:
+    from desktop.store import backups, connection
+    from desktop.store.errors import StorageError
+
+    path = _database_path(args)
+    if args.list:
+        return _list_backups(path)
+    if not path.is_file():
+        return fail(f"There is no database at {path}, so there is nothing to back up.")
+    try:
+        connection.check_openable(path)  # never a backup of another program's file
+        made = backups.create(path, "by-hand")
+    except (StorageError, connection.DatabaseError) as exc:
+        return fail(str(exc))
+    print(f"Backed up {path} to {made.path}.")
+    print(f"It holds {_holds_words(made.people, made.actions)} ({backups.size_words(made.size)}).")
+    return 0
+
+
+def _list_backups(path: Path) -> int:
+    from desktop.store import backups
+
+    found = backups.list_backups(path)
+    folder = backups.folder_for(path)
+    if found:
+        total = backups.size_words(sum(b.size for b in found))
+        s = "" if len(found) == 1 else "s"
+        print(f"{len(found)} backup{s} of {path} in {folder} ({total}), newest first:")
+        for backup in found:
+            print(f"  {backup.words()}\n    {backup.path.name}")
+    else:
+        print(f"There are no backups of {path} yet; they will be kept in {folder}.")
+    print(backups.retention_words(path))
+    return 0
+
+
+def run_check(args) -> int:
+    from desktop.store import check, connection
+    from desktop.store.errors import StorageError
+
+    path = _database_path(args)
+    if not path.is_file():
+        return fail(f"There is no database at {path}, so there is nothing to check.")
+    try:
+        connection.open_database(path)
+    except connection.DatabaseError as exc:
+        restore = (
+            " To restore a backup: “reciprocity backup --list”, then “reciprocity restore BACKUP”."
+        )
+        return fail(str(exc) + (restore if exc.kind == "damaged" else ""))
+    try:
+        report = check.run_check(full=not args.quick)
+        print(report.words())
+        if report.ok:
+            return 0
+        if not any(f.repairable for f in report.findings):
+            return 1
+        if not args.repair:
+            print("Run “reciprocity check --repair” to repair what can be repaired.")
+            return 1
+        saved, after = check.repair(path, full=not args.quick)
+        print(f"Backed up first, to {saved.path}.")
+        print("Repaired. Checked again: " + after.words())
+        return 0 if after.ok else 1
+    except (StorageError, connection.DatabaseError) as exc:
+        return fail(str(exc))
+    finally:
+        connection.close_database()
+
+
+def run_restore(args) -> int:
+    from desktop.store import backups, connection, snapshots
+    from desktop.store.errors import StorageError
+
+    path = _database_path(args)
+    source: Path = args.backup.expanduser()
+    if not source.exists() and source.name == str(source):  # a name from 'backup --list'
+        source = backups.folder_for(path) / source.name
+    if _window_has_it_open(path):
+        return fail(
+            f"{path} is open in the Reciprocity window, so it was not replaced. Close the "
+            "window and restore again, or restore from File › Backups… in the window."
+        )
+    try:
+        saved = backups.restore(path, source)
+    except (StorageError, connection.DatabaseError) as exc:
+        return fail(str(exc))
+    if saved is not None:
+        print(f"Backed up the database as it was first, to {saved.path}.")
+    elif damaged := backups.damaged_copies(path):
+        print(f"The database was damaged, so it was not backed up: it is kept as {damaged[0]}.")
+    facts = snapshots.read_facts(path)
+    print(f"Restored {path} from {source}: {_holds_words(facts.people, facts.actions)}.")
     return 0

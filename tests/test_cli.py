@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop import app, cli
+from desktop.store import backups
 
 DATA = Path(__file__).parent / "formats" / "data"
 
@@ -194,3 +195,215 @@ def test_a_missing_archive_is_named_once(tmp_path, capsys):
     assert cli.main(["import", "archive", str(tmp_path / "gone.json"), "--database", fresh]) == 1
     said = capsys.readouterr().err.strip()
     assert said == "Reciprocity could not read gone.json: No such file or directory."
+
+
+# -- backup, check and restore ---------------------------------------------------------
+
+
+def demo_network(tmp_path: Path, name: str = "net.sqlite3") -> Path:
+    database = tmp_path / name
+    assert (
+        cli.main(["demo", "--people", "30", "--actions", "150", "--database", str(database)]) == 0
+    )
+    return database
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run the command line; nothing it prints may be a traceback."""
+    code = app.main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and 'File "' not in out + err
+    return code, out, err
+
+
+def test_backup_says_where_and_what_it_holds_and_list_shows_them_newest_first(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    capsys.readouterr()
+    code, out, _ = run(capsys, "backup", "--database", str(database))
+    (made,) = backups.list_backups(database)
+    assert code == 0
+    assert out.splitlines() == [
+        f"Backed up {database} to {made.path}.",
+        f"It holds 30 people and 150 actions ({backups.size_words(made.size)}).",
+    ]
+    code, out, _ = run(capsys, "backup", "--list", "--database", str(database))
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0] == (
+        f"1 backup of {database} in {tmp_path / 'backups'} ({backups.size_words(made.size)}),"
+        " newest first:"
+    )
+    assert lines[1] == f"  {made.words()}" and lines[2] == f"    {made.path.name}"
+    assert lines[3] == backups.retention_words(database)
+
+
+def test_backup_of_nothing_or_of_another_programs_file_is_refused(tmp_path, capsys):
+    missing = tmp_path / "none.sqlite3"
+    code, out, err = run(capsys, "backup", "--database", str(missing))
+    assert code == 1 and out == ""
+    assert (
+        err == f"Reciprocity: There is no database at {missing}, so there is nothing to back up.\n"
+    )
+    assert sorted(tmp_path.iterdir()) == []
+    code, out, _ = run(capsys, "backup", "--list", "--database", str(missing))
+    assert code == 0 and out.startswith(f"There are no backups of {missing} yet; they will be")
+    photos = tmp_path / "photos.sqlite3"
+    con = sqlite3.connect(photos)
+    con.execute("CREATE TABLE photo (id INTEGER PRIMARY KEY)")
+    con.close()
+    code, _, err = run(capsys, "backup", "--database", str(photos))
+    assert code == 1 and "is a database of another program" in err
+    assert not (tmp_path / "backups").exists()
+
+
+def test_check_passes_a_sound_network(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    capsys.readouterr()
+    for quick in ([], ["--quick"]):
+        code, out, err = run(capsys, "check", "--database", str(database), *quick)
+        assert code == 0 and err == "" and out.startswith("No problems found")
+
+
+def break_summaries(database: Path) -> None:
+    con = sqlite3.connect(database)
+    with con:
+        con.execute("UPDATE action_day SET n = n + 1 WHERE day = (SELECT min(day) FROM action_day)")
+        con.execute("DELETE FROM person_search WHERE rowid = 3")
+    con.close()
+
+
+def test_check_finds_what_is_out_of_step_and_repairs_it_after_a_backup(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    break_summaries(database)
+    capsys.readouterr()
+    code, out, _ = run(capsys, "check", "--database", str(database))
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0] == "Found 2 problems:"
+    assert lines[1].startswith("• The timeline summaries are out of step")
+    assert lines[-1] == "Run “reciprocity check --repair” to repair what can be repaired."
+    assert backups.list_backups(database) == []  # a check alone writes nothing
+    code, out, _ = run(capsys, "check", "--repair", "--database", str(database))
+    (saved,) = backups.list_backups(database)
+    assert code == 0 and saved.reason == "before-repair"
+    assert f"Backed up first, to {saved.path}." in out.splitlines()
+    assert out.splitlines()[-1].startswith("Repaired. Checked again: No problems found")
+    assert run(capsys, "check", "--database", str(database))[0] == 0
+
+
+def test_check_of_a_damaged_file_says_restore_and_exits_with_1(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    size = database.stat().st_size
+    with open(database, "r+b") as handle:
+        handle.seek((size // 4096 // 2) * 4096)
+        handle.write(b"\xa5" * 4096)
+    capsys.readouterr()
+    for repair in ([], ["--repair"]):
+        code, out, err = run(capsys, "check", "--database", str(database), *repair)
+        said = out + err
+        assert code == 1
+        assert "damaged" in said and "restore" in said.lower()
+
+
+def test_check_with_a_dangling_reference_exits_with_1_even_with_repair(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    con = sqlite3.connect(database)
+    with con:
+        con.execute("INSERT INTO person_role (person_id, role) VALUES (99999, 'mentor')")
+    con.close()
+    capsys.readouterr()
+    code, out, _ = run(capsys, "check", "--repair", "--database", str(database))
+    assert code == 1 and "1 role of a person refers to a person that is not there." in out
+    assert out.splitlines()[-1] == (
+        "Repairing cannot mend this: restore a backup from before it happened."
+    )
+
+
+def test_check_or_restore_of_a_missing_database_is_refused(tmp_path, capsys):
+    missing = tmp_path / "none.sqlite3"
+    code, _, err = run(capsys, "check", "--database", str(missing))
+    assert code == 1 and "nothing to check" in err
+    code, _, err = run(capsys, "restore", str(tmp_path / "b.sqlite3"), "--database", str(missing))
+    assert code == 1 and "There is no file" in err
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_restore_backs_up_the_current_file_then_restores(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    assert run(capsys, "backup", "--database", str(database))[0] == 0
+    (old,) = backups.list_backups(database)
+    con = sqlite3.connect(database)
+    with con:
+        con.execute("INSERT INTO person (name, created_at, updated_at) VALUES ('New', '', '')")
+    con.close()
+    code, out, _ = run(capsys, "restore", old.path.name, "--database", str(database))
+    saved = next(b for b in backups.list_backups(database) if b.reason == "before-restore")
+    assert code == 0
+    assert out.splitlines() == [
+        f"Backed up the database as it was first, to {saved.path}.",
+        f"Restored {database} from {old.path}: 30 people and 150 actions.",
+    ]
+    assert people_in(database) == 30 and people_in(saved.path) == 31
+
+
+def test_restore_of_a_file_that_is_not_a_backup_changes_nothing(tmp_path, capsys):
+    database = demo_network(tmp_path)
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("my notes\n" * 100)
+    before = database.read_bytes()
+    capsys.readouterr()
+    code, out, err = run(capsys, "restore", str(notes), "--database", str(database))
+    assert code == 1 and out == ""
+    assert err == (
+        "Reciprocity did not restore notes.sqlite3: notes.sqlite3 is not a backup of "
+        "Reciprocity: it is not a database file at all. Your database has not been changed.\n"
+    )
+    assert database.read_bytes() == before and not (tmp_path / "backups").exists()
+
+
+def test_restore_waits_until_the_window_is_closed(tmp_path, capsys, monkeypatch):
+    database = demo_network(tmp_path)
+    assert run(capsys, "backup", "--database", str(database))[0] == 0
+    (old,) = backups.list_backups(database)
+    monkeypatch.setattr(cli, "_window_has_it_open", lambda path: path == database)
+    before = database.read_bytes()
+    code, _, err = run(capsys, "restore", str(old.path), "--database", str(database))
+    assert code == 1
+    assert err.startswith(f"Reciprocity: {database} is open in the Reciprocity window, so it")
+    assert database.read_bytes() == before and backups.list_backups(database) == [old]
+
+
+def test_the_window_is_asked_through_its_one_instance_lock(tmp_path, monkeypatch):
+    instance = pytest.importorskip("desktop.store.instance")
+    asked = []
+    monkeypatch.setattr(instance, "held_elsewhere", lambda path: asked.append(path) or True)
+    assert cli._window_has_it_open(tmp_path / "net.sqlite3") is True
+    assert asked == [tmp_path / "net.sqlite3"]
+
+
+def test_an_import_into_a_network_with_people_backs_it_up_first(tmp_path, capsys):
+    database = tmp_path / "net.sqlite3"
+    source = DATA / "linkedin_connections.csv"
+    assert cli.main(["import", "linkedin", str(source), "--database", str(database)]) == 0
+    assert backups.list_backups(database) == []  # it was empty: nothing to lose
+    cards = DATA / "three_cards.vcf"
+    args = ["import", "vcard", str(cards), "--database", str(database)]
+    assert cli.main([*args, "--dry-run"]) == 0
+    assert backups.list_backups(database) == []
+    capsys.readouterr()
+    assert cli.main(args) == 0
+    (made,) = backups.list_backups(database)
+    assert made.reason == "before-import" and made.people == 7
+    assert f"Backed up the network first, to {made.path}." in capsys.readouterr().out.splitlines()
+
+
+def test_a_bug_while_backing_up_is_one_sentence_not_a_traceback(tmp_path, capsys, monkeypatch):
+    database = demo_network(tmp_path)
+    capsys.readouterr()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a slip in the code")
+
+    monkeypatch.setattr(backups, "create", broken)
+    code, out, err = run(capsys, "backup", "--database", str(database))
+    assert code == 1 and out == "" and "bug" in err and len(err.strip().splitlines()) == 1
