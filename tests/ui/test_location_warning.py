@@ -203,3 +203,73 @@ def test_no_move_into_a_data_folder_that_is_risky_too(settings, synced, tmp_path
     asked.answers[:] = [LATER]
     settle(settings, synced, data_folder=tmp_path / "Dropbox" / "local")
     assert asked[0][2] is None
+
+
+# -- at start ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def run_program(qtbot, tmp_path, settings, monkeypatch):
+    """`application.run` in this process, its event loop and global hooks left out."""
+    import sys
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import paths
+    from desktop.app import parse_args
+    from desktop.store import instance
+    from desktop.ui import application, single_instance
+
+    monkeypatch.setenv(instance.STATE_DIR_VARIABLE, str(tmp_path / "locks"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", "")  # sockets by name, in the temporary folder
+    monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "data")
+    monkeypatch.setattr(application, "QSettings", lambda: settings)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    guards = []
+    real_guard = single_instance.Guard
+
+    def guard(*args, **kwargs):
+        guards.append(real_guard(*args, **kwargs))
+        return guards[-1]
+
+    monkeypatch.setattr(single_instance, "Guard", guard)
+
+    def run(*argv):
+        return application.run(parse_args([str(a) for a in argv]), 0.0)
+
+    yield run
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, application.MainWindow):
+            widget.close()
+            widget.deleteLater()
+    for made in guards:
+        made.release()
+    connection.close_database()
+
+
+def test_start_warns_about_the_network_it_opens(run_program, tmp_path, asked):
+    asked.answers[:] = [KEEP]
+    synced = tmp_path / "Dropbox" / "network.sqlite3"
+    assert run_program("--database", synced) == 0
+    assert asked == [(synced, REASON, tmp_path / "data")]
+    assert connection.db.database == str(synced)  # kept where it is, and opened
+
+
+def test_start_moves_the_network_when_asked_and_opens_the_moved_one(run_program, tmp_path, asked):
+    synced = connection.open_database(tmp_path / "Dropbox" / "network.sqlite3")
+    connection.close_database()
+    asked.answers[:] = [MOVE]
+    assert run_program("--database", synced) == 0
+    assert connection.db.database == str(tmp_path / "data" / "network.sqlite3")
+    assert not synced.exists()
+
+
+def test_the_sample_network_is_not_asked_about(run_program, tmp_path, monkeypatch, asked):
+    from desktop import paths
+
+    monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "Dropbox" / "data")
+    assert run_program("--demo") == 0
+    assert asked == []

@@ -103,7 +103,11 @@ def first_log(tmp_path: Path) -> str:
 
 def stop(process: subprocess.Popen) -> tuple[str, str]:
     process.terminate()
-    return process.communicate(timeout=30)
+    try:
+        return process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.communicate(timeout=30)
 
 
 def test_a_second_start_hands_over_and_exits_and_the_first_keeps_running(qapp, tmp_path, user_dirs):
@@ -114,7 +118,11 @@ def test_a_second_start_hands_over_and_exits_and_the_first_keeps_running(qapp, t
         before = file_state(database)
         started = time.monotonic()
         second = start_program("--database", database, env=user_dirs, log_dir=tmp_path / "l2")
-        out, err = second.communicate(timeout=30)
+        try:
+            out, err = second.communicate(timeout=30)
+        finally:
+            second.kill()  # a second that did not hand over runs on; it must not outlive us
+            second.wait(timeout=30)
         took = time.monotonic() - started
         assert second.returncode == 0, out + err
         assert took < 2.0, f"the second start took {took:.2f} s"
