@@ -328,12 +328,8 @@ def _back_up_before_import(plan) -> None:
 
 def _window_has_it_open(path: Path) -> bool:
     """Whether a Reciprocity window has *path* open (it holds the one-instance lock)."""
-    try:
-        from desktop.store import instance
-    except ModuleNotFoundError as exc:  # a build without the one-instance lock
-        if exc.name != "desktop.store.instance":
-            raise
-        return False
+    from desktop.store import instance
+
     return instance.held_elsewhere(path)
 
 

@@ -373,12 +373,38 @@ def test_restore_waits_until_the_window_is_closed(tmp_path, capsys, monkeypatch)
     assert database.read_bytes() == before and backups.list_backups(database) == [old]
 
 
-def test_the_window_is_asked_through_its_one_instance_lock(tmp_path, monkeypatch):
-    instance = pytest.importorskip("desktop.store.instance")
-    asked = []
-    monkeypatch.setattr(instance, "held_elsewhere", lambda path: asked.append(path) or True)
-    assert cli._window_has_it_open(tmp_path / "net.sqlite3") is True
-    assert asked == [tmp_path / "net.sqlite3"]
+_HOLD_LOCK = """
+import sys
+from desktop.store import instance
+assert instance.InstanceLock(sys.argv[1]).acquire()
+print("held", flush=True)
+sys.stdin.read()  # until the test is done
+"""
+
+
+def test_restore_is_refused_while_a_window_holds_the_database(tmp_path, capsys, monkeypatch):
+    import subprocess
+
+    from desktop.store import instance
+
+    monkeypatch.setenv(instance.STATE_DIR_VARIABLE, str(tmp_path / "state"))
+    database = demo_network(tmp_path)
+    assert run(capsys, "backup", "--database", str(database))[0] == 0
+    (old,) = backups.list_backups(database)
+    window = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(database)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert window.stdout.readline() == "held\n"
+        code, _, err = run(capsys, "restore", str(old.path), "--database", str(database))
+        assert code == 1 and "is open in the Reciprocity window" in err
+    finally:
+        window.communicate("")
+    assert backups.list_backups(database) == [old]
+    assert run(capsys, "restore", str(old.path), "--database", str(database))[0] == 0
 
 
 def test_an_import_into_a_network_with_people_backs_it_up_first(tmp_path, capsys):

@@ -7,6 +7,7 @@ peewee `db`, so all of it can run on a worker thread.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -59,6 +60,18 @@ def read_facts(path: Path) -> Facts:
         return Facts(None, None, 0)
 
 
+def _reading_uri(path: Path) -> str:
+    """How `copy` opens its source: never to create it, and only ever to read it.
+
+    Where the folder can be written it is opened read-write all the same: a read-only
+    connection to a WAL file that nobody else has open leaves an empty -wal and a -shm
+    beside it, which the last read-write connection removes on closing.
+    """
+    if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+        return path.resolve().as_uri() + "?mode=rw"
+    return connection.read_only_uri(path)
+
+
 def copy(source_path: Path, target: Path) -> Facts:
     """Copy the database at *source_path* into the new private file *target*, check it and
     make it one self-contained file (journal mode DELETE).
@@ -67,9 +80,7 @@ def copy(source_path: Path, target: Path) -> Facts:
     """
     safe_files.create_private(target)
     source = sqlite3.connect(
-        connection.read_only_uri(source_path),
-        uri=True,
-        timeout=connection.BUSY_TIMEOUT_MS / 1000,
+        _reading_uri(source_path), uri=True, timeout=connection.BUSY_TIMEOUT_MS / 1000
     )
     try:
         with closing(sqlite3.connect(target)) as dest:

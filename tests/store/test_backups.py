@@ -82,6 +82,7 @@ def test_a_backup_is_a_private_self_contained_checked_file_with_a_sidecar(networ
         "net-2026-12-03T091502-by-hand.json",
         "net-2026-12-03T091502-by-hand.sqlite3",
     ]  # no -wal, -journal or temporary file beside it
+    assert sorted(p.name for p in network.parent.iterdir()) == ["backups", "net.sqlite3"]
     head = made.path.read_bytes()[:20]
     assert head[18:20] == b"\x01\x01"  # rollback journal, not WAL: one file is all of it
     assert backups.verify(made.path) == "ok"
