@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -46,6 +47,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("reciprocity.backups")
+#: One backup at a time in this process: two at once (a timer's and one by hand) would
+#: only share the disk, and could pick the same name in the same second.
+_one_at_a_time = threading.Lock()
 
 #: How often the window makes an automatic backup while something changed (`due`).
 AUTOMATIC_EVERY = timedelta(minutes=30)
@@ -110,7 +114,13 @@ def create(db_path: Path, reason: str, *, now: datetime | None = None) -> Backup
             kind="gone",
             path=db_path,
         )
-    taken_at = _local(now)
+    with _one_at_a_time:
+        backup = _create(db_path, reason, _local(now))
+    thin(db_path, now=now)
+    return backup
+
+
+def _create(db_path: Path, reason: str, taken_at: datetime) -> Backup:
     folder = folder_for(db_path)
     temp = None
     try:
@@ -136,7 +146,6 @@ def create(db_path: Path, reason: str, *, now: datetime | None = None) -> Backup
         facts.schema_version,
     )  # fmt: skip
     backup_index.write_sidecar(backup, source)
-    thin(db_path, now=now)
     return backup
 
 

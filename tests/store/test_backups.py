@@ -3,6 +3,7 @@ from sidecars, thinning, verify, restore round-trips and what interrupted runs l
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -424,3 +425,35 @@ def test_the_reasons_in_words():
     assert [backups.size_words(n) for n in (999, 812_400, 12_300_000, 1_234_000_000)] == [
         "999 bytes", "812 KB", "12.3 MB", "1.2 GB",
     ]  # fmt: skip
+
+
+def test_two_backups_at_once_in_one_program_both_succeed(network, monkeypatch):
+    from desktop.store import backup_index
+
+    made: list[backups.Backup] = []
+    together = threading.Barrier(3, timeout=0.5)
+    choose = backup_index.free_name
+
+    def chosen_together(*args):
+        name = choose(*args)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            together.wait()  # let the others choose too, if they can
+        return name
+
+    monkeypatch.setattr(backup_index, "free_name", chosen_together)
+    threads = [
+        threading.Thread(
+            target=lambda: made.append(backups.create(network, "by-hand", now=MORNING))
+        )
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(b.path.name for b in made) == [
+        "net-2026-12-03T091502-2-by-hand.sqlite3",
+        "net-2026-12-03T091502-3-by-hand.sqlite3",
+        "net-2026-12-03T091502-by-hand.sqlite3",
+    ]
+    assert all(backups.verify(b.path) == "ok" for b in made)
