@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from desktop import private_files
+
 #: What SQLite keeps beside a database file while it is open or writing.
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 _TEMP = re.compile(r"^\.(?P<final>.+)\.partial-(?P<pid>\d+)(?:-wal|-shm|-journal)?$")
@@ -27,12 +29,8 @@ def is_posix() -> bool:
 
 
 def private_folder(folder: Path) -> Path:
-    """Create *folder* (and its parents) readable by its owner alone, if missing."""
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if is_posix():
-            folder.chmod(0o700)  # whatever the umask
-    return folder
+    """Create *folder* (and its missing parents) readable by its owner alone, if missing."""
+    return private_files.make_folder(folder)
 
 
 def temp_for(final: Path) -> Path:
