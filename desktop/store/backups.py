@@ -215,11 +215,11 @@ def _aside_name(db_path: Path, now: datetime) -> Path:
 def damaged_copies(db_path: Path) -> list[Path]:
     """Files that `restore` moved aside because they were damaged, newest first."""
     db_path = Path(db_path)
-    prefix = f"{db_path.name}.damaged-"
     found = [
         p
-        for p in db_path.parent.glob(prefix + "*")
-        if not p.name.endswith(safe_files.SIDE_SUFFIXES)
+        for p in _names_in(db_path.parent)
+        if p.name.startswith(f"{db_path.name}.damaged-")
+        and not p.name.endswith(safe_files.SIDE_SUFFIXES)
     ]
     return sorted(found, key=lambda p: p.name, reverse=True)
 
@@ -265,20 +265,16 @@ def restore(db_path: Path, backup: Backup | Path, *, now: datetime | None = None
             kind="bad-backup",
             path=source,
         )
-    when = _local(now)
-    saved = None
-    if db_path.is_file() and db_path.stat().st_size > 0:
-        try:
-            saved = create(db_path, "before-restore", now=now)
-        except connection.DatabaseError as exc:
-            if exc.kind != "damaged":
-                raise
-            _move_aside(db_path, when)
     temp = safe_files.temp_for(db_path)
     try:
+        # The copy comes first: the backup made next thins the old ones, which may take
+        # the very backup being restored.
         safe_files.private_folder(db_path.parent)
         snapshots.copy(source, temp)
         safe_files.flush(temp)
+        saved, damaged = _save_current(db_path, now)
+        if damaged:
+            _move_aside(db_path, _local(now))
         for stale in safe_files.side_files(db_path):
             stale.unlink(missing_ok=True)
         os.replace(temp, db_path)
@@ -286,7 +282,7 @@ def restore(db_path: Path, backup: Backup | Path, *, now: datetime | None = None
     except Exception as exc:
         safe_files.remove(temp)
         explained = storage_problem(exc, db_path)
-        if explained is None or isinstance(exc, connection.DatabaseError):
+        if explained is None or isinstance(exc, connection.DatabaseError | StorageError):
             raise
         raise StorageError(
             explained.kind,
@@ -295,6 +291,18 @@ def restore(db_path: Path, backup: Backup | Path, *, now: datetime | None = None
             saved_nothing=False,
         ) from exc
     return saved
+
+
+def _save_current(db_path: Path, now: datetime | None) -> tuple[Backup | None, bool]:
+    """Back up the file a restore replaces: (the backup, whether it was too damaged to)."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return None, False  # nothing to lose
+    try:
+        return create(db_path, "before-restore", now=now), False
+    except connection.DatabaseError as exc:
+        if exc.kind != "damaged":
+            raise
+        return None, True
 
 
 def _names_in(folder: Path) -> list[Path]:

@@ -258,6 +258,21 @@ def test_restore_round_trips_and_backs_up_the_current_file_first(network):
     assert sorted(p.name for p in network.parent.iterdir()) == ["backups", "net.sqlite3"]
 
 
+def test_restoring_a_backup_the_next_thinning_removes_still_restores_it(network):
+    earlier = backups.create(network, "automatic", now=MORNING)
+    add_person(network, "Added after the backup")
+    # The backup before the restore is newer in the same hour: thinning then removes the
+    # automatic one, which must have been copied already.
+    saved = backups.restore(network, earlier, now=MORNING + timedelta(minutes=20))
+    assert not earlier.path.exists()
+    assert backups.list_backups(network) == [saved]
+    assert people_in_file(network) == 60
+
+
+def people_in_file(path: Path) -> int:
+    return count(path, "SELECT count(*) FROM person")
+
+
 def crash_leaving_a_write_ahead_log(path: Path) -> None:
     """Commit a person in WAL mode from a process that dies before checkpointing."""
     code = (
