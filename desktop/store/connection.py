@@ -116,7 +116,9 @@ class DatabaseError(Exception):
     """The database file cannot be used; the message says why in words.
 
     `kind` tells the window what it can offer: 'damaged' (a backup), 'read-only' (to
-    open it for viewing), 'too-new', 'foreign', 'folder', 'cannot-create' or 'other'.
+    open it for viewing), 'too-new', 'foreign', 'folder', 'cannot-create', 'gone' or
+    'other'; or a StorageError's kind when the disk refused ('full', 'busy', 'io'):
+    then the file is fine, and trying again once the cause is gone is the way out.
     """
 
     def __init__(self, message: str, *, kind: str = "other", path: Path | None = None):
