@@ -125,9 +125,8 @@ def _check_file(database, full: bool) -> list[Finding]:
 
 
 def _check_references(database, full: bool) -> list[Finding]:
-    dangling = Counter((table, parent) for table, _rowid, parent, _fk in _rows(
-        database, "PRAGMA foreign_key_check"
-    ))  # fmt: skip
+    rows = _rows(database, "PRAGMA foreign_key_check")  # (table, rowid, parent, which)
+    dangling = Counter((table, parent) for table, _rowid, parent, _which in rows)
     findings = []
     for (table, parent), n in sorted(dangling.items()):
         one = _NOUNS.get(parent, (parent, parent))[0]
@@ -184,11 +183,11 @@ def _check_summaries(database, full: bool) -> list[Finding]:
     ]
 
 
-#: Each search index, its table, the rows it is built from (the very SQL that builds it,
-#: so the comparison cannot drift from it) and what its rows are called.
+#: Each search index, its table, and the rows it is built from: the very SQL that builds
+#: it, so that the comparison cannot drift from it.
 _INDEXES = (
-    ("person_search", "person", search_index._ROW_SQL, ("person", "people")),
-    ("action_search", "action", "SELECT id, summary, notes FROM action", ("action", "actions")),
+    ("person_search", "person", search_index._ROW_SQL),
+    ("action_search", "action", "SELECT id, summary, notes FROM action"),
 )
 
 
@@ -221,15 +220,15 @@ def _damaged_index(database, index: str) -> str | None:
             database.execute_sql(f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         problem = storage_problem(exc)
-        if problem is not None and problem.kind != "damaged":
-            raise
+        if problem is None or problem.kind != "damaged":
+            raise  # a bug, or the disk or a lock: not the index
         return str(exc)
     return None
 
 
 def _check_search(database, full: bool) -> list[Finding]:
     findings = []
-    for index, table, rows_sql, (one, many) in _INDEXES:
+    for index, table, rows_sql in _INDEXES:
         with database.reading():
             missing, stale, outdated = _check_one_index(database, index, table, rows_sql, full)
         parts = []
@@ -237,8 +236,7 @@ def _check_search(database, full: bool) -> list[Finding]:
             parts.append(f"{_noun(table, missing)} {'is' if missing == 1 else 'are'} missing")
         if stale:
             parts.append(
-                f"{stale:,} {one if stale == 1 else many} no longer there "
-                f"{'is' if stale == 1 else 'are'} still in it"
+                f"{_noun(table, stale)} no longer there {'is' if stale == 1 else 'are'} still in it"
             )
         if outdated:
             parts.append(
@@ -253,7 +251,7 @@ def _check_search(database, full: bool) -> list[Finding]:
             findings.append(
                 Finding(
                     "search",
-                    f"The search index of {many} is out of step: {'; '.join(parts)}. "
+                    f"The search index of {_NOUNS[table][1]} is out of step: {'; '.join(parts)}. "
                     "Searching may not find what it should.",
                     True,
                 )
