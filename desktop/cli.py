@@ -230,7 +230,10 @@ def read(path: Path) -> bytes:
         raise FormatError(f"{path} is a folder; choose the file inside it to import.")
     if not path.is_file():
         raise FormatError(f"There is no file {path}.")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # it is the source that cannot be read, not the database
+        raise FormatError(f"Reciprocity could not read {path}: {exc.strerror}.") from exc
 
 
 def run_import(args) -> int:

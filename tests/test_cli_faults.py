@@ -220,6 +220,19 @@ def test_an_export_into_a_read_only_folder_says_so(reachable):
     assert list(out.iterdir()) == []
 
 
+@posix_only
+def test_a_file_to_import_that_cannot_be_read_is_named(reachable):
+    database = reachable / "net.sqlite3"
+    source = reachable / "Connections.csv"
+    source.write_bytes(SOURCE.read_bytes())
+    source.chmod(0o000)
+    reachable.chmod(0o777)
+    done = run("import", "linkedin", source, "--database", database, prefix=unprivileged())
+    assert done.returncode == 1
+    assert done.stderr == f"Reciprocity could not read {source}: Permission denied.\n"
+    assert not database.exists()
+
+
 # ---- a lock held by another program -------------------------------------------------------
 
 
@@ -379,6 +392,21 @@ def test_a_bug_says_so_even_when_the_log_cannot_be_written(tmp_path, monkeypatch
         "This is a bug in Reciprocity, not something you did; its details could not be "
         "written to a log file.\n"
     )  # and no "--- Logging error ---" with a traceback of its own
+
+
+def test_ctrl_c_stops_in_words_and_saves_nothing(tmp_path, monkeypatch, capsys):
+    from desktop.formats import importing
+
+    def interrupted(plan, progress=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importing, "apply", interrupted)
+    database = network(tmp_path / "net.sqlite3")
+    assert cli.main(["import", "linkedin", str(SOURCE), "--database", str(database)]) == 130
+    assert capsys.readouterr().err == (
+        "Reciprocity: Stopped before the end; what was not finished was not saved.\n"
+    )
+    assert people_in(database) == 5
 
 
 def test_a_damaged_database_is_named_in_words(tmp_path):
