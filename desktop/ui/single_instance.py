@@ -64,6 +64,8 @@ class Claim(QObject):
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._answer)
+        if not lock.held:
+            return  # unguarded: the socket under this name may be a live window's
         # We hold the lock, so a socket left under this name is a dead instance's.
         QLocalServer.removeServer(name)
         if not self.server.listen(name):  # the lock still keeps a second window out

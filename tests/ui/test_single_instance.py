@@ -336,3 +336,20 @@ def test_a_network_that_fails_to_open_lets_go_of_its_claim(
     session.open_sample()
     assert other_process_can_lock(tmp_path / "sample.sqlite3")
     assert not other_process_can_lock(session.own_path)
+
+
+def test_without_a_usable_lock_folder_it_runs_unguarded_and_leaves_others_alone(
+    qtbot, tmp_path, claims, monkeypatch
+):
+    path = tmp_path / "network.sqlite3"
+    first = claims(path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv(instance.STATE_DIR_VARIABLE, str(blocked))  # mkdir fails under it
+    unguarded = claims(path)
+    assert unguarded is not None and not unguarded.lock.held
+    assert not unguarded.server.isListening()
+    socket = QLocalSocket()
+    socket.connectToServer(first.name)  # its socket was not taken away
+    assert socket.waitForConnected(1000)
+    socket.abort()
