@@ -247,17 +247,26 @@ def check_pages(path: Path) -> None:
     size = sum(p.stat().st_size for p in (path, _beside(path, "-wal")) if p.exists())
     if size > CHECK_AT_OPEN_BYTES:
         return
+    had_wal = _beside(path, "-wal").exists()
+    rows = _quick_check(path)
+    if rows != [("ok",)] and not had_wal and _beside(path, "-wal").exists():
+        # Another program began writing while the file was read as immutable; its
+        # checkpoint may have moved pages under the check. Through the WAL, once more.
+        rows = _quick_check(path)
+    if rows != [("ok",)]:
+        found = "; ".join(str(row[0]) for row in rows)
+        raise damaged_error(path, f"SQLite's check found “{found}”")
+
+
+def _quick_check(path: Path) -> list[tuple]:
     try:
         con = _read_connection(path)
         try:
-            rows = con.execute("PRAGMA quick_check(5)").fetchall()
+            return con.execute("PRAGMA quick_check(5)").fetchall()
         finally:
             con.close()
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
-    if rows != [("ok",)]:
-        found = "; ".join(str(row[0]) for row in rows)
-        raise damaged_error(path, f"SQLite's check found “{found}”")
 
 
 @cache
