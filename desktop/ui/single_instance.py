@@ -40,9 +40,9 @@ SHOWN_ELSEWHERE, OPEN_ELSEWHERE = "shown-elsewhere", "open-elsewhere"
 def server_name(db_path: str | os.PathLike[str]) -> str:
     """The local socket's name for *db_path*.
 
-    On Linux it lives in the session's private runtime folder when there is one (its
-    /tmp default is shared by every user and by every session's TMPDIR choice); a Unix
-    socket path must stay under about 100 bytes.
+    On Linux it lives in the session's private runtime folder when there is one: Qt's
+    default, the temporary folder, is shared by every user and moves with TMPDIR. A Unix
+    socket's path must stay under about 100 bytes.
     """
     name = key(db_path)
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
