@@ -24,6 +24,14 @@ def _private_log_folder(tmp_path, monkeypatch):
         handler.close()
 
 
+@pytest.fixture(autouse=True)
+def _private_state_folder(tmp_path, monkeypatch):
+    """One-window locks and their markers go to this test's folder, never the user's."""
+    from desktop.store import instance
+
+    monkeypatch.setenv(instance.STATE_DIR_VARIABLE, str(tmp_path / "state"))
+
+
 @pytest.fixture
 def database(tmp_path):
     """A fresh, migrated database file bound to the models for this test."""

@@ -90,10 +90,16 @@ class Session(QObject):
             if problem is not None and problem.kind == "damaged":  # found by the first page
                 raise connection.damaged_error(path, "SQLite found a malformed page") from exc
             still = " You are still in the network you had open." if previous else ""
+            if problem is None:  # a bug: logged, and never worded as the file's fault
+                bug = errors.record_bug(f"opening {path}", exc)
+                where = f" The details are in {bug.log_file}." if bug.log_file else ""
+                raise connection.DatabaseError(
+                    f"Something went wrong while opening {path}: this is a bug in "
+                    f"Reciprocity, not something you did.{where}{still}",
+                    path=path,
+                ) from exc
             raise connection.DatabaseError(
-                f"Reciprocity could not open {path}: {problem or exc}.{still}",
-                kind=problem.kind if problem else "other",
-                path=path,
+                f"Reciprocity could not open {path}: {problem}{still}", kind=problem.kind, path=path
             ) from exc
         window.sample_requested.connect(self.open_sample)
         window.own_database_requested.connect(lambda: self.switch(self.own_path))
@@ -101,6 +107,8 @@ class Session(QObject):
         # asked must have returned first.
         window.restore_requested.connect(self.restore, Qt.ConnectionType.QueuedConnection)
         self.window, self.path, self.read_only = window, path, read_only
+        if not (is_sample or read_only) and self.guard.unclean_shutdown(path):
+            window.safety.check_after_unclean_stop()  # once: the claim is taken afresh now
         self.guard.settle(path)
         if old is not None:
             old.close()
@@ -121,7 +129,13 @@ class Session(QObject):
                 try:
                     backups.restore(path, good)
                 except Exception as exc:  # the backup could not be put in place: say so
-                    report_error(f"The backup could not be put in place: {exc}")
+                    errors.report(
+                        None,
+                        exc,
+                        doing="putting the backup in place",
+                        failed="The backup could not be put in place",
+                        title=APP_NAME,
+                    )
                     return None
                 read_only = False
             elif choice == open_problem_dialog.VIEW:

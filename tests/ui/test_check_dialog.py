@@ -76,3 +76,34 @@ def test_after_an_unclean_stop_problems_are_shown_with_the_way_to_the_check(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "found problems" in shown[0]
     assert "search" in shown[0].lower()
+
+
+def test_a_network_left_open_by_a_killed_program_is_checked_when_opened(
+    qtbot, tmp_path, settings
+):
+    from desktop.store import instance
+    from desktop.ui import application, single_instance
+
+    own = tmp_path / "mine.sqlite3"
+    connection.open_database(own)
+    people.create_person(people.PersonData(name="Ada Lovelace"))
+    connection.close_database()
+    left = instance.InstanceLock(own)
+    left.folder.mkdir(parents=True, exist_ok=True)
+    left.marker_path.write_text("12345\n")  # what a killed window leaves behind
+    session = application.Session(settings, own, single_instance.Guard())
+    window = session.open(own)
+    qtbot.addWidget(window)
+    try:
+        assert window.safety.unclean_check is not None
+        qtbot.waitUntil(lambda: window.safety.unclean_check is None, timeout=10_000)
+        assert "no problems found" in window.statusBar().currentMessage()
+    finally:
+        session.guard.release()
+    clean = application.Session(settings, own, single_instance.Guard())
+    again = clean.open(own)  # closed properly since: no check
+    qtbot.addWidget(again)
+    try:
+        assert again.safety.unclean_check is None
+    finally:
+        clean.guard.release()
