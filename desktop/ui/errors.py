@@ -145,6 +145,17 @@ def attempt(
     return True
 
 
+def attempt_delete(parent: QWidget | None, noun: str, change: Callable[[], object]) -> bool:
+    """`attempt` for deleting one *noun* ('person'), worded for it."""
+    return attempt(
+        parent,
+        change,
+        doing=f"deleting the {noun}",
+        failed=f"The {noun} was not deleted",
+        title="Could not delete",
+    )
+
+
 def _signature(exc: BaseException) -> tuple:
     """The same bug again: the same type raised from the same lines (not the same text,
     which may hold an id)."""

@@ -231,13 +231,7 @@ class CompaniesPage(ListPage):
             parts.append(f"Its {' and '.join(going)} {verb} deleted with it.")
         if not confirm_delete(self, "Delete company", f"Delete {short(name)}?", " ".join(parts)):
             return False
-        return errors.attempt(
-            self,
-            lambda: companies.delete_company(item_id),
-            doing="deleting the company",
-            failed="The company was not deleted",
-            title="Could not delete",
-        )
+        return errors.attempt_delete(self, "company", lambda: companies.delete_company(item_id))
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_company(item_id)

@@ -225,13 +225,7 @@ class NeedsPage(ListPage):
             "Actions that mention it stay on the timeline.",
         ):
             return False
-        return errors.attempt(
-            self,
-            lambda: needs.delete_need(item_id),
-            doing="deleting the need",
-            failed="The need was not deleted",
-            title="Could not delete",
-        )
+        return errors.attempt_delete(self, "need", lambda: needs.delete_need(item_id))
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_need(item_id)

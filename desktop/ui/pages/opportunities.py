@@ -261,12 +261,8 @@ class OpportunitiesPage(ListPage):
             "the timeline.",
         ):
             return False
-        return errors.attempt(
-            self,
-            lambda: opportunities.delete_opportunity(item_id),
-            doing="deleting the opportunity",
-            failed="The opportunity was not deleted",
-            title="Could not delete",
+        return errors.attempt_delete(
+            self, "opportunity", lambda: opportunities.delete_opportunity(item_id)
         )
 
     def show_in_pane(self, item_id: int | None) -> None:

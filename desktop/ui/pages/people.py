@@ -250,13 +250,7 @@ class PeoplePage(ListPage):
             details += f" The {counted(actions, 'action')} logged with them will be deleted too."
         if not confirm_delete(self, "Delete person", f"Delete {short(name)}?", details):
             return False
-        return errors.attempt(
-            self,
-            lambda: people.delete_person(item_id),
-            doing="deleting the person",
-            failed="The person was not deleted",
-            title="Could not delete",
-        )
+        return errors.attempt_delete(self, "person", lambda: people.delete_person(item_id))
 
     def show_in_pane(self, item_id: int | None) -> None:
         self.pane.show_person(item_id)

@@ -303,13 +303,7 @@ class TimelinePage(QWidget):
             f"Logged on {row.occurred_on} with {plain.short(row.counterpart)}.",
         ):
             return
-        if errors.attempt(
-            self,
-            lambda: actions.delete_action(action_id),
-            doing="deleting the action",
-            failed="The action was not deleted",
-            title="Could not delete",
-        ):
+        if errors.attempt_delete(self, "action", lambda: actions.delete_action(action_id)):
             self._written(None)
 
     def _written(self, select: int | None) -> None:
