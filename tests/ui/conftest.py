@@ -38,6 +38,19 @@ def window(qtbot, database, settings):
 
 
 @pytest.fixture
+def session(qtbot, tmp_path, settings):
+    """The running program's session (no window yet) for a network of its own."""
+    from desktop.store import connection
+    from desktop.ui import application
+
+    made = application.Session(settings, tmp_path / "mine.sqlite3")
+    yield made
+    if made.window is not None:
+        made.window.close()
+    connection.close_database()
+
+
+@pytest.fixture
 def add_people(database):
     def add(*names_and_data):
         ids = []

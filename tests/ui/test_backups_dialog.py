@@ -6,13 +6,11 @@ import os
 import sqlite3
 import stat
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import people
-from desktop.store import backups, connection
-from desktop.ui import application
+from desktop.store import backups
 from desktop.ui.backup_scheduler import BackupScheduler
 from desktop.ui.dialogs.backups_dialog import BackupsDialog
 
@@ -23,15 +21,6 @@ def names_in(path):
         return sorted(name for (name,) in con.execute("SELECT name FROM person"))
     finally:
         con.close()
-
-
-@pytest.fixture
-def session(qtbot, tmp_path, settings):
-    made = application.Session(settings, tmp_path / "mine.sqlite3")
-    yield made
-    if made.window is not None:
-        made.window.close()
-    connection.close_database()
 
 
 def test_back_up_now_lists_the_backup_with_what_it_holds(qtbot, window, add_people):

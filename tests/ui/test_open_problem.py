@@ -25,15 +25,6 @@ def digest(path):
 
 
 @pytest.fixture
-def session(qtbot, tmp_path, settings):
-    made = application.Session(settings, tmp_path / "mine.sqlite3")
-    yield made
-    if made.window is not None:
-        made.window.close()
-    connection.close_database()
-
-
-@pytest.fixture
 def backed_up_then_damaged(tmp_path):
     """A network with one person, backed up, then its first page overwritten."""
     path = tmp_path / "mine.sqlite3"
