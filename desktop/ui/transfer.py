@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from desktop import private_files
+from desktop.ui import errors
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
@@ -154,8 +155,14 @@ def export(window: QMainWindow, kind: str) -> Path | None:
             private_files.write_bytes(target, icalendar_export.export(date.today()))
         else:
             archive.export(target)
-    except (OSError, ValueError) as exc:
-        show_error(window, "Export failed", f"The export could not be written: {exc}")
+    except Exception as exc:  # a full disk in words; a bug as a bug, never as the user's
+        errors.report(
+            window,
+            exc,
+            doing=f"exporting to {target}",
+            failed=f"The export to {target} was not written",
+            title="Export failed",
+        )
         return None
     window.statusBar().showMessage(f"Exported to {target}.", 8000)
     return target

@@ -44,7 +44,9 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
     for path in saved:
         image = QImage(str(path))
         assert not image.isNull(), path
-        if "dialog" in path.stem or path.stem in ("follow-through", "import-preview"):
+        if path.stem == "damaged-file-dialog":  # a question with a few lines of words
+            assert image.width() >= 500 and image.height() >= 120, path
+        elif "dialog" in path.stem or path.stem in ("follow-through", "import-preview"):
             assert image.width() >= 500 and image.height() >= 200, path
         else:  # a page: the whole window
             assert (image.width(), image.height()) == screenshots.SIZE, path

@@ -83,3 +83,24 @@ def test_csv_export_asks_before_replacing_files(qtbot, window, monkeypatch, tmp_
     assert asked[0] == f"{tmp_path} already holds people.csv. Replace them with this export?"
     assert transfer.export(window, "csv") == tmp_path
     assert "Ada Lovelace" in (tmp_path / "people.csv").read_text("utf-8-sig")
+
+
+def test_an_export_to_a_full_disk_is_said_in_words(qtbot, window, monkeypatch, on_next_dialog):
+    import disks
+
+    people.create_person(people.PersonData(name="Ada Lovelace", notes="x" * 5000))
+    shown = []
+
+    def read(box):
+        shown.append(box.text())
+        box.accept()
+
+    with disks.small_disk(256) as folder:
+        disks.fill(folder)
+        target = folder / "contacts.vcf"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        on_next_dialog(read)
+        assert transfer.export(window, "vcard") is None
+        assert not target.exists()
+    assert "is full" in shown[0] and str(target) in shown[0]
+    assert "Errno" not in shown[0] and "bug" not in shown[0]
