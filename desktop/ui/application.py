@@ -140,6 +140,8 @@ class Session(QObject):
                 read_only = False
             elif choice == open_problem_dialog.VIEW:
                 read_only = True
+            elif choice == open_problem_dialog.RETRY:
+                continue
             elif choice == open_problem_dialog.OTHER:
                 chosen = choose_database_file(None, path.parent)
                 if chosen is None:

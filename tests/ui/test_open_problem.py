@@ -207,3 +207,29 @@ def test_damage_found_only_by_the_first_page_still_offers_the_backup(
     error, words = asked[0]
     assert error.kind == "damaged" and "still in the network" not in str(error)
     assert words  # the backup is offered
+
+
+def test_a_refusal_that_may_pass_is_offered_again(qtbot, session, monkeypatch):
+    """A busy or full disk is no fault of the file: Try again opens it once it passes."""
+    failures = [connection.DatabaseError("The disk holding it is full.", kind="full")]
+    real_open = connection.open_database
+
+    def open_once_refused(path, **kwargs):
+        if failures:
+            raise failures.pop()
+        return real_open(path, **kwargs)
+
+    monkeypatch.setattr(connection, "open_database", open_once_refused)
+    offered = []
+
+    def ask(parent, error, backup_words):
+        dialog = OpenProblemDialog(None, error, backup_words)
+        offered.append((dialog.retry_button is not None, dialog.backup_button))
+        dialog.deleteLater()
+        return open_problem_dialog.RETRY
+
+    monkeypatch.setattr(application, "ask_open_problem", ask)
+    window = session.start(session.own_path)
+    qtbot.addWidget(window)
+    assert offered == [(True, None)]
+    assert session.path == session.own_path

@@ -11,7 +11,9 @@ from desktop.ui.pages.list_page import heading
 from desktop.ui.plain import plain_label
 
 #: What the person chose.
-OPEN_BACKUP, VIEW, OTHER, QUIT = "backup", "view", "other", "quit"
+OPEN_BACKUP, VIEW, RETRY, OTHER, QUIT = "backup", "view", "retry", "other", "quit"
+#: Refusals of the disk or of another program, not of the file: trying again may work.
+PASSING = ("full", "busy", "io", "gone", "open-elsewhere")
 
 
 class OpenProblemDialog(QDialog):
@@ -25,6 +27,8 @@ class OpenProblemDialog(QDialog):
         title = {
             "damaged": "Your network's file is damaged",
             "read-only": "Your network can only be read",
+            "full": "The disk is full",
+            "busy": "Your network is busy",
         }.get(error.kind, "Reciprocity could not open this network")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title, 1.3))
@@ -52,9 +56,12 @@ class OpenProblemDialog(QDialog):
         self.view_button = None
         if error.kind == "read-only":
             self.view_button = self._button("Open for &viewing", VIEW)
+        self.retry_button = None
+        if error.kind in PASSING:
+            self.retry_button = self._button("Try &again", RETRY)
         self.other_button = self._button("Open &another file…", OTHER)
         self.quit_button = self._button("&Quit", QUIT, QDialogButtonBox.ButtonRole.RejectRole)
-        first = self.backup_button or self.view_button or self.other_button
+        first = self.backup_button or self.view_button or self.retry_button or self.other_button
         first.setDefault(True)
         first.setFocus()
         layout.addWidget(self.buttons)
