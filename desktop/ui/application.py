@@ -15,7 +15,7 @@ from desktop import APP_NAME, paths, startup
 from desktop.core import people, sample
 from desktop.store import backups, connection
 from desktop.store.errors import storage_problem
-from desktop.ui import errors, location_check, single_instance
+from desktop.ui import errors, location_check, quit_signals, single_instance
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.backups_dialog import when_words
 from desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
@@ -244,6 +244,7 @@ def run(args: argparse.Namespace, start: float) -> int:
     guard = single_instance.Guard(app)  # let go when the program quits
     session = Session(QSettings(), own_path, guard)
     errors.install(lambda: session.window)  # the log file; a bug is shown as a bug
+    quit_signals.install(app)  # a logout quits cleanly, not as a crash
     path = paths.sample_database_path() if args.demo else own_path
     say = (lambda text: print(f"failed: {text}", flush=True)) if args.smoke_test else report_error
     exit_code = guard.claim_at_start(path, say)

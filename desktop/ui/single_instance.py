@@ -82,10 +82,17 @@ class Claim(QObject):
 
     def _answer(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            # A slot of ours, not a lambda holding the socket: a lambda's reference made
+            # the socket's deleteLater a second delete at exit (a crash on quitting).
+            socket.readyRead.connect(self._ready)
             socket.disconnected.connect(socket.deleteLater)
             socket.write(GREETING + b"\n")
             self._read(socket)  # a quick client's line may be here already
+
+    def _ready(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():

@@ -353,3 +353,29 @@ def test_without_a_usable_lock_folder_it_runs_unguarded_and_leaves_others_alone(
     socket.connectToServer(first.name)  # its socket was not taken away
     assert socket.waitForConnected(1000)
     socket.abort()
+
+
+@posix_only
+def test_a_termination_request_quits_cleanly(qapp, tmp_path, user_dirs):
+    """Logout's SIGTERM closes the window as Quit does: it lets go of the network, so the
+    next start does not take it for a crash."""
+    import signal
+
+    database = tmp_path / "network.sqlite3"
+    first = start_program("--database", database, env=user_dirs)
+    try:
+        wait_until_listening(first, database)
+        marker = instance.InstanceLock(database).marker_path
+        assert marker.exists()
+        first.send_signal(signal.SIGTERM)
+        out, err = first.communicate(timeout=30)
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait(timeout=30)
+    assert first.returncode == 0, out + err
+    assert not marker.exists()  # released cleanly: no check of the whole file next time
+    assert "Traceback" not in out + err
+    again = instance.InstanceLock(database)
+    assert again.acquire() and not again.unclean_shutdown
+    again.release()
