@@ -18,10 +18,10 @@ from desktop.store.errors import storage_problem
 from desktop.ui import errors, location_check, quit_signals, single_instance
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.backups_dialog import when_words
-from desktop.ui.dialogs.restore_backup_dialog import RestoreBackupDialog
+from desktop.ui.dialogs.wait_dialog import WaitDialog
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
-from desktop.ui.plain import message_box, wait_cursor
+from desktop.ui.plain import message_box
 
 
 def ensure_sample_network(path: Path) -> Path:
@@ -162,7 +162,15 @@ class Session(QObject):
         window.deleteLater()
         self.window = None
         connection.close_database()
-        restored, safety = RestoreBackupDialog.run(None, path, backup)
+        restored, safety = WaitDialog.run(
+            None,
+            "Restore a backup",
+            f"Restoring the backup of {when_words(backup)}",
+            "Backing up your network as it is now, then putting the backup in its place…",
+            lambda: backups.restore(path, backup),
+            failed="The backup was not restored, and your network is as it was",
+            uses_database=False,  # nothing may hold the file it replaces
+        )
         try:
             new = self.open(path)
         except connection.DatabaseError as exc:
@@ -190,12 +198,19 @@ class Session(QObject):
 
 
 def _newest_good_backup(path: Path):
-    """The newest backup of *path* that passes the check (reading each can take a while)."""
-    try:
-        with wait_cursor():
-            return backups.newest_good(path)
-    except OSError:
+    """The newest backup of *path* that passes the check (reading each takes a while)."""
+    if not backups.list_backups(path):
         return None
+    found, good = WaitDialog.run(
+        None,
+        APP_NAME,
+        "Looking for a good backup",
+        "Checking your backups, newest first, for one that is whole…",
+        lambda: backups.newest_good(path),
+        failed="The backups could not be checked",
+        uses_database=False,  # the damaged file must not be opened again
+    )
+    return good if found else None
 
 
 def ask_open_problem(parent, error: connection.DatabaseError, backup_words: str | None) -> str:

@@ -49,7 +49,7 @@ class BackupsDialog(WorkerDialog):
         self.explanation = plain_label(
             "Reciprocity backs up your network by itself: every 30 minutes while you make "
             "changes, when you close it, and before a restore, a merge, an import into a "
-            f"network that has people and an upgrade. {backups.retention_words()}"
+            f"network that has people and an upgrade. {backups.retention_words(path)}"
         )
         self.where = plain_label(f"They are kept in {backups.folder_for(path)}.")
         self.list = QTreeWidget()
