@@ -78,9 +78,7 @@ def test_after_an_unclean_stop_problems_are_shown_with_the_way_to_the_check(
     assert "search" in shown[0].lower()
 
 
-def test_a_network_left_open_by_a_killed_program_is_checked_when_opened(
-    qtbot, tmp_path, settings
-):
+def test_a_network_left_open_by_a_killed_program_is_checked_when_opened(qtbot, tmp_path, settings):
     from desktop.store import instance
     from desktop.ui import application, single_instance
 
