@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -49,9 +49,10 @@ class BackupsDialog(WorkerDialog):
         self.explanation = plain_label(
             "Reciprocity backs up your network by itself: every 30 minutes while you make "
             "changes, when you close it, and before a restore, a merge, an import into a "
-            f"network that has people and an upgrade. {backups.retention_words(path)}"
+            f"network that has people and an upgrade, in {backups.folder_for(path)}."
         )
-        self.where = plain_label(f"They are kept in {backups.folder_for(path)}.")
+        self.kept = plain_label(backups.retention_words(path))
+        self.kept.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.list = QTreeWidget()
         self.list.setAccessibleName("Backups")
         self.list.setHeaderLabels(COLUMNS)
@@ -91,13 +92,13 @@ class BackupsDialog(WorkerDialog):
         row.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.explanation, self.where):
+        for widget in (self.heading, self.explanation):
             layout.addWidget(widget)
         layout.addWidget(self.list, 1)
-        for widget in (self.total, self.progress, self.status):
+        for widget in (self.total, self.kept, self.progress, self.status):
             layout.addWidget(widget)
         layout.addLayout(row)
-        self.resize(760, 480)
+        self.resize(760, 520)
         self.reload()
 
     # -- the list -----------------------------------------------------------------------
