@@ -287,7 +287,7 @@ class FollowUpsPage(ShownOnly, QWidget):
 
     def open_current(self) -> None:
         current = self.current()
-        if current is None:
+        if current is None or not self.open_button.isEnabled():  # read-only: no forms
             return
         kind, item_id = current
         if kind == "follow_up":
