@@ -89,6 +89,13 @@ def folder_for(db_path: Path) -> Path:
     return Path(db_path).parent / FOLDER_NAME
 
 
+def prefix_for(db_path: Path) -> str:
+    """What the backups of *db_path* are named after: 'reciprocity' for reciprocity.sqlite3,
+    but 'work.db' for work.db, so that two networks in one folder never share backups."""
+    db_path = Path(db_path)
+    return db_path.stem if db_path.suffix.lower() == SUFFIX else db_path.name
+
+
 def free_name(folder: Path, stem: str, taken_at: datetime, reason: str) -> Path:
     """A name in *folder* no other backup has: 'reciprocity-2026-12-03T091502-by-hand.sqlite3'."""
     stamp = taken_at.strftime(_STAMP)
@@ -179,7 +186,7 @@ def list_backups(db_path: Path) -> list[Backup]:
         return []
     found: list[tuple[datetime, int, Backup]] = []
     for path in entries:
-        parsed = _parsed(path.name, db_path.stem)
+        parsed = _parsed(path.name, prefix_for(db_path))
         if parsed is None:
             continue
         taken_at, seq, reason = parsed

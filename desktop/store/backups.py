@@ -98,7 +98,9 @@ def _explained(exc: BaseException, db_path: Path, folder: Path) -> Exception | N
     )
 
 
-def create(db_path: Path, reason: str, *, now: datetime | None = None) -> Backup:
+def create(
+    db_path: Path, reason: str, *, now: datetime | None = None, only_read: bool = False
+) -> Backup:
     """Back up the database at *db_path* now, then thin the old backups.
 
     Raises StorageError when the disk refuses (or, for an automatic backup, has less
@@ -115,12 +117,12 @@ def create(db_path: Path, reason: str, *, now: datetime | None = None) -> Backup
             path=db_path,
         )
     with _one_at_a_time:
-        backup = _create(db_path, reason, _local(now))
-    thin(db_path, now=now)
+        backup = _create(db_path, reason, _local(now), only_read)
+    thin(db_path, now=now, keep=backup.path)
     return backup
 
 
-def _create(db_path: Path, reason: str, taken_at: datetime) -> Backup:
+def _create(db_path: Path, reason: str, taken_at: datetime, only_read: bool) -> Backup:
     folder = folder_for(db_path)
     temp = None
     try:
@@ -128,9 +130,9 @@ def _create(db_path: Path, reason: str, taken_at: datetime) -> Backup:
         if reason == "automatic":
             _refuse_when_low_on_space(db_path, folder)
         source = _fingerprint(db_path)
-        target = backup_index.free_name(folder, db_path.stem, taken_at, reason)
+        target = backup_index.free_name(folder, backup_index.prefix_for(db_path), taken_at, reason)
         temp = safe_files.temp_for(target)
-        facts = snapshots.copy(db_path, temp)
+        facts = snapshots.copy(db_path, temp, only_read=only_read)
         safe_files.flush(temp)
         os.replace(temp, target)
         safe_files.flush_folder(folder)
@@ -149,12 +151,16 @@ def _create(db_path: Path, reason: str, taken_at: datetime) -> Backup:
     return backup
 
 
-def thin(db_path: Path, *, now: datetime | None = None) -> list[Path]:
-    """Remove the backups the retention policy no longer keeps; return what was removed."""
+def thin(db_path: Path, *, now: datetime | None = None, keep: Path | None = None) -> list[Path]:
+    """Remove the backups the retention policy no longer keeps; return what was removed.
+
+    *keep* (the backup just made) stays whatever its time says: a clock set back would
+    otherwise make an older backup look newer than the latest work."""
     db_path = Path(db_path)
     every = list_backups(db_path)
     size = db_path.stat().st_size if db_path.is_file() else 0
     kept = {b.path for b in retention.to_keep(every, now=_local(now), database_size=size)}
+    kept.add(keep)
     removed = []
     for backup in every:
         if backup.path in kept:
@@ -275,6 +281,8 @@ def restore(db_path: Path, backup: Backup | Path, *, now: datetime | None = None
         saved, damaged = _save_current(db_path, now)
         if damaged:
             _move_aside(db_path, _local(now))
+        elif db_path.exists():
+            _refuse_unless_alone(db_path, source)
         for stale in safe_files.side_files(db_path):
             stale.unlink(missing_ok=True)
         os.replace(temp, db_path)
@@ -293,12 +301,28 @@ def restore(db_path: Path, backup: Backup | Path, *, now: datetime | None = None
     return saved
 
 
+def _refuse_unless_alone(db_path: Path, source: Path) -> None:
+    """A process that has the file open would go on writing into the replaced one, and
+    what it wrote would be lost without a word."""
+    con = snapshots.open_alone(db_path)
+    if con is None:
+        raise connection.DatabaseError(
+            f"Something else has {db_path} open (perhaps a command-line import or another "
+            f"window), so Reciprocity did not restore {source.name}. Your database has not "
+            "been changed; try again once that has finished.",
+            kind="busy",
+            path=db_path,
+        )
+    con.close()
+
+
 def _save_current(db_path: Path, now: datetime | None) -> tuple[Backup | None, bool]:
     """Back up the file a restore replaces: (the backup, whether it was too damaged to)."""
     if not db_path.is_file() or db_path.stat().st_size == 0:
         return None, False  # nothing to lose
     try:
-        return create(db_path, "before-restore", now=now), False
+        # Read only: a damaged file must not even have its log folded in on closing.
+        return create(db_path, "before-restore", now=now, only_read=True), False
     except connection.DatabaseError as exc:
         if exc.kind != "damaged":
             raise
@@ -322,7 +346,7 @@ def clean_leftovers(db_path: Path) -> list[Path]:
     sidecars whose backup is gone: never a backup or the database itself.
     """
     db_path = Path(db_path)
-    stem = db_path.stem
+    stem = backup_index.prefix_for(db_path)
     leftovers = [
         p
         for p in _names_in(db_path.parent)

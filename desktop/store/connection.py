@@ -60,11 +60,14 @@ class ReciprocityDatabase(SqliteDatabase):
     def begin(self, lock_type=None):
         if lock_type is None and not self.read_only:
             lock_type = "IMMEDIATE"
+        # Per thread, like the connection: whether this transaction may write.
+        self._state.writing = lock_type != "DEFERRED"
         super().begin(lock_type)
 
     def commit(self):
         super().commit()
-        self.writes = next(self._commits)
+        if getattr(self._state, "writing", True):  # a read changes nothing to back up
+            self.writes = next(self._commits)
 
     def rollback(self):
         if not self.is_closed() and not self.connection().in_transaction:
@@ -372,14 +375,14 @@ def open_database(
         if isinstance(exc, DatabaseError):
             raise
         problem = storage_problem(exc, path, saved_nothing=False)
-        if problem is not None and problem.kind == "read-only":
+        if problem is None:
+            raise  # a bug: the caller logs it and says so, never as the file's fault
+        if problem.kind == "read-only":
             raise _read_only_error(path) from exc
-        if problem is not None and problem.kind == "damaged":
+        if problem.kind == "damaged":
             raise damaged_error(path, "SQLite found a malformed page") from exc
         raise DatabaseError(
-            f"Reciprocity could not open {path}: {problem or exc}",
-            kind=problem.kind if problem else "other",
-            path=path,
+            f"Reciprocity could not open {path}: {problem}", kind=problem.kind, path=path
         ) from exc
     return path
 
@@ -411,9 +414,14 @@ def _open_for_viewing(database: ReciprocityDatabase, path: Path, version: int) -
             return
         except Exception as exc:
             database.close()
+            problem = storage_problem(exc, path, saved_nothing=False)
+            if problem is None and not isinstance(exc, sqlite3.Error):
+                raise  # a bug, not the file's fault
             if immutable:
                 raise DatabaseError(
-                    f"Reciprocity could not open {path} for viewing: {exc}.", path=path
+                    f"Reciprocity could not open {path} for viewing: {problem or exc}",
+                    kind=problem.kind if problem else "other",
+                    path=path,
                 ) from exc
 
 

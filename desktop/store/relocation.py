@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from desktop.store import snapshots
+
 log = logging.getLogger("reciprocity")
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -27,18 +29,9 @@ def _change_counter(path: Path) -> bytes:
 
 
 def _open_alone(path: Path) -> sqlite3.Connection:
-    """Open *path*, its write-ahead log folded in; MoveRefused when another program has it open.
-
-    Leaving WAL mode needs the database to itself, so it fails while anything else
-    (a command-line import, another program) has the file open.
-    """
-    con = sqlite3.connect(path, timeout=0, isolation_level=None)
-    try:
-        mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.Error:
-        mode = None
-    if mode != "delete":
-        con.close()
+    """Open *path*, its write-ahead log folded in; MoveRefused when another program has it open."""
+    con = snapshots.open_alone(path)
+    if con is None:
         raise MoveRefused(
             f"Something else has {path} open (perhaps a command-line import), so "
             "Reciprocity did not move it. It is unchanged; try again once that has finished."

@@ -72,16 +72,32 @@ def _reading_uri(path: Path) -> str:
     return connection.read_only_uri(path)
 
 
-def copy(source_path: Path, target: Path) -> Facts:
+def open_alone(path: Path) -> sqlite3.Connection | None:
+    """A connection to *path* with its write-ahead log folded in, or None while anything
+    else (a window, a command-line import, another program) has the file open: leaving
+    WAL mode needs the database to itself. The caller closes the connection."""
+    con = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.Error:
+        mode = None
+    if mode != "delete":
+        con.close()
+        return None
+    return con
+
+
+def copy(source_path: Path, target: Path, *, only_read: bool = False) -> Facts:
     """Copy the database at *source_path* into the new private file *target*, check it and
-    make it one self-contained file (journal mode DELETE).
+    make it one self-contained file (journal mode DELETE). With *only_read* the source is
+    opened read-only, so that even closing it cannot fold its log into it (a damaged file
+    must not change).
 
     Raises DatabaseError (kind 'damaged') when the copy fails SQLite's quick check.
     """
     safe_files.create_private(target)
-    source = sqlite3.connect(
-        _reading_uri(source_path), uri=True, timeout=connection.BUSY_TIMEOUT_MS / 1000
-    )
+    uri = connection.read_only_uri(source_path) if only_read else _reading_uri(source_path)
+    source = sqlite3.connect(uri, uri=True, timeout=connection.BUSY_TIMEOUT_MS / 1000)
     try:
         with closing(sqlite3.connect(target)) as dest:
             source.backup(dest)  # pages=-1: all in one step, so one read transaction

@@ -91,7 +91,7 @@ class BackupScheduler(QObject):
             worker.wait()
             self.worker = None
             if worker.outcome is not None and worker.outcome[0] == "succeeded":
-                self._backed_up_at = self.database.writes
+                self._backed_up_at = self._pending  # what it holds, not what came since
         if not back_up or not self.changed():
             return
         try:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 from desktop.store import check
 from desktop.ui import plain
 from desktop.ui.backup_scheduler import BackupScheduler
+from desktop.ui.dialogs import bug_dialog
 from desktop.ui.dialogs.backups_dialog import BackupsDialog
 from desktop.ui.dialogs.check_dialog import CheckDialog
 from desktop.ui.plain import message_box
@@ -77,6 +78,7 @@ class Safety(QObject):
         self.unclean_check = Worker(lambda _progress: check.run_check(full=True))
         self.unclean_check.succeeded.connect(self._unclean_checked)
         self.unclean_check.failed.connect(self._unclean_check_failed)
+        self.unclean_check.crashed.connect(self._unclean_check_crashed)
         self.unclean_check.start()
         return self.unclean_check
 
@@ -114,6 +116,11 @@ class Safety(QObject):
         self._end_unclean_check()
         if reason:
             self._say(f"The check after the unclean stop did not finish: {reason}")
+
+    def _unclean_check_crashed(self, bug) -> None:
+        self._end_unclean_check()
+        self.window.statusBar().clearMessage()
+        bug_dialog.show_bug(self.window, bug)
 
     def finish(self, *, back_up: bool = True) -> None:
         """The window closes: let the check end, and back up what changed (unless the

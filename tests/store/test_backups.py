@@ -219,7 +219,7 @@ def test_an_automatic_backup_waits_for_free_space_but_one_by_hand_does_not(netwo
 
 
 def test_a_full_disk_while_backing_up_is_said_and_leaves_nothing(network, monkeypatch):
-    def full(_source, _target):
+    def full(_source, _target, **_how):
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(snapshots, "copy", full)
@@ -472,3 +472,72 @@ def test_two_backups_at_once_in_one_program_both_succeed(network, monkeypatch):
         "net-2026-12-03T091502-by-hand.sqlite3",
     ]
     assert all(backups.verify(b.path) == "ok" for b in made)
+
+
+def test_a_damaged_file_with_a_write_ahead_log_is_set_aside_unchanged(network):
+    """Saving the present before a restore reads the damaged file only: closing that
+    connection must not fold its log into it."""
+    good = backups.create(network, "by-hand", now=MORNING)
+    crash_leaving_a_write_ahead_log(network)
+    damage(network)
+    before = digest(network, Path(f"{network}-wal"))
+    assert backups.restore(network, good, now=MORNING + timedelta(hours=2)) is None
+    (aside,) = backups.damaged_copies(network)
+    assert digest(aside, Path(f"{aside}-wal")) == before  # the file and its log, as they were
+    assert content(network) == content(good.path)
+
+
+def test_a_restore_is_refused_while_another_program_has_the_file_open(network):
+    """Its later commits would go into the replaced file and be lost without a word."""
+    good = backups.create(network, "by-hand", now=MORNING)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; con = sqlite3.connect(sys.argv[1]);"
+            "con.execute('SELECT count(*) FROM person').fetchone(); print('open', flush=True);"
+            "sys.stdin.readline()",
+            str(network),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = content(network)
+        with pytest.raises(connection.DatabaseError, match="Something else has") as refused:
+            backups.restore(network, good, now=MORNING + timedelta(hours=1))
+        assert refused.value.kind == "busy"
+        assert content(network) == before
+    finally:
+        holder.communicate("\n", timeout=30)
+    backups.restore(network, good, now=MORNING + timedelta(hours=2))  # alone now: it goes
+
+
+def test_two_networks_in_one_folder_keep_their_backups_apart(tmp_path):
+    work, other = tmp_path / "work.sqlite3", tmp_path / "work.db"
+    for path, name in ((work, "Ann of work"), (other, "Bob of the other")):
+        connection.open_database(path)
+        connection.db.execute_sql(
+            "INSERT INTO person (name, created_at, updated_at) VALUES (?, '', '')", (name,)
+        )
+        connection.close_database()
+        backups.create(path, "by-hand", now=MORNING)
+    (mine,) = backups.list_backups(work)
+    (theirs,) = backups.list_backups(other)
+    assert mine.path != theirs.path
+    assert count(mine.path, "SELECT name FROM person") == "Ann of work"
+    assert count(theirs.path, "SELECT name FROM person") == "Bob of the other"
+    assert backups.newest_good(work).path == mine.path
+
+
+def test_the_backup_just_made_is_kept_when_the_clock_was_set_back(network):
+    """Backups stamped by a clock that ran a year fast fill every bucket the policy
+    keeps; the one made after the clock was put right holds the latest work."""
+    for month in range(1, 14):
+        backups.create(network, "automatic", now=MORNING + timedelta(days=31 * month))
+    add_person(network, "Latest work")
+    just_made = backups.create(network, "automatic", now=MORNING)
+    assert just_made.path in {b.path for b in backups.list_backups(network)}
+    assert count(just_made.path, "SELECT count(*) FROM person WHERE name = 'Latest work'") == 1

@@ -117,3 +117,26 @@ def test_after_a_full_disk_inside_a_transaction_the_error_names_it():
         finally:
             connection.close_database()
         assert path.exists()
+
+
+def test_a_read_is_not_counted_as_a_change_to_back_up(database):
+    before = connection.db.writes
+    with connection.db.reading():
+        connection.db.execute_sql("SELECT count(*) FROM person").fetchone()
+    assert connection.db.writes == before
+    with connection.db.atomic():
+        connection.db.execute_sql(
+            "INSERT INTO company (name, name_key, created_at, updated_at) VALUES ('A', 'a', '', '')"
+        )
+    assert connection.db.writes == before + 1
+
+
+def test_a_bug_while_opening_is_not_called_a_problem_of_the_file(tmp_path, monkeypatch):
+    from desktop.store import migrations
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'upgrade'")
+
+    monkeypatch.setattr(migrations, "migrate", broken)
+    with pytest.raises(AttributeError):
+        connection.open_database(tmp_path / "new.sqlite3")

@@ -146,3 +146,33 @@ def test_the_sample_network_is_never_backed_up(qtbot, database, settings):
     people.create_person(people.PersonData(name="Made Up"))
     window.close()
     assert backups.list_backups(database) == []
+
+
+def test_what_was_written_while_a_backup_ran_is_backed_up_on_close(qtbot, database, monkeypatch):
+    """The running backup's snapshot was taken before that write: closing must not take
+    it for backed up."""
+    import threading
+
+    from desktop.ui import backup_scheduler
+
+    real_create = backups.create
+    snapshot_taken, written = threading.Event(), threading.Event()
+
+    def slow_create(path, reason, **kwargs):
+        made = real_create(path, reason, **kwargs)
+        if reason == "automatic":
+            snapshot_taken.set()
+            written.wait(10)
+        return made
+
+    monkeypatch.setattr(backup_scheduler.backups, "create", slow_create)
+    scheduler = BackupScheduler(database)
+    people.create_person(people.PersonData(name="Ada Lovelace"))
+    assert scheduler.back_up("automatic") is not None
+    qtbot.waitUntil(snapshot_taken.is_set, timeout=10_000)
+    people.create_person(people.PersonData(name="Grace Hopper"))  # after the snapshot
+    written.set()
+    scheduler.finish()
+    newest = backups.list_backups(database)[0]
+    assert newest.reason == "on-close"
+    assert names_in(newest.path) == ["Ada Lovelace", "Grace Hopper"]

@@ -105,3 +105,20 @@ def test_a_network_left_open_by_a_killed_program_is_checked_when_opened(qtbot, t
         assert again.safety.unclean_check is None
     finally:
         clean.guard.release()
+
+
+def test_a_bug_in_the_check_after_an_unclean_stop_is_shown_as_a_bug(qtbot, window, monkeypatch):
+    from desktop.store import check
+    from desktop.ui.dialogs import bug_dialog
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr(check, "run_check", broken)
+    shown = []
+    monkeypatch.setattr(bug_dialog, "show_bug", lambda parent, bug: shown.append(bug))
+    window.safety.check_after_unclean_stop()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "injected" in shown[0].details
+    assert window.safety.unclean_check is None
+    assert "checking your network" not in window.statusBar().currentMessage()
