@@ -15,6 +15,7 @@ and writes nothing. Never imports Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import time
 from datetime import date
 from pathlib import Path
@@ -329,11 +330,21 @@ def _back_up_before_import(plan) -> None:
     print(f"Backed up the network first, to {made.path}.")
 
 
-def _window_has_it_open(path: Path) -> bool:
-    """Whether a Reciprocity window has *path* open (it holds the one-instance lock)."""
+@contextlib.contextmanager
+def _windows_kept_out(path: Path):
+    """Yields False when a Reciprocity window has *path* open; else holds the window's
+    one-instance lock for the block, so no window opens the file while it is replaced."""
     from desktop.store import instance
 
-    return instance.held_elsewhere(path)
+    lock = instance.InstanceLock(path)
+    try:
+        free = lock.acquire()
+    except OSError:  # no lock folder: the restore's own check that nothing has it open stays
+        free = True
+    try:
+        yield free
+    finally:
+        lock.release()
 
 
 def _holds_words(people: int | None, actions: int | None) -> str:
@@ -424,15 +435,16 @@ def run_restore(args) -> int:
     source: Path = args.backup.expanduser()
     if not source.exists() and source.name == str(source):  # a name from 'backup --list'
         source = backups.folder_for(path) / source.name
-    if _window_has_it_open(path):
-        return fail(
-            f"{path} is open in the Reciprocity window, so it was not replaced. Close the "
-            "window and restore again, or restore from File › Backups… in the window."
-        )
-    try:
-        saved = backups.restore(path, source)
-    except (StorageError, connection.DatabaseError) as exc:
-        return fail(str(exc))
+    with _windows_kept_out(path) as free:
+        if not free:
+            return fail(
+                f"{path} is open in the Reciprocity window, so it was not replaced. Close "
+                "the window and restore again, or restore from File › Backups… in the window."
+            )
+        try:
+            saved = backups.restore(path, source)
+        except (StorageError, connection.DatabaseError) as exc:
+            return fail(str(exc))
     if saved is not None:
         print(f"Backed up the database as it was first, to {saved.path}.")
     elif damaged := backups.damaged_copies(path):

@@ -25,11 +25,12 @@ def _private_log_folder(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _private_state_folder(tmp_path, monkeypatch):
-    """One-window locks and their markers go to this test's folder, never the user's."""
+def _private_state_folder(tmp_path_factory, monkeypatch):
+    """One-window locks and their markers go to a folder of this test's, never the user's
+    (and not into tmp_path, which tests look into)."""
     from desktop.store import instance
 
-    monkeypatch.setenv(instance.STATE_DIR_VARIABLE, str(tmp_path / "state"))
+    monkeypatch.setenv(instance.STATE_DIR_VARIABLE, str(tmp_path_factory.mktemp("state")))
 
 
 @pytest.fixture

@@ -365,7 +365,9 @@ def test_restore_waits_until_the_window_is_closed(tmp_path, capsys, monkeypatch)
     database = demo_network(tmp_path)
     assert run(capsys, "backup", "--database", str(database))[0] == 0
     (old,) = backups.list_backups(database)
-    monkeypatch.setattr(cli, "_window_has_it_open", lambda path: path == database)
+    from desktop.store import instance
+
+    monkeypatch.setattr(instance.InstanceLock, "acquire", lambda self: False)
     before = database.read_bytes()
     code, _, err = run(capsys, "restore", str(old.path), "--database", str(database))
     assert code == 1
