@@ -54,8 +54,17 @@ def message_box(
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
-        box.setInformativeText(html.escape(informative).replace("\n", "<br>"))
+        set_plain_informative(box, informative)
     return box
+
+
+def set_plain_informative(box: QMessageBox, text: str) -> None:
+    """The box's second text, shown as written (escaping it for rich text showed
+    '&#x27;' and '<br>': Qt shows it in the box's own text format, plain here)."""
+    box.setInformativeText(text)
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    if label is not None:
+        label.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop import APP_NAME
+from desktop.ui import plain
 
 #: What the person chose: move the file, keep it where it is, or decide next time.
 MOVE, KEEP, LATER = "move", "keep", "later"
@@ -36,8 +36,7 @@ class LocationWarning(QMessageBox):
             else ""
         )
         informative = f"{RISK}\n\n{offer}If you keep it here, you will not be asked again."
-        # The informative text is always rich, so the folder's name is escaped.
-        self.setInformativeText(html.escape(informative).replace("\n", "<br>"))
+        plain.set_plain_informative(self, informative)
         self.move_button = None
         if folder is not None:
             self.move_button = self.addButton(
