@@ -81,6 +81,11 @@ class ReciprocityDatabase(SqliteDatabase):
         """A transaction for one consistent read, which takes no write lock."""
         return self.atomic(lock_type="DEFERRED")
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (a command-line import, a worker)
+        has committed since this thread's connection last looked."""
+        return self.execute_sql("PRAGMA data_version").fetchone()[0]
+
     def write_lock_held(self, moment_ms: int) -> bool:
         """Whether another connection holds the write lock for longer than *moment_ms*.
 

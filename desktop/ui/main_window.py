@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         )
         self.safety.restore_requested.connect(self.restore_requested)
         self.safety.checked.connect(self.refresh_pages)
+        self.safety.outside_change.connect(self.refresh_pages)
         file_menu.insertAction(switch, self.safety.backups_action)
         file_menu.insertAction(switch, self.safety.check_action)
         file_menu.insertSeparator(switch)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from desktop.store import check
+from desktop.store.connection import db
 from desktop.ui import plain
 from desktop.ui.backup_scheduler import BackupScheduler
 from desktop.ui.dialogs import bug_dialog
@@ -25,6 +26,7 @@ class Safety(QObject):
 
     restore_requested = Signal(object)  # the Backup to put in place of this network
     checked = Signal()  # a check or a repair ran: the pages read again
+    outside_change = Signal()  # another program wrote to the network: the pages read again
 
     def __init__(self, window: QMainWindow, path: Path, *, sample: bool, read_only: bool):
         super().__init__(window)
@@ -33,6 +35,9 @@ class Safety(QObject):
         self.backups_action.triggered.connect(self.show_backups)
         self.check_action = QAction("Check &database…", window)
         self.check_action.triggered.connect(self.check_database)
+        self._seen_version: int | None = None
+        self.notice_outside_changes()  # where the window starts from
+        window.installEventFilter(self)
         self.scheduler: BackupScheduler | None = None
         self.unclean_check: Worker | None = None
         self.guard: ReadOnlyGuard | None = None
@@ -40,6 +45,26 @@ class Safety(QObject):
             self.scheduler = BackupScheduler(path, parent=self)
             self.scheduler.failed.connect(lambda reason: self._say(f"No backup was made: {reason}"))
             self.scheduler.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Coming back to the window: show what another program wrote meanwhile."""
+        if event.type() == QEvent.Type.ActivationChange and self.window.isActiveWindow():
+            self.notice_outside_changes()
+        return False
+
+    def notice_outside_changes(self) -> bool:
+        """Refresh the pages if another program (a command-line import) changed the
+        network since the window last looked; True when it had."""
+        try:
+            version = db.data_version()
+        except Exception:  # a closed or vanished file: the next write will say so
+            return False
+        changed = self._seen_version is not None and version != self._seen_version
+        self._seen_version = version
+        if changed:
+            self.outside_change.emit()
+            self._say("Your network was changed outside this window; the pages show it now.", 8000)
+        return changed
 
     def _say(self, text: str, timeout: int = 0) -> None:
         self.window.statusBar().showMessage(text, timeout)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -298,3 +298,25 @@ def test_no_two_alt_keys_in_a_form_collide(qtbot, database):
         dialog.show()
         assert alt_collisions(dialog) == [], make.__name__
         dialog.done(0)
+
+
+def test_what_another_program_wrote_shows_when_the_window_is_used_again(qtbot, window):
+    """A command-line import while the window is open: coming back shows its people."""
+    import sqlite3
+
+    assert window.people_page.model.rowCount() == 0
+    assert not window.safety.notice_outside_changes()  # nothing yet
+    other = sqlite3.connect(window.database_path)
+    with other:
+        other.execute(
+            "INSERT INTO person (name, sort_key, created_at, updated_at)"
+            " VALUES ('Imported Elsewhere', 'imported elsewhere', '', '')"
+        )
+    other.close()
+    # The person comes back to the window (the offscreen platform has no real focus).
+    window.safety.eventFilter(window, QEvent(QEvent.Type.ActivationChange))
+    if not window.isActiveWindow():
+        window.safety.notice_outside_changes()
+    qtbot.waitUntil(lambda: window.people_page.model.rowCount() == 1, timeout=5000)
+    assert "changed outside this window" in window.statusBar().currentMessage()
+    assert not window.safety.notice_outside_changes()  # seen: no second refresh
