@@ -32,10 +32,9 @@ def _status_bar(widget: QWidget | None) -> QStatusBar | None:
 
 
 def waiting_words() -> str:
-    where = db.database or "The database"
     return (
-        f"Waiting for {where}: another program is writing to it. Reciprocity waits up to "
-        f"{BUSY_TIMEOUT_MS // 1000} seconds for it to finish…"
+        "Waiting for another program to finish writing to your network (up to "
+        f"{BUSY_TIMEOUT_MS // 1000} seconds)…"
     )
 
 

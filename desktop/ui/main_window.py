@@ -477,11 +477,18 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            self.resize(self._first_size())
         page = self.settings.value("window/page", "people")
         if actions.any_logged():
             page = "dashboard"  # with something logged, the week at a glance comes first
         self.show_page(page if page in PAGES else "people")
+
+    def _first_size(self) -> QSize:
+        """1200 × 760, or less on a small screen, so every button and the status bar
+        are on it from the first start."""
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1200, 760)
+        return QSize(min(1200, int(room.width() * 0.95)), min(760, int(room.height() * 0.9)))
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -226,7 +226,7 @@ def test_a_save_waits_for_another_programs_lock_and_shows_that_it_waits(
     assert dialog.result() == PersonDialog.DialogCode.Accepted
     assert people.get_person(dialog.saved_id).name == "Maya Chen"
     text, cursor = noted[0]
-    assert text.startswith(f"Waiting for {window.database_path}: another program is writing")
+    assert text.startswith("Waiting for another program to finish writing to your network")
     assert cursor is not None and cursor.shape() == Qt.CursorShape.WaitCursor
     assert QApplication.overrideCursor() is None  # back to normal once saved
     assert window.statusBar().currentMessage() == ""

@@ -320,3 +320,17 @@ def test_what_another_program_wrote_shows_when_the_window_is_used_again(qtbot, w
     qtbot.waitUntil(lambda: window.people_page.model.rowCount() == 1, timeout=5000)
     assert "changed outside this window" in window.statusBar().currentMessage()
     assert not window.safety.notice_outside_changes()  # seen: no second refresh
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, database, tmp_path, monkeypatch):
+    from PySide6.QtCore import QRect, QSize
+
+    fresh = QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(fresh, database)
+    qtbot.addWidget(window)
+    screen = window.screen()
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 1024, 700))
+    size = window._first_size()
+    assert size.width() <= 1024 and size.height() <= 700
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 1920, 1080))
+    assert window._first_size() == QSize(1200, 760)
