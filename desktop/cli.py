@@ -40,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         help="the database file to use instead of your own (created if missing)",
     )
+    existing = argparse.ArgumentParser(add_help=False)
+    existing.add_argument(
+        "--database", metavar="PATH", type=Path, help="the database file instead of your own"
+    )
     bring = commands.add_parser(
         "import",
         parents=[database],
@@ -83,7 +87,7 @@ def parser() -> argparse.ArgumentParser:
     demo.add_argument("--actions", type=int, default=1200, help="how many actions (1,200)")
     demo.add_argument("--months", type=int, default=18, help="over how many months (18)")
     demo.add_argument("--seed", type=int, default=7, help="another seed, another network (7)")
-    _add_safety_commands(commands, database)
+    _add_safety_commands(commands, existing)
     return top
 
 
@@ -400,19 +404,28 @@ def run_check(args) -> int:
     path = _database_path(args)
     if not path.is_file():
         return fail(f"There is no database at {path}, so there is nothing to check.")
+    read_only = False
     try:
         connection.open_database(path)
     except connection.DatabaseError as exc:
-        restore = (
-            " To restore a backup: “reciprocity backup --list”, then “reciprocity restore BACKUP”."
-        )
-        return fail(str(exc) + (restore if exc.kind == "damaged" else ""))
+        if exc.kind != "read-only" or args.repair:
+            where = "" if args.database is None else f" --database {path}"
+            restore = (
+                f" To restore a backup: “reciprocity backup --list{where}”, then "
+                f"“reciprocity restore BACKUP{where}”."
+            )
+            return fail(str(exc) + (restore if exc.kind == "damaged" else ""))
+        connection.open_database(path, read_only=True)  # a check only reads
+        read_only = True
     try:
         report = check.run_check(full=not args.quick)
         print(report.words())
         if report.ok:
             return 0
         if not any(f.repairable for f in report.findings):
+            return 1
+        if read_only:
+            print("The file is read-only, so it cannot be repaired where it is.")
             return 1
         if not args.repair:
             print("Run “reciprocity check --repair” to repair what can be repaired.")

@@ -204,6 +204,20 @@ def test_an_export_reads_a_read_only_database_and_writes_a_private_file(reachabl
 
 
 @posix_only
+def test_a_check_reads_a_read_only_database(reachable):
+    database = network(reachable / "net.sqlite3")
+    database.chmod(0o444)
+    reachable.chmod(0o555)
+    before = sha256(database)
+    done = run("check", "--database", database, prefix=unprivileged())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("No problems found")
+    assert "Traceback" not in done.stdout + done.stderr
+    assert sha256(database) == before
+    reachable.chmod(0o777)
+
+
+@posix_only
 def test_an_export_into_a_read_only_folder_says_so(reachable):
     database = network(reachable / "net.sqlite3")
     database.chmod(0o644)
