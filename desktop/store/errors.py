@@ -136,7 +136,7 @@ def _out_of_room(path: str | Path | None) -> bool:
         return False
 
 
-def _causes(exc: BaseException):
+def causes(exc: BaseException):
     """*exc* and what it wraps: peewee keeps SQLite's exception as `orig`, other wrappers
     as their first argument, Python as the cause or context."""
     seen: set[int] = set()
@@ -156,7 +156,7 @@ def storage_problem(
 ) -> StorageError | None:
     """The StorageError that *exc* stands for, naming *path*; None when it is not one
     (then it is a bug, or an error with words of its own)."""
-    for current in _causes(exc):
+    for current in causes(exc):
         if isinstance(current, StorageError):
             return current
         kind = _kind_of(current)

@@ -23,7 +23,7 @@ from desktop import APP_NAME, logs
 from desktop.core.validation import ValidationError
 from desktop.formats.records import FormatError
 from desktop.store import connection
-from desktop.store.errors import StorageError, storage_problem
+from desktop.store.errors import StorageError, causes, storage_problem
 from desktop.ui import busy, plain
 from desktop.ui.dialogs import bug_dialog
 from desktop.ui.dialogs.bug_dialog import Bug
@@ -60,23 +60,10 @@ def database_path() -> Path | None:
     return Path(name)
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        todo.extend(arg for arg in current.args[:1] if isinstance(arg, BaseException))
-        todo.extend((current.__cause__, current.__context__))
-
-
 def storage_of(exc: BaseException, path: Path | None = None) -> StorageError | None:
     """The refusal of the disk or the file behind *exc*. An OS error names its own file
     (an archive being read); SQLite's errors name the database."""
-    names_its_file = any(isinstance(c, OSError) and c.filename for c in _chain(exc))
+    names_its_file = any(isinstance(c, OSError) and c.filename for c in causes(exc))
     return storage_problem(exc, None if names_its_file else (path or database_path()))
 
 
