@@ -34,6 +34,8 @@ ROLE_LABELS = {
 assert tuple(ROLE_LABELS) == ROLES
 
 MAX_CADENCE_DAYS = 3650
+#: The parts of a person's name, as columns of the person table and fields of PersonData.
+NAME_PARTS = ("given_name", "middle_name", "family_name", "name_prefix", "name_suffix")
 
 
 @dataclass
@@ -54,6 +56,12 @@ class PersonData:
     seeks: list[str] = field(default_factory=list)
     offers: list[str] = field(default_factory=list)
     cadence_days: int | None = None
+    # The parts of the name as a source gave them or the user typed them; never guessed.
+    given_name: str = ""
+    middle_name: str = ""
+    family_name: str = ""
+    name_prefix: str = ""
+    name_suffix: str = ""
 
     def cleaned(self) -> PersonData:
         return PersonData(
@@ -71,6 +79,11 @@ class PersonData:
             seeks=skills.tidy(self.seeks),
             offers=skills.tidy(self.offers),
             cadence_days=self.cadence_days or None,
+            given_name=clean(self.given_name),
+            middle_name=clean(self.middle_name),
+            family_name=clean(self.family_name),
+            name_prefix=clean(self.name_prefix),
+            name_suffix=clean(self.name_suffix),
         )
 
 
@@ -164,6 +177,7 @@ def _columns(data: PersonData) -> tuple:
         data.met_on.isoformat() if data.met_on else None,
         data.notes,
         data.cadence_days,
+        *(getattr(data, part) for part in NAME_PARTS),
     )
 
 
@@ -183,7 +197,7 @@ def _write_links(person_id: int, data: PersonData) -> None:
 
 _COLUMNS = (
     "name, sort_key, company_id, title, email, phone, linkedin_url, location, how_met, met_on,"
-    " notes, cadence_days"
+    " notes, cadence_days, given_name, middle_name, family_name, name_prefix, name_suffix"
 )
 
 
@@ -194,7 +208,7 @@ def create_person(data: PersonData) -> int:
         stamp = now_text()
         cursor = db.execute_sql(
             f"INSERT INTO person ({_COLUMNS}, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" VALUES ({', '.join('?' * (len(_COLUMNS.split(',')) + 2))})",
             (*_columns(data), stamp, stamp),
         )
         person_id = cursor.lastrowid
@@ -239,7 +253,8 @@ def delete_person(person_id: int) -> None:
 def get_person(person_id: int) -> PersonData:
     row = db.execute_sql(
         "SELECT p.name, coalesce(c.name, ''), p.title, p.email, p.phone, p.linkedin_url,"
-        " p.location, p.how_met, p.met_on, p.notes, p.cadence_days"
+        " p.location, p.how_met, p.met_on, p.notes, p.cadence_days, p.given_name,"
+        " p.middle_name, p.family_name, p.name_prefix, p.name_suffix"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?",
         (person_id,),
     ).fetchone()
@@ -271,6 +286,7 @@ def get_person(person_id: int) -> PersonData:
         seeks=[name for kind, name in skill_rows if kind == "seeks"],
         offers=[name for kind, name in skill_rows if kind == "offers"],
         cadence_days=row[10],
+        **dict(zip(NAME_PARTS, row[11:16], strict=True)),
     )
 
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.core.people import NAME_PARTS
+
+__all__ = ["MAX_FIELD", "NAME_PARTS", "FormatError", "ImportedPerson", "Parsed", "Skipped"]
+
 #: No single field of an import may be longer than this; a longer one is a malformed file.
 MAX_FIELD = 100_000
 
@@ -35,6 +39,17 @@ class ImportedPerson:
     met_on: date | None = None
     notes: str = ""
     extra_emails: list[str] = field(default_factory=list)  # beyond the first; go to notes
+    # The parts of the name as the file gives them (never guessed from `name`).
+    given_name: str = ""
+    middle_name: str = ""
+    family_name: str = ""
+    name_prefix: str = ""
+    name_suffix: str = ""
+    # What only Reciprocity's own vCard export carries (X-RECIPROCITY-… properties).
+    roles: tuple[str, ...] = ()  # the keys of models.ROLES
+    seeks: list[str] = field(default_factory=list)
+    offers: list[str] = field(default_factory=list)
+    cadence_days: int | None = None
 
 
 @dataclass
@@ -50,3 +65,6 @@ class Parsed:
     people: list[ImportedPerson] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unit: str = "row"  # what a number counts in this file: 'row', or 'card' for vCard
+    #: Sentences about the whole file for the preview: 'Read as Windows-1252; check the
+    #: accented names.'
+    notices: list[str] = field(default_factory=list)

@@ -52,8 +52,17 @@ def _step_2_aliases_and_pipeline_history(database: SqliteDatabase) -> None:
     _run_script(database, script)
 
 
+def _step_3_name_parts(database: SqliteDatabase) -> None:
+    script = resources.files("desktop.store").joinpath("schema_v3.sql").read_text("utf-8")
+    _run_script(database, script)
+
+
 #: Step N upgrades a database of version N-1 to version N.
-STEPS: tuple[Step, ...] = (_step_1_initial_schema, _step_2_aliases_and_pipeline_history)
+STEPS: tuple[Step, ...] = (
+    _step_1_initial_schema,
+    _step_2_aliases_and_pipeline_history,
+    _step_3_name_parts,
+)
 LATEST_VERSION = len(STEPS)
 
 

@@ -84,6 +84,11 @@ class Person(BaseModel):
     met_on = DateField(null=True)
     notes = TextField(default="")
     cadence_days = IntegerField(null=True)
+    given_name = TextField(default="")
+    middle_name = TextField(default="")
+    family_name = TextField(default="")
+    name_prefix = TextField(default="")
+    name_suffix = TextField(default="")
     created_at = DateTimeField()
     updated_at = DateTimeField()
 

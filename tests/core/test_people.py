@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -51,6 +52,27 @@ def test_create_and_read_back_every_field(database):
         notes="Needs someone to tame the data pipeline before Q3.",
     )
     assert count("company") == 1  # the new company was created with her
+
+
+def test_name_parts_are_kept_beside_the_name_and_edited_with_it(database):
+    data = PersonData(
+        name="Dr. Lisette Schutte, PhD",
+        given_name=" Lisette ",
+        family_name="Schutte",
+        name_prefix="Dr.",
+        name_suffix="PhD",
+    )
+    person_id = people.create_person(data)
+    kept = people.get_person(person_id)
+    assert (kept.given_name, kept.middle_name, kept.family_name) == ("Lisette", "", "Schutte")
+    assert (kept.name_prefix, kept.name_suffix) == ("Dr.", "PhD")
+    people.update_person(person_id, replace(kept, middle_name="Anne", name_suffix=""))
+    again = people.get_person(person_id)
+    assert (again.middle_name, again.name_suffix, again.name) == (
+        "Anne",
+        "",
+        "Dr. Lisette Schutte, PhD",
+    )
 
 
 def test_existing_company_is_reused_ignoring_case(database):

@@ -99,6 +99,11 @@ def fill() -> None:
             offers=["Python", "Go"],
             seeks=["Rust"],
             cadence_days=30,
+            given_name="Augusta Ada",
+            middle_name="King",
+            family_name="Lovelace",
+            name_prefix="Countess",
+            name_suffix="FRS",
         )
     )
     noor = people.create_person(

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import sample
-from desktop.store import backups, connection, retention, safe_files, snapshots
+from desktop.store import backups, connection, migrations, retention, safe_files, snapshots
 from desktop.store.errors import StorageError
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and pids")
@@ -73,7 +73,7 @@ def add_person(path: Path, name: str) -> None:
 def test_a_backup_is_a_private_self_contained_checked_file_with_a_sidecar(network):
     made = backups.create(network, "by-hand", now=MORNING)
     assert made.path == network.parent / "backups" / "net-2026-12-03T091502-by-hand.sqlite3"
-    assert (made.people, made.actions, made.schema_version) == (60, 600, 2)
+    assert (made.people, made.actions, made.schema_version) == (60, 600, migrations.LATEST_VERSION)
     assert made.reason == "by-hand" and made.reason_words == "made by hand"
     assert made.taken_at.tzinfo is not None and made.size == made.path.stat().st_size
     assert made.words() == "Thu 3 Dec 2026, 09:15 · made by hand · 60 people, 600 actions · " + (
@@ -180,7 +180,11 @@ def test_without_its_sidecar_a_backup_is_listed_from_the_file_itself(network):
     made = backups.create(network, "by-hand", now=MORNING)
     made.path.with_suffix(".json").unlink()
     (listed,) = backups.list_backups(network)
-    assert (listed.people, listed.actions, listed.schema_version) == (60, 600, 2)
+    assert (listed.people, listed.actions, listed.schema_version) == (
+        60,
+        600,
+        migrations.LATEST_VERSION,
+    )
     assert listed.taken_at == MORNING.astimezone() and listed.reason == "by-hand"
     # A sidecar that describes another file (its size differs) is not believed.
     record = {"format": "reciprocity-backup", "taken_at": MORNING.astimezone().isoformat(),
@@ -254,7 +258,7 @@ def test_restore_round_trips_and_backs_up_the_current_file_first(network):
     assert saved is not None and saved.reason == "before-restore"
     assert content(saved.path) == now  # the state before the restore can come back
     assert saved in backups.list_backups(network) and old in backups.list_backups(network)
-    assert connection.check_openable(network) == 2
+    assert connection.check_openable(network) == migrations.LATEST_VERSION
     assert sorted(p.name for p in network.parent.iterdir()) == ["backups", "net.sqlite3"]
 
 

@@ -25,7 +25,7 @@ def test_pragmas_are_set(database):
 
 
 def test_new_database_has_latest_schema_version(database):
-    assert pragma("user_version") == migrations.LATEST_VERSION == 2
+    assert pragma("user_version") == migrations.LATEST_VERSION == 3
 
 
 @posix_only

@@ -124,6 +124,33 @@ def test_step_2_upgrades_a_v1_file_with_history_and_aliases(v1_file, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "old.sqlite3"]
 
 
+def test_step_3_gives_the_people_of_a_v2_file_empty_name_parts(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    connection.db.init(str(path), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        migrations.migrate(connection.db, path, steps=migrations.STEPS[:2])
+        connection.db.execute_sql(
+            "INSERT INTO person (name, sort_key, created_at, updated_at)"
+            " VALUES ('Lisette Schutte, PhD', 'lisette schutte, phd', '2025-01-01', '2025-01-01')"
+        )
+    finally:
+        connection.close_database()
+    connection.open_database(path)
+    try:
+        assert migrations.current_version(connection.db) == 3
+        row = connection.db.execute_sql(
+            "SELECT name, given_name, middle_name, family_name, name_prefix, name_suffix"
+            " FROM person"
+        ).fetchone()
+        # Nothing is guessed from the name: the parts stay empty until a source gives them.
+        assert row == ("Lisette Schutte, PhD", "", "", "", "", "")
+    finally:
+        connection.close_database()
+    (backup,) = backups.list_backups(path)
+    assert (backup.reason, backup.schema_version) == ("before-upgrade", 2)
+
+
 def test_statement_splitter_handles_comments_and_semicolons_in_strings():
     script = (
         "-- a comment; with a semicolon\nCREATE TABLE t (x TEXT DEFAULT ';');\n\n"
