@@ -195,9 +195,12 @@ def make_people(run: Run, n: int, skills: Skills, companies: Companies) -> Peopl
         imported = f"{run.iso[0]} 20:14:07" if created == 0 else ""
         when = run.stamps(created, created=imported)
         met_on = None if met is None else run.day_iso(met)
+        # People who came in by import have the name parts their source gave (LinkedIn's
+        # First and Last Name); the ones typed in by hand have only the name.
+        parts = (first, middle.strip(), last) if imported else ("", "", "")
         # fmt: off
         people.append((pid, name, company, title, email, phone, linkedin, location, how_met,
-                       met_on, notes, cadence, *when))
+                       met_on, notes, cadence, *parts, *when))
         # fmt: on
 
         found.name.append(name)
@@ -211,7 +214,8 @@ def make_people(run: Run, n: int, skills: Skills, companies: Companies) -> Peopl
         activity.append(min(rng.paretovariate(1.3), 40) * (2 if cadence else 1))
     columns = (
         "id, name, company_id, title, email, phone, linkedin_url, location, how_met, "
-        "met_on, notes, cadence_days, created_at, updated_at"
+        "met_on, notes, cadence_days, given_name, middle_name, family_name, created_at, "
+        "updated_at"
     )
     run.insert("person", columns, people, counted=True)
     run.insert("person_role", "person_id, role", roles)
