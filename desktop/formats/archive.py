@@ -12,7 +12,8 @@ in primary-key order. Both ways stream: SQLite turns each row into JSON on expor
 import reads one row at a time, so a million actions never sit in memory at once.
 
 An import goes only into an empty database and in one transaction: any problem leaves
-the database as it was.
+the database as it was. An archive of an older database version is upgraded on the way
+in by the migration steps (see archive_older).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from peewee import PeeweeException, SqliteDatabase
 
 from desktop import private_files
 from desktop.core.words import listed
+from desktop.formats import archive_older
 from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
 from desktop.store import bulk, migrations, search_index, summaries
@@ -352,13 +354,6 @@ def _check_header(header: dict[str, Any], name: str, complete: bool) -> None:
                 f"this program understands up to {latest}). Install the newer Reciprocity to "
                 "import it. Nothing was imported."
             )
-        if schema < latest:
-            raise ArchiveError(
-                f"{name} comes from an older Reciprocity (database version {schema}; this "
-                f"program is at version {latest}), and archives of older versions cannot be "
-                "imported yet. Open the old database with this version of Reciprocity, which "
-                "upgrades it, and export the archive again. Nothing was imported."
-            )
     if "exported_at" in header and not isinstance(header["exported_at"], str):
         raise _invalid(name, "its exported_at is not text")
     if complete and (missing := [key for key in _REQUIRED if key not in header]):
@@ -381,6 +376,8 @@ class _Import:
         size: int,
     ):
         self.reader, self.database, self.name = reader, database, reader.name
+        self.target = database  # where the rows end up; `database` is where they go first
+        self.scratch: archive_older.Scratch | None = None
         self.progress, self.size, self.all_read = progress, size, False
         self.known = tables
         self.columns = {table: dict(_columns(database, table)) for table in tables}
@@ -389,6 +386,13 @@ class _Import:
         self.indexes = bulk.drop_indexes(database, tables)
 
     def run(self) -> dict[str, int]:
+        try:
+            return self._run()
+        finally:
+            if self.scratch is not None:
+                self.scratch.close()
+
+    def _run(self) -> dict[str, int]:
         reader, header, seen = self.reader, {}, set()
         if not reader.peek():
             raise self.invalid("the file is empty")
@@ -398,7 +402,7 @@ class _Import:
             seen.add(key)
             if key == "tables":
                 _check_header(header, self.name, complete=False)
-                self.tables()
+                self.tables(header.get("schema_version"))
             elif key in _HEADER:
                 header[key] = reader.value()
             else:
@@ -407,8 +411,15 @@ class _Import:
         self.all_read = True
         self.report()
         _check_header(header, self.name, complete=True)
+        if self.scratch is None and header["schema_version"] != migrations.LATEST_VERSION:
+            raise self.invalid(
+                "it comes from an older Reciprocity but names its database version only "
+                "after its tables"
+            )
         if missing := [t for t in self.known if t not in self.counts]:
             raise self.invalid(f"it lacks the table{'s' * (len(missing) > 1)} {', '.join(missing)}")
+        if self.scratch is not None:
+            self.upgrade_older()
         self.restore_indexes()
         self.report()
         self.check_references()
@@ -417,6 +428,29 @@ class _Import:
     def invalid(self, why: str) -> ArchiveError:
         return _invalid(self.name, why)
 
+    def load_older(self, schema: int) -> None:
+        """Rows of an archive of database version *schema* go first into a scratch
+        database of that version (see archive_older)."""
+        self.scratch = archive_older.Scratch(self.target, schema)
+        self.database = self.scratch.database
+        self.known = archived_tables(self.database)
+        self.columns = {table: dict(_columns(self.database, table)) for table in self.known}
+        for table in SEEDED & set(self.known):
+            self.database.execute_sql(f"DELETE FROM {_quoted(table)}")
+        self.scratch.drop_indexes(self.known)
+
+    def upgrade_older(self) -> None:
+        """Check the old rows where they are, upgrade them, and copy them into the network."""
+        assert self.scratch is not None
+        self.check_references()
+        self.report()
+        self.scratch.upgrade()
+        self.report()
+        self.database = self.target
+        self.known = archived_tables(self.target)
+        columns = {t: [name for name, _type in _columns(self.target, t)] for t in self.known}
+        self.counts = self.scratch.copy_into(self.target, self.known, columns)
+
     def report(self) -> None:
         """Progress: the characters read (as bytes, for the most part), until all are."""
         if self.progress is not None:
@@ -424,7 +458,9 @@ class _Import:
             done = total if self.all_read else min(self.reader.consumed(), total - 1)
             self.progress(done, total)
 
-    def tables(self) -> None:
+    def tables(self, schema: Any) -> None:
+        if _is_int(schema) and 1 <= schema < migrations.LATEST_VERSION:
+            self.load_older(schema)
         for table in self.reader.members("'tables'"):
             if table not in self.known:
                 raise self.invalid(f"it holds a table '{table}' this version does not know")

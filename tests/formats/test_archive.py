@@ -425,7 +425,7 @@ def test_a_database_with_a_network_is_refused_and_unchanged(source, database):
     [
         (lambda d: d.update(version=2), ["newer Reciprocity", "archive version 2"]),
         (lambda d: d.update(schema_version=migrations.LATEST_VERSION + 1), ["newer Reciprocity"]),
-        (lambda d: d.update(schema_version=1), ["older Reciprocity", "export the archive again"]),
+        (lambda d: d.update(schema_version=1), ["not a valid Reciprocity archive", "version"]),
         (lambda d: d.update(format="something-else"), ["not a Reciprocity archive"]),
         (lambda d: d.pop("format"), ["lacks format"]),
         (lambda d: d.update(version="1"), ["version is '1'"]),
