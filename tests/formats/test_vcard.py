@@ -44,6 +44,9 @@ def test_apple_contacts_groups_labels_and_preferred_values():
                 "Profile (twitter): https://twitter.com/ada\n"
                 "Phone: +44 20 7946 0002",
                 extra_emails=["ada.home@example.org"],
+                given_name="Ada",
+                family_name="Lovelace",
+                name_prefix="Countess",
             ),
         ],
         skipped=[Skipped(2, vcard.COMPANY_CARD)],  # Apple's "show as company"
@@ -66,6 +69,10 @@ def test_google_folded_lines_and_escaped_commas_and_semicolons():
                 notes='Invented the first compiler, A-0. Coined "debugging"; kept a nanosecond '
                 "of wire on her desk.\nLikes: COBOL, FLOW-MATIC; and clocks.",
                 extra_emails=["ghopper@navy.example.mil", "amazing.grace@example.net"],
+                given_name="Grace",
+                middle_name="Brewster Murray",
+                family_name="Hopper",
+                name_prefix="Rear Admiral",
             )
         ],
     )
@@ -84,6 +91,8 @@ def test_vcard_21_quoted_printable_with_utf8_charset():
                 location="München, Bayern, Deutschland",
                 notes="Backt die besten Brötchen.\nFragt nach dem Sauerteig.\n"
                 "Phone: +49 171 7654321",
+                given_name="Jürgen",
+                family_name="Müller",
             )
         ],
     )
@@ -103,6 +112,8 @@ def test_a_card_without_a_name_is_skipped_and_rows_count_cards():
                 phone="+81-90-1234-5678",  # the tel: of a vCard 4.0 URI is dropped
                 location="Kyōto, Japan",
                 extra_emails=["h.takahashi@example.jp"],
+                given_name="Hiroshi",
+                family_name="Takahashi",
             ),
         ],
         skipped=[Skipped(2, vcard.NO_NAME)],
@@ -215,18 +226,6 @@ def test_any_bytes_parse_or_raise_a_format_error(data):
 # --- export ---
 
 
-def test_split_name_keeps_particles_with_the_family_name():
-    assert vars(vcard.split_name("Ada Lovelace")) == vars(
-        vcard.Name(family="Lovelace", given="Ada")
-    )
-    name = vcard.split_name("Ludwig van Beethoven")
-    assert (name.given, name.family) == ("Ludwig", "van Beethoven")
-    name = vcard.split_name("Grace Brewster Murray Hopper")
-    assert (name.given, name.family) == ("Grace Brewster Murray", "Hopper")
-    name = vcard.split_name("Cher")
-    assert (name.given, name.family) == ("Cher", "")
-
-
 PEOPLE = [
     PersonData(
         name="Zoë Ångström-Núñez",
@@ -238,6 +237,8 @@ PEOPLE = [
         location="Göteborg, Sweden",
         notes='Met at PyCon; talked about "reciprocity", hiring\nand long walks. ' + "é" * 90,
         roles=("hiring_manager", "mentor"),
+        given_name="Zoë",
+        family_name="Ångström-Núñez",
     ),
     PersonData(name="Ludwig van Beethoven", linkedin_url="https://lnkd.in/ludwig"),
     PersonData(name="高橋 宏", email="hiroshi@example.jp", notes="=SUM(A1)\\path"),
@@ -258,7 +259,8 @@ def test_export_writes_vcard_40_with_crlf_and_folded_lines(saved):
     assert "\r\n " in text  # the long note was folded
     assert "CATEGORIES:Hiring manager,Mentor\r\n" in text
     assert "N:Ångström-Núñez;Zoë;;;\r\n" in text
-    assert "N:van Beethoven;Ludwig;;;\r\n" in text
+    # No parts known: the whole name is the given one, not split at a guess.
+    assert "N:;Ludwig van Beethoven;;;\r\n" in text
     assert "ADR:;;;Göteborg\\, Sweden;;;\r\n" in text
     assert "ORG:Acme\\, Inc.\\; Europe\r\n" in text
 
