@@ -7,18 +7,17 @@ Row numbers count CSV records from the top of the file, starting at 1, the way a
 spreadsheet numbers its rows: the header is row 1, blank lines count, and a quoted value
 that spans several lines (a note, an address) is still one row.
 
-The file must be UTF-8 (a byte-order mark is fine); other encodings are refused rather
-than guessed, because a wrong guess would put garbled names into the database silently.
+Google writes UTF-8 with commas; a copy saved again from a spreadsheet may have
+semicolons or tabs, UTF-16 or Windows-1252 (see csvtable), and is read as well.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from desktop.formats.csvtable import decode, line, records
-from desktop.formats.records import FormatError, ImportedPerson, Parsed, Skipped
+from desktop.formats.csvtable import column_name, line, read_table
+from desktop.formats.records import ImportedPerson, Parsed, Skipped
 
 NO_NAME = "No name: the row has no first, middle or last name, no File As and no nickname."
 
@@ -29,13 +28,16 @@ _NAME_PARTS = (
     ("given name", "additional name", "family name"),
 )
 _MARKERS = ("labels", "group membership", "file as")
+_PREFIXES, _SUFFIXES = ("name prefix", "prefix"), ("name suffix", "suffix")
 
 
 @dataclass
 class _Columns:
     """Where each value is in a row: column positions, None when the file lacks one."""
 
-    name_parts: list[int | None]
+    name_parts: list[int | None]  # given, middle, family
+    prefix: int | None
+    suffix: int | None
     full_name: list[int | None]  # tried in order when the name parts are empty
     notes: int | None
     organizations: list[tuple[int | None, int | None]] = field(default_factory=list)
@@ -47,10 +49,17 @@ class _Columns:
 
 def parse(data: bytes, name: str) -> Parsed:
     """The people in a Google Contacts CSV file; raises FormatError for a file that is not one."""
-    rows = records(_decode(data, name), name)
-    columns = _find_header(rows, name)
-    parsed = Parsed()
-    for row, cells in rows:
+    table = read_table(
+        data,
+        name,
+        _header,
+        refusal=_refusal(name),
+        writer="Google",
+        fresh_copy="export a fresh copy from Google Contacts",
+    )
+    columns = table.header
+    parsed = Parsed(notices=table.notices)
+    for row, cells in table.rows:
         if not any(cell.strip() for cell in cells):
             continue
         person = _person(row, cells, columns)
@@ -65,7 +74,8 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
     def cell(index: int | None) -> str:
         return cells[index] if index is not None and index < len(cells) else ""
 
-    full_name = line(" ".join(cell(index) for index in columns.name_parts))
+    given, middle, family = (line(cell(index)) for index in columns.name_parts)
+    full_name = line(f"{given} {middle} {family}")
     for index in columns.full_name:
         full_name = full_name or line(cell(index))
     if not full_name:
@@ -110,18 +120,26 @@ def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | N
         location=location,
         notes="\n".join(text for text in (notes, *kept) if text),
         extra_emails=extra_emails,
+        given_name=given,
+        middle_name=middle,
+        family_name=family,
+        name_prefix=line(cell(columns.prefix)),
+        name_suffix=line(cell(columns.suffix)),
     )
 
 
-def _find_header(rows: Iterator[tuple[int, list[str]]], name: str) -> _Columns:
-    """Column positions from the first row that has Google's columns."""
-    for _row, cells in rows:
-        names = [line(cell).casefold() for cell in cells]
-        groups = [_GROUP.fullmatch(column) for column in names]
-        parts = next((p for p in _NAME_PARTS if p[0] in names and p[2] in names), None)
-        if parts and (any(groups) or any(marker in names for marker in _MARKERS)):
-            return _columns(names, groups, parts)
-    raise FormatError(
+def _header(cells: list[str]) -> _Columns | None:
+    """Column positions, if *cells* are Google's header."""
+    names = [column_name(cell) for cell in cells]
+    groups = [_GROUP.fullmatch(column) for column in names]
+    parts = next((p for p in _NAME_PARTS if p[0] in names and p[2] in names), None)
+    if parts and (any(groups) or any(marker in names for marker in _MARKERS)):
+        return _columns(names, groups, parts)
+    return None
+
+
+def _refusal(name: str) -> str:
+    return (
         f"{name} does not look like a Google Contacts export: no row has Google's columns "
         "(First Name, Last Name, Labels, E-mail 1 - Value …). In Google Contacts choose "
         'Export, then "Google CSV", and import that file.'
@@ -148,6 +166,8 @@ def _columns(
     organizations += [(n, t) for n, t in group("organization", "name", "title")]
     return _Columns(
         name_parts=[index(part) for part in parts],
+        prefix=next((index(c) for c in _PREFIXES if c in names), None),
+        suffix=next((index(c) for c in _SUFFIXES if c in names), None),
         full_name=[index("name"), index("file as"), index("nickname")],
         notes=index("notes"),
         organizations=organizations,
@@ -175,7 +195,3 @@ def _first_raw(text: str) -> str:
 
 def _multiline(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode(data: bytes, name: str) -> str:
-    return decode(data, name, "Google", "export a fresh copy from Google Contacts")

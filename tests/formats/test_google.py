@@ -7,8 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from saved_as import DELIMITERS, ENCODINGS, encode, written
 
 from desktop.formats import google
 from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
@@ -41,6 +42,9 @@ def test_the_current_export_with_numbered_groups_and_joined_values():
             location="12 St James's Square, London SW1Y 4JH, UK",
             notes='Met at the "Difference Engine" meetup, London.\nFollow up about Babbage.\n'
             "Website: https://ada.example.com\nPhone: +44 20 7946 0001",  # kept, not dropped
+            given_name="Ada",
+            middle_name="Augusta",
+            family_name="Lovelace",
         ),
         ImportedPerson(
             3,
@@ -50,6 +54,8 @@ def test_the_current_export_with_numbered_groups_and_joined_values():
             phone="+46 18 000 00",
             linkedin_url="https://WWW.LinkedIn.com/in/zoe-angstrom",
             location="Uppsala, Sweden",
+            given_name="Zoë",
+            family_name="Ångström",
         ),
         ImportedPerson(4, "Acme Recruiting Desk", email="desk@acme.example"),
         ImportedPerson(5, "Tiny"),
@@ -60,6 +66,8 @@ def test_the_current_export_with_numbered_groups_and_joined_values():
             "José O'Brien-Núñez",
             email="jose@example.com",
             notes="Recruiter, fintech.\nAsked for: CV, portfolio, references.",
+            given_name="José",
+            family_name="O'Brien-Núñez",
         ),
     ]
     assert parsed.skipped == [Skipped(7, NO_NAME)]
@@ -80,8 +88,12 @@ def test_the_older_export_with_given_and_family_names():
                 phone="+1 202 555 0100",
                 linkedin_url="http://linkedin.com/in/grace-hopper",
                 location="Arlington, VA, USA",
+                given_name="Grace",
+                middle_name="Brewster",
+                family_name="Hopper",
             ),
-            # No Given or Family Name: the old export's full Name column is used.
+            # No Given or Family Name: the old export's full Name column is used, and
+            # never split into parts.
             ImportedPerson(3, "Alan Turing", notes="Enigma, Bombe."),
         ]
     )
@@ -120,12 +132,57 @@ def test_a_formatted_address_with_windows_line_breaks_becomes_one_line():
     assert google.parse(data, "contacts.csv").people[0].location == "1 Main St, Springfield"
 
 
-def test_a_file_in_another_encoding_is_refused_with_what_to_do():
-    data = (HEADER + "Zoë,,Ångström\n").encode("cp1252")
+@pytest.mark.parametrize(
+    ("prefix", "suffix", "parts"),
+    [
+        ("Name Prefix", "Name Suffix", ("First Name", "Middle Name", "Last Name")),
+        ("Name Prefix", "Name Suffix", ("Given Name", "Additional Name", "Family Name")),
+        ("Prefix", "Suffix", ("First Name", "Middle Name", "Last Name")),
+    ],
+)
+def test_the_name_parts_come_from_their_columns_old_and_new(prefix, suffix, parts):
+    columns = [prefix, *parts, suffix, "Labels"]
+    data = (",".join(columns) + "\nDr.,Ada,Augusta,King,FRS,* myContacts\n").encode()
 
-    with pytest.raises(FormatError, match=r"^contacts\.csv is not UTF-8 text") as error:
-        google.parse(data, "contacts.csv")
-    assert "CSV UTF-8" in str(error.value)
+    [ada] = google.parse(data, "contacts.csv").people
+    assert (ada.name_prefix, ada.given_name, ada.middle_name, ada.family_name) == (
+        "Dr.",
+        "Ada",
+        "Augusta",
+        "King",
+    )
+    assert (ada.name, ada.name_suffix) == ("Ada Augusta King", "FRS")
+
+
+def test_a_name_from_file_as_is_never_split_into_parts():
+    data = (HEADER + ",,,,Mary Smith (Initech)\n").encode()
+
+    [mary] = google.parse(data, "contacts.csv").people
+    assert mary.name == "Mary Smith (Initech)"
+    assert (mary.given_name, mary.middle_name, mary.family_name) == ("", "", "")
+
+
+def test_excel_unicode_text_utf_16_with_tabs_and_a_two_line_note():
+    parsed = google.parse((DATA / "google_unicode_text.txt").read_bytes(), "contacts.txt")
+
+    assert parsed.notices == []
+    assert [(p.row, p.name, p.linkedin_url, p.notes) for p in parsed.people] == [
+        (2, "Łukasz Wróbel", "https://www.linkedin.com/in/lukasz-wrobel",
+         "Hiring for platform roles.\nLikes tea."),
+        (3, "Ada Augusta Lovelace", "", ""),
+        (4, "Acme Recruiting Desk", "", ""),
+    ]  # fmt: skip
+    assert (parsed.people[1].name_prefix, parsed.people[1].name_suffix) == ("Dr.", "FRS")
+
+
+def test_a_copy_saved_in_windows_1252_with_semicolons_is_read_and_said():
+    text = HEADER.replace(",", ";") + 'Zoë;;Ångström;;;"Smith; Jones";;“Met” at €vent\n'
+
+    parsed = google.parse(text.encode("cp1252"), "contacts.csv")
+    assert [(p.name, p.company, p.notes) for p in parsed.people] == [
+        ("Zoë Ångström", "Smith; Jones", "“Met” at €vent")
+    ]
+    assert parsed.notices == ["Read as Windows-1252; check the accented names."]
 
 
 @pytest.mark.parametrize(
@@ -208,3 +265,25 @@ def test_any_rows_under_the_header_give_named_people_in_row_order(rows):
     found = sorted([p.row for p in parsed.people] + [s.row for s in parsed.skipped])
     assert len(set(found)) == len(found)
     assert all(2 <= row <= len(rows) + 1 for row in found)  # one record per written row
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.lists(st.lists(st.text(max_size=20), min_size=3, max_size=3), max_size=8),
+    st.sampled_from(DELIMITERS),
+    st.sampled_from(ENCODINGS),
+)
+def test_any_names_saved_by_any_spreadsheet_read_back_the_same(names, delimiter, encoding):
+    rows = [["First Name", "Middle Name", "Last Name", "Labels"], *names]
+    data = encode(written(rows, delimiter), encoding)
+    assume(data is not None)
+    parsed = parses_or_refuses(data)
+    if parsed is None:  # Windows-1252 that holds a valid UTF-8 sequence: damaged, refused
+        assert encoding == "cp1252"
+        return
+
+    def line(text: str) -> str:
+        return " ".join(text.split())
+
+    expected = [tuple(map(line, parts)) for parts in names if any(map(line, parts))]
+    assert [(p.given_name, p.middle_name, p.family_name) for p in parsed.people] == expected

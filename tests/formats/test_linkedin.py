@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from saved_as import DELIMITERS, ENCODINGS, encode, written
 
 from desktop.formats import linkedin
 from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
@@ -21,8 +22,11 @@ HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r
 NO_NAME = "No name: the row has neither a first nor a last name."
 
 
-def person(row: int, name: str, **fields) -> ImportedPerson:
-    return ImportedPerson(row=row, name=name, how_met="Connected on LinkedIn", **fields)
+def person(row: int, given: str, family: str = "", **fields) -> ImportedPerson:
+    """Someone as LinkedIn gives them: the name is the first and last name, kept as parts."""
+    fields.setdefault("how_met", "Connected on LinkedIn")
+    name = f"{given} {family}".strip()
+    return ImportedPerson(row, name, given_name=given, family_name=family, **fields)
 
 
 def test_the_current_export_with_its_notes_preamble_bom_and_crlf():
@@ -33,7 +37,8 @@ def test_the_current_export_with_its_notes_preamble_bom_and_crlf():
     assert parsed.people == [
         person(
             5,
-            "Ada Lovelace",
+            "Ada",
+            "Lovelace",
             company="Analytical Engines Ltd",
             title="Mathematician",
             linkedin_url="https://www.linkedin.com/in/ada-lovelace",
@@ -41,7 +46,8 @@ def test_the_current_export_with_its_notes_preamble_bom_and_crlf():
         ),
         person(
             6,
-            "Zoë Ångström",
+            "Zoë",
+            "Ångström",
             company="Smith, Jones & Co",
             title='Head of "Growth"',
             email="zoe@example.se",
@@ -50,31 +56,34 @@ def test_the_current_export_with_its_notes_preamble_bom_and_crlf():
         ),
         person(
             9,
-            "Mary Ann Smith",
+            "Mary Ann",
+            "Smith",
             company="Initech",
             title="Analyst",
             linkedin_url="https://www.linkedin.com/in/maryann",
             met_on=date(2025, 3, 14),
         ),
-        ImportedPerson(
+        person(
             10,
             "Cher",
             title="Singer",
             linkedin_url="https://www.linkedin.com/in/cher",
             how_met="Connected on LinkedIn on Spring 2024",
         ),
-        person(12, "José O'Brien-Núñez", company="ACME, Inc.", email="jose@example.com"),
+        person(12, "José", "O'Brien-Núñez", company="ACME, Inc.", email="jose@example.com"),
         person(
             13,
-            "Li Wei",
+            "Li",
+            "Wei",
             company="Globex",
             title='Engineer, "Platform" team',
             linkedin_url="https://www.linkedin.com/in/li-wei",
             met_on=date(2023, 9, 3),
         ),
-        ImportedPerson(
+        person(
             14,
-            "Bob Smith",
+            "Bob",
+            "Smith",
             linkedin_url="https://www.linkedin.com/in/bob-smith",
             how_met="Connected on LinkedIn on 31 Feb 2025",
         ),
@@ -90,7 +99,8 @@ def test_the_older_layout_without_url_or_preamble():
         people=[
             person(
                 2,
-                "Grace Hopper",
+                "Grace",
+                "Hopper",
                 company="US Navy",
                 title="Rear Admiral",
                 email="grace@navy.example",
@@ -98,7 +108,8 @@ def test_the_older_layout_without_url_or_preamble():
             ),
             person(
                 3,
-                "Alan Turing",
+                "Alan",
+                "Turing",
                 company="Bletchley Park, Hut 8",
                 title="Cryptanalyst",
                 met_on=date(2018, 6, 23),
@@ -112,7 +123,7 @@ def test_the_header_is_found_whatever_its_case_and_spacing():
     data = b"Notes:\n\n first name ,LAST NAME, Connected On \nAda,Lovelace,1 Jan 2024\n"
 
     assert linkedin.parse(data, "c.csv").people == [
-        person(4, "Ada Lovelace", met_on=date(2024, 1, 1))
+        person(4, "Ada", "Lovelace", met_on=date(2024, 1, 1))
     ]
 
 
@@ -134,7 +145,22 @@ def test_a_short_row_leaves_the_missing_columns_empty():
         (" 09 Dec 2019 ", date(2019, 12, 9)),
         ("", None),
         ("Spring 2024", None),
-        ("03/14/2025", None),
+        ("03/14/2025", date(2025, 3, 14)),
+        # LinkedIn's 2018 layout: month first, a two-digit year, the time after a comma.
+        ("1/8/18, 6:14 PM", date(2018, 1, 8)),
+        ("12/31/17, 11:59 am", date(2017, 12, 31)),
+        ("1/8/2018", date(2018, 1, 8)),
+        ("1/8/2018 18:14", date(2018, 1, 8)),
+        ("1/8/18,6:14:09 P.M.", date(2018, 1, 8)),
+        # Saved again from a spreadsheet in much of Europe: day first, with dots.
+        ("14.03.2025", date(2025, 3, 14)),
+        ("3.9.23", date(2023, 9, 3)),
+        ("2025-03-14 18:14:00", date(2025, 3, 14)),
+        ("13/1/2018", None),  # no month 13: not guessed to be day first
+        ("2/30/18, 9:00 AM", None),
+        ("1/8/18, 13:14 PM", None),
+        ("1/8/18, 6:14 XM", None),
+        ("1/8/18, soon", None),
         ("31 Feb 2025", None),
         ("14 Marzipan 2025", None),
         ("2025-13-01", None),
@@ -144,12 +170,75 @@ def test_connection_dates(text, expected):
     assert linkedin.parse_date(text) == expected
 
 
-def test_a_file_in_another_encoding_is_refused_with_what_to_do():
-    data = (HEADER + "Zoë,Ångström,,,,,14 Mar 2025\r\n").encode("cp1252")
+def test_the_2018_layout_with_us_dates_and_times():
+    parsed = linkedin.parse((DATA / "linkedin_2018.csv").read_bytes(), "Connections.csv")
 
-    with pytest.raises(FormatError, match=r"^Connections\.csv is not UTF-8 text") as error:
-        linkedin.parse(data, "Connections.csv")
-    assert "CSV UTF-8" in str(error.value)
+    assert [(p.name, p.met_on, p.how_met) for p in parsed.people] == [
+        ("Grace Hopper", date(2018, 1, 8), "Connected on LinkedIn"),
+        ("Alan Turing", date(2017, 12, 31), "Connected on LinkedIn"),
+        ("Katherine Johnson", date(2018, 6, 23), "Connected on LinkedIn"),
+        # 30 February is no date: kept in words rather than lost.
+        ("Margaret Hamilton", None, "Connected on LinkedIn on 2/30/18, 9:00 AM"),
+    ]
+
+
+def test_a_copy_saved_by_excel_in_europe_semicolons_windows_1252_and_dotted_dates():
+    data = (DATA / "linkedin_excel_semicolon.csv").read_bytes()
+
+    parsed = linkedin.parse(data, "Connections.csv")
+    assert parsed.notices == ["Read as Windows-1252; check the accented names."]
+    assert parsed.people == [
+        person(
+            5,
+            "Zoë",
+            "Ångström",
+            company="Smith, Jones & Co",
+            title="Head of “Growth”; EMEA",
+            email="zoe@example.se",
+            linkedin_url="https://www.linkedin.com/in/zoe-angstrom",
+            met_on=date(2025, 3, 14),
+        ),
+        person(
+            6,
+            "José",
+            "O'Brien-Núñez",
+            company="ACME, Inc.",
+            email="jose@example.com",
+            met_on=date(2023, 9, 3),
+        ),
+        person(
+            7,
+            "François",
+            "Lefèvre",
+            company="Société Générale",
+            title="Analyste",
+            linkedin_url="https://www.linkedin.com/in/flefevre",
+            met_on=date(2025, 3, 14),
+        ),
+    ]
+
+
+def test_excel_unicode_text_utf_16_with_tabs_is_read():
+    text = (HEADER + "Łukasz,Wróbel,,,Globex,Recruiter,14 Mar 2025\r\n").replace(",", "\t")
+
+    parsed = linkedin.parse(b"\xff\xfe" + text.encode("utf-16-le"), "Connections.csv")
+    assert parsed.people == [
+        person(2, "Łukasz", "Wróbel", company="Globex", title="Recruiter",
+               met_on=date(2025, 3, 14)),
+    ]  # fmt: skip
+    assert parsed.notices == []
+
+
+def test_the_first_and_last_name_are_kept_as_the_name_parts():
+    data = (HEADER + '"  Mary   Ann ", van der Berg ,,,,,\r\n').encode()
+
+    [mary] = linkedin.parse(data, "c.csv").people
+    assert (mary.name, mary.given_name, mary.family_name) == (
+        "Mary Ann van der Berg",
+        "Mary Ann",
+        "van der Berg",
+    )
+    assert (mary.middle_name, mary.name_prefix, mary.name_suffix) == ("", "", "")
 
 
 def test_the_zip_archive_itself_is_refused_with_what_to_do():
@@ -240,3 +329,28 @@ def test_any_rows_under_the_header_give_named_people_in_row_order(rows):
     found = sorted([p.row for p in parsed.people] + [s.row for s in parsed.skipped])
     assert len(set(found)) == len(found)
     assert all(2 <= row <= len(rows) + 1 for row in found)  # one record per written row
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.lists(st.tuples(st.text(max_size=20), st.text(max_size=20)), max_size=8),
+    st.sampled_from(DELIMITERS),
+    st.sampled_from(ENCODINGS),
+)
+def test_any_names_saved_by_any_spreadsheet_read_back_the_same(names, delimiter, encoding):
+    rows = [["Notes:"], ["A preamble, with commas; semicolons\tand tabs."], []]
+    rows += [HEADER.strip().split(","), *([first, last] for first, last in names)]
+    data = encode(written(rows, delimiter), encoding)
+    assume(data is not None)
+    parsed = parses_or_refuses(data)
+    if parsed is None:  # Windows-1252 that holds a valid UTF-8 sequence: damaged, refused
+        assert encoding == "cp1252"
+        return
+
+    def line(text: str) -> str:
+        return " ".join(text.split())
+
+    expected = [(line(f), line(last)) for f, last in names if line(f) or line(last)]
+    assert [(p.given_name, p.family_name) for p in parsed.people] == expected
+    assert parsed.notices == (["Read as Windows-1252; check the accented names."]
+                              if encoding == "cp1252" and not data.isascii() else [])  # fmt: skip
