@@ -160,6 +160,12 @@ def test_without_n_no_part_is_guessed_from_the_name():
     assert one("FN:Lee, Ann").family_name == ""
 
 
+def test_the_whole_name_as_the_given_one_means_the_parts_are_not_known():
+    person = one("FN:Felix Werdermann 🔸", "N:;Felix  Werdermann 🔸;;;", version="4.0")
+    assert [getattr(person, part) for part in NAME_PARTS] == [""] * 5
+    assert one("FN:Ann Lee", "N:;Ann;;;").given_name == "Ann"
+
+
 def test_a_card_with_only_n_is_named_from_its_parts():
     person = one("N:van Beethoven;Ludwig;;;", version="4.0")
     assert (person.name, person.family_name, person.given_name) == (

@@ -233,6 +233,10 @@ def _person(card: Card, file_name: str) -> ImportedPerson | None:
     full_name = _full_name(card, parts)
     if not full_name:
         return None
+    known = [part for part, value in parts.items() if value]
+    if known == ["given_name"] and " ".join(parts["given_name"].split()) == full_name:
+        # 'N:;Ann Lee;;;' is how a writer (our export too) says it does not know the parts.
+        parts = dict.fromkeys(_N_ORDER, "")
     unique: dict[str, str] = {}  # one spelling of each address: case makes no other one
     for line in _ranked(card, "EMAIL"):
         if email := _text(card, line).removeprefix("mailto:").strip():
