@@ -1,7 +1,8 @@
 """The command line for scripting, backups and benchmarks: import, export, demo, backup,
 check and restore.
 
-    reciprocity import {linkedin,vcard,google,archive} FILE [--database PATH] [--dry-run] [--list]
+    reciprocity import {linkedin,vcard,google,outlook,archive} FILE [--database PATH] [--dry-run]
+        [--list]
     reciprocity export {csv,vcard,ics,archive} FILE [--database PATH]
     reciprocity demo [--people N] [--companies N] [--actions M] [--months N] --database PATH
     reciprocity backup [--database PATH] [--list]
@@ -23,7 +24,7 @@ from pathlib import Path
 from desktop import APP_NAME, paths
 
 COMMANDS = ("import", "export", "demo", "backup", "check", "restore")
-IMPORTS = ("linkedin", "vcard", "google", "archive")
+IMPORTS = ("linkedin", "vcard", "google", "outlook", "archive")
 EXPORTS = ("csv", "vcard", "ics", "archive")
 
 
@@ -48,10 +49,11 @@ def parser() -> argparse.ArgumentParser:
         "import",
         parents=[database],
         help="bring people (or a whole archive) in from a file",
-        description="Bring people in from LinkedIn's Connections.csv, a vCard file or a "
-        "Google Contacts CSV, or restore a full archive into an empty database. People "
-        "already in the network are merged: empty fields are filled, nothing is "
-        "overwritten.",
+        description="Bring people in from LinkedIn's Connections.csv, a vCard file, a "
+        "Google Contacts CSV or an Outlook contacts CSV, or restore a full archive into an "
+        "empty database. A CSV file saved again from a spreadsheet (semicolons or tabs, "
+        "UTF-16 or Windows-1252) is read too. People already in the network are merged: "
+        "empty fields are filled, nothing is overwritten.",
     )
     bring.add_argument("format", choices=IMPORTS)
     bring.add_argument("file", type=Path)
@@ -249,11 +251,19 @@ def run_import(args) -> int:
             return fail("An archive is restored whole; --dry-run and --list do not apply to it.")
         print(archive.restored_words(archive.import_into(args.file)))
         return 0
-    from desktop.formats import google, importing, linkedin, vcard
+    from desktop.formats import google, importing, linkedin, outlook, vcard
 
-    parse = {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}
+    started = time.perf_counter()  # reading and planning are part of the import's time
+    parse = {
+        "linkedin": linkedin.parse,
+        "vcard": vcard.parse,
+        "google": google.parse,
+        "outlook": outlook.parse,
+    }
     parsed = parse[args.format](read(args.file), args.file.name)
     plan = importing.plan(parsed)
+    for notice in notices(plan, parsed):
+        print(notice)
     if args.list:
         print(plan.summary().splitlines()[0])
         for row, what, name, company in plan.entries():
@@ -265,10 +275,16 @@ def run_import(args) -> int:
         print("Nothing was written (--dry-run).")
         return 0
     _back_up_before_import(plan)
-    started = time.perf_counter()
     importing.apply(plan)
     print(f"Imported in {time.perf_counter() - started:.1f} s.")
     return 0
+
+
+def notices(plan, parsed) -> list[str]:
+    """The sentences about the whole file: the plan's, and the file's own if the plan does
+    not already say them."""
+    said = list(getattr(plan, "notices", ()))
+    return said + [notice for notice in parsed.notices if notice not in said]
 
 
 def run_export(args) -> int:

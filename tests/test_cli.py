@@ -190,6 +190,59 @@ def test_list_says_what_happens_to_every_row(tmp_path, capsys):
     assert "do not apply" in capsys.readouterr().err
 
 
+def test_import_outlook_says_how_the_file_was_read_before_the_summary(tmp_path, capsys):
+    database = tmp_path / "net.sqlite3"
+    source = DATA / "outlook_contacts.csv"
+    args = ["import", "outlook", str(source), "--database", str(database)]
+    assert cli.main([*args, "--dry-run"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == [
+        "Read as Windows-1252; check the accented names.",
+        "4 new, 0 merged, 0 already known, 1 skipped",
+    ]
+    assert cli.main([*args, "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Read as Windows-1252; check the accented names."
+    assert "  row 6: Zoë Ångström at Smith, Jones & Co — New" in lines
+    assert people_in(database) == 4
+
+
+def test_the_notices_of_the_plan_are_said_once_with_the_files(tmp_path, capsys, monkeypatch):
+    from desktop.formats import importing
+
+    planned = importing.plan
+
+    def plan_with_a_notice(parsed):
+        found = planned(parsed)
+        found.notices = [*parsed.notices, "Removed 2 control characters."]
+        return found
+
+    monkeypatch.setattr(importing, "plan", plan_with_a_notice)
+    source = DATA / "linkedin_excel_semicolon.csv"
+    args = ["import", "linkedin", str(source), "--database", str(tmp_path / "n.sqlite3")]
+    assert cli.main([*args, "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "Read as Windows-1252; check the accented names.",
+        "Removed 2 control characters.",
+        "3 new, 0 merged, 0 already known, 0 skipped",
+    ]
+
+
+def test_the_import_time_counts_reading_and_planning(tmp_path, capsys, monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(cli.time, "perf_counter", lambda: clock[0])
+    read = cli.read
+
+    def slow_read(path):
+        clock[0] += 4.0  # a slow disk
+        return read(path)
+
+    monkeypatch.setattr(cli, "read", slow_read)
+    source = DATA / "linkedin_connections.csv"
+    assert cli.main(["import", "linkedin", str(source), "--database", str(tmp_path / "n")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Imported in 4.0 s."
+
+
 def test_a_missing_archive_is_named_once(tmp_path, capsys):
     fresh = str(tmp_path / "new.sqlite3")
     assert cli.main(["import", "archive", str(tmp_path / "gone.json"), "--database", fresh]) == 1
