@@ -15,10 +15,12 @@ from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from desktop.ui.plain import confirm, show_error
 
+# Excel saves "Unicode text" (UTF-16, tabs) as .txt, which the CSV readers take too.
 IMPORT_FILTERS = {
-    "linkedin": "LinkedIn connections (Connections.csv *.csv)",
-    "vcard": "vCard contacts (*.vcf *.vcard)",
-    "google": "Google Contacts (*.csv)",
+    "linkedin": "LinkedIn connections (Connections.csv *.csv *.txt);;All files (*)",
+    "vcard": "vCard contacts (*.vcf *.vcard);;All files (*)",
+    "google": "Google Contacts (*.csv *.txt);;All files (*)",
+    "outlook": "Outlook contacts (*.csv *.txt);;All files (*)",
 }
 EXPORTS = (
     ("csv", "&CSV files (people, companies, needs, actions)…"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from desktop.core import people
 from desktop.formats.records import ImportedPerson, Parsed, Skipped
 from desktop.store.connection import db
@@ -74,3 +76,65 @@ def test_cancel_writes_nothing_and_allows_another_try(qtbot, database, monkeypat
     assert count() == 0
     assert dialog.status.text() == "Cancelled: nothing was imported."
     assert dialog.import_button.isEnabled()
+
+
+WINDOWS_1252 = "Read as Windows-1252; check the accented names."
+
+
+def test_the_files_notices_are_said_above_the_rows(qtbot, database):
+    dialog = ImportDialog(None, "linkedin", Path("Connections.csv"), parsed_with(WINDOWS_1252))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    assert dialog.notices.text() == WINDOWS_1252
+    assert not dialog.notices.isHidden()
+    layout = dialog.layout()
+    assert layout.indexOf(dialog.heading) < layout.indexOf(dialog.notices)
+    assert layout.indexOf(dialog.notices) < layout.indexOf(dialog.rows)
+
+
+def test_no_notice_no_line(qtbot, database):
+    dialog = ImportDialog(None, "linkedin", Path("Connections.csv"), parsed(1))
+    qtbot.addWidget(dialog)
+
+    assert dialog.notices.isHidden()
+
+
+def test_the_plans_notices_are_said_once_with_the_files(qtbot, database, monkeypatch):
+    from desktop.formats import importing
+
+    planned = importing.plan
+
+    def plan_with_a_notice(parsed):
+        found = planned(parsed)
+        found.notices = [*parsed.notices, "Removed 2 control characters."]
+        return found
+
+    monkeypatch.setattr(importing, "plan", plan_with_a_notice)
+    dialog = ImportDialog(None, "linkedin", Path("Connections.csv"), parsed_with(WINDOWS_1252))
+    qtbot.addWidget(dialog)
+
+    assert dialog.notices.text() == f"{WINDOWS_1252}\nRemoved 2 control characters."
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1600, 1000), (640, 420)])
+def test_long_notices_wrap_without_clipping_or_overlapping(qtbot, database, size):
+    long = "Removed 3 control characters from names and notes in rows 2, 5 and 6; " * 3
+    dialog = ImportDialog(None, "linkedin", Path("Connections.csv"), parsed_with(long.strip()))
+    qtbot.addWidget(dialog)
+    dialog.resize(*size)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    label = dialog.notices
+    assert (dialog.width(), dialog.height()) == size  # the sentences do not widen it
+    assert label.height() >= label.heightForWidth(label.width())  # every line shows
+    assert label.geometry().bottom() < dialog.counts.geometry().top()
+    assert dialog.counts.geometry().bottom() < dialog.rows.geometry().top()
+    assert label.geometry().right() <= dialog.width()
+
+
+def parsed_with(notice: str) -> Parsed:
+    found = parsed(1)
+    found.notices = [notice]
+    return found

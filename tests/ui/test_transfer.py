@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import people
 from desktop.ui import transfer
-from desktop.ui.dialogs.import_dialog import ImportDialog
+from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
 
 DATA = Path(__file__).parent.parent / "formats" / "data"
 
 
 def test_import_linkedin_from_the_file_menu(qtbot, window, on_next_dialog, monkeypatch):
     titles = [a.text() for a in window.import_menu.actions() if not a.isSeparator()]
-    assert titles[:3] == ["LinkedIn connections…", "vCard contacts…", "Google Contacts…"]
+    assert titles[:4] == [
+        "LinkedIn connections…",
+        "vCard contacts…",
+        "Google Contacts…",
+        "Outlook contacts…",
+    ]
     source = DATA / "linkedin_connections.csv"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
 
@@ -26,6 +32,32 @@ def test_import_linkedin_from_the_file_menu(qtbot, window, on_next_dialog, monke
     on_next_dialog(import_all)
     assert transfer.import_people(window, "linkedin")
     assert people.person_count() == window.people_page.model.rowCount() > 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "file", "names"),
+    [
+        ("outlook", "outlook_contacts.csv", ["Acme Recruiting Desk", "Ada Augusta Lovelace"]),
+        ("google", "google_unicode_text.txt", ["Acme Recruiting Desk", "Ada Augusta Lovelace"]),
+    ],
+)
+def test_import_a_spreadsheets_file_from_the_file_menu(
+    qtbot, window, on_next_dialog, monkeypatch, kind, file, names
+):
+    source = DATA / file
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    seen = []
+
+    def import_all(dialog):
+        seen.append((dialog.windowTitle(), dialog.notices.text()))
+        dialog.import_button.click()
+
+    on_next_dialog(import_all)
+    assert transfer.import_people(window, kind)
+    notice = "Read as Windows-1252; check the accented names." if kind == "outlook" else ""
+    assert seen == [(f"Import {FORMAT_NAMES[kind]}", notice)]
+    found = sorted(people.get_person(i).name for i in people.person_ids())
+    assert found[:2] == names
 
 
 def test_a_file_that_cannot_be_read_is_explained(qtbot, window, monkeypatch, tmp_path):

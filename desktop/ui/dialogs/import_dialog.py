@@ -29,14 +29,27 @@ FORMAT_NAMES = {
     "linkedin": "LinkedIn connections",
     "vcard": "vCard contacts",
     "google": "Google Contacts",
+    "outlook": "Outlook contacts",
 }
 PREVIEW_ROWS = 500  # rows listed in the preview; the counts cover all
 
 
 def parser_for(kind: str):
-    from desktop.formats import google, linkedin, vcard
+    from desktop.formats import google, linkedin, outlook, vcard
 
-    return {"linkedin": linkedin.parse, "vcard": vcard.parse, "google": google.parse}[kind]
+    return {
+        "linkedin": linkedin.parse,
+        "vcard": vcard.parse,
+        "google": google.parse,
+        "outlook": outlook.parse,
+    }[kind]
+
+
+def notices(plan: importing.Plan, parsed: Parsed) -> list[str]:
+    """The sentences about the whole file: the plan's, and the file's own if the plan does
+    not already say them."""
+    said = list(getattr(plan, "notices", ()))
+    return said + [notice for notice in parsed.notices if notice not in said]
 
 
 class ImportDialog(WorkerDialog):
@@ -56,6 +69,10 @@ class ImportDialog(WorkerDialog):
             + (f" · {repeats:,} repeated in the file, joined into one" if repeats else "")
             + f" · {len(skipped):,} skipped"
         )
+        # Said before the rows, as plain sentences: how the file was read, what was changed.
+        self.notices = plain_label("\n".join(notices(self.plan, parsed)))
+        self.notices.setAccessibleName("About this file")
+        self.notices.setVisible(bool(self.notices.text()))
         self.rows = QTreeWidget()
         self.rows.setAccessibleName("What the import will do")
         self.rows.setHeaderLabels([self.plan.unit.capitalize(), "What happens", "Name", "Company"])
@@ -87,7 +104,7 @@ class ImportDialog(WorkerDialog):
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.counts):
+        for widget in (self.heading, self.notices, self.counts):
             layout.addWidget(widget)
         layout.addWidget(self.rows, 1)
         for widget in (self.more, self.progress, self.status, self.buttons):
