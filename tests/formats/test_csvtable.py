@@ -121,11 +121,12 @@ def test_the_header_after_a_preamble_of_prose_with_commas():
     )
 
 
-def test_the_earliest_header_wins_over_a_later_one_under_another_delimiter():
-    data = b"First Name;Last Name\nA,B;C\nFirst Name,Last Name\n"
+@pytest.mark.parametrize(("first", "later"), [(";", ","), (",", ";"), ("\t", ",")])
+def test_the_earliest_header_wins_over_a_later_one_under_another_delimiter(first, later):
+    data = f"First Name{first}Last Name\nA{later}B{first}C\nFirst Name{later}Last Name\n"
 
-    assert table(data).delimiter == ";"
-    assert rows_of(data) == [["A,B", "C"], ["First Name,Last Name"]]
+    assert table(data.encode()).delimiter == first
+    assert rows_of(data.encode()) == [[f"A{later}B", "C"], [f"First Name{later}Last Name"]]
 
 
 def test_a_header_far_down_the_file_is_not_looked_for():
