@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
-import io
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,12 +24,16 @@ _BINARY_START = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"[ \t]*(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)[ \t]*")
+_HEAD = re.compile(r"(?:([A-Za-z0-9_-]+)\.)?([A-Za-z0-9_-]+)((?:;[^\";:]*)*):")
+_NO_TYPES: frozenset[str] = frozenset()
 _PARAM = re.compile(r';((?:[^";:]|"[^"]*")*)')
 _PARAM_VALUE = re.compile(r'"([^"]*)"|([^,]+)')
 _TOKEN = re.compile(r"\\.|[,;]|[^\\,;]+|\\", re.DOTALL)
 _ESCAPE_3 = re.compile(r"\\([\\,;:nN])")
 _ESCAPE_21 = re.compile(r"\\([,;])")
 _FOLD = (b" ", b"\t")
+#: The line ending before a line that begins a property: not indented, not blank, a colon.
+_NEXT_PROPERTY = re.compile(rb"\n(?=[^ \t\r\n][^:\r\n]*:)")
 
 
 class LineError(Exception):
@@ -79,24 +83,23 @@ def cards(data: bytes, encoding: str) -> Iterator[Card]:
     Raises CardError for a card that cannot be read and Undecodable for bytes that are
     not *encoding*; the caller words both for the user.
     """
+    if b"\n" not in data and b"\r" in data:  # old Macs ended lines with CR alone
+        data = data.replace(b"\r", b"\n")
     reader = _Reader(encoding)
     pieces: list[bytes] = []  # the physical lines of the logical line being read
     starts: list[int] = []  # where each of them starts in the file
     first = 0  # the line number where it starts
     quoted = False  # it is quoted-printable, whose lines end in '=' when they go on
-    skipping = False  # in the data of a PHOTO or the like
-    skip_quoted = False
     number = 0
-    for number, offset, line in _physical(data):
-        if skipping:
-            if (
-                line.startswith(_FOLD)
-                or (skip_quoted and line)
-                or (line and b":" not in line)  # vCard 2.1 base64 without indent
-            ):
-                skip_quoted = skip_quoted and line.endswith(b"=")
-                continue
-            skipping = False
+    pos = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    size, find = len(data), data.find
+    while pos < size:
+        end = find(b"\n", pos)
+        if end < 0:
+            end = size
+        line = data[pos:end].rstrip(b"\r")
+        offset, pos = pos, end + 1
+        number += 1
         if pieces:
             if quoted and pieces[-1].endswith(b"="):
                 pieces[-1] = pieces[-1][:-1]  # a soft line break
@@ -113,11 +116,20 @@ def cards(data: bytes, encoding: str) -> Iterator[Card]:
         if not line.strip():
             continue
         if _BINARY_START.match(line):
-            skipping = True
-            head = line.split(b":", 1)[0].upper()
-            skip_quoted = b"QUOTED-PRINTABLE" in head and line.endswith(b"=")
             if reader.card is None:  # outside a card it is a stray line like any other
                 reader.outside(number, line.decode(encoding, "replace"))
+            if b"QUOTED-PRINTABLE" in line.split(b":", 1)[0].upper():
+                while line.endswith(b"=") and pos < size:  # soft line breaks
+                    end = find(b"\n", pos)
+                    end = size if end < 0 else end
+                    line, pos = data[pos:end].rstrip(b"\r"), end + 1
+                    number += 1
+            # Its data goes on to the next line that begins a property: folded lines begin
+            # with a space, vCard 2.1 base64 may have no indent but never has a colon.
+            found = _NEXT_PROPERTY.search(data, pos - 1)
+            stop = found.start() + 1 if found else size
+            number += data.count(b"\n", pos, stop)
+            pos = stop
             continue
         pieces, starts, first = [line], [offset], number
         quoted = b"QUOTED-PRINTABLE" in line.split(b":", 1)[0].upper()
@@ -137,18 +149,6 @@ class CardError(Exception):
         self.row = row
         self.cause = cause
         self.what = what  # 'a VCALENDAR block': something that is not a card at all
-
-
-def _physical(data: bytes) -> Iterator[tuple[int, int, bytes]]:
-    """(number from 1, offset, bytes without the line ending) for every line of *data*."""
-    if b"\n" not in data and b"\r" in data:  # old Macs ended lines with CR alone
-        data = data.replace(b"\r", b"\n")
-    offset = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    stream = io.BytesIO(data)
-    stream.seek(offset)
-    for number, raw in enumerate(stream, start=1):
-        yield number, offset, raw.rstrip(b"\r\n")
-        offset += len(raw)
 
 
 class _Reader:
@@ -217,34 +217,65 @@ def _position(index: int, pieces: list[bytes], starts: list[int]) -> int:
 
 def parse_line(text: str, number: int, encoding: str) -> Line:
     """A property from its logical line: group, name, parameters and decoded value."""
-    match = _NAME.match(text)
-    pos = match.end() if match else 0
+    head = _HEAD.match(text)  # most lines: no quoted parameter values
+    if head is not None:
+        group, name, raw = head.groups()
+        value = text[head.end() :]
+        params, types, coding = _params(raw) if raw else _NO_PARAMS
+    else:
+        group, name, raw, value = _quoted_head(text, number)
+        params, types, coding = _params(raw)
+    if coding == "quoted-printable":
+        value = _quoted_printable(value, params, number, encoding)
+    elif coding == "base64":
+        value = _base64_text(value, params)
+    if "_" in name:
+        name = name.replace("_", "-")
+    return Line(group or "", name.upper(), params, types, value, number)
+
+
+_NO_PARAMS: tuple[dict[str, list[str]], frozenset[str], str] = ({}, frozenset(), "")
+
+
+@functools.lru_cache(maxsize=4096)  # cards repeat a few parameter lists many times
+def _params(raw: str) -> tuple[dict[str, list[str]], frozenset[str], str]:
+    """Parameters by upper-case name (values without quotes), the types (TYPE values and
+    vCard 2.1's bare ones like WORK), and the encoding: 'quoted-printable', 'base64' or ''.
+
+    Shared between lines: never changed by their readers.
+    """
     params: dict[str, list[str]] = {}
-    bare: list[str] = []
-    while match and pos < len(text) and text[pos] == ";":
-        param = _PARAM.match(text, pos)
-        assert param is not None  # ';' alone matches
-        pos = param.end()
-        key, sep, values = param.group(1).partition("=")
+    types: set[str] = set()
+    for param in _PARAM.findall(raw):
+        key, sep, values = param.partition("=")
         if sep:
             params.setdefault(key.strip().upper(), []).extend(
                 quoted or plain.strip() for quoted, plain in _PARAM_VALUE.findall(values)
             )
         elif key.strip():
-            bare.append(key.strip())
+            types.add(key.strip().lower())
+    types.update(t.strip().lower() for v in params.get("TYPE", ()) for t in v.split(","))
+    coding = {v.lower() for v in params.get("ENCODING", ())} | types
+    if "quoted-printable" in coding:
+        return params, frozenset(types), "quoted-printable"
+    if "b" in coding or "base64" in coding:
+        return params, frozenset(types), "base64"
+    return params, frozenset(types), ""
+
+
+def _quoted_head(text: str, number: int) -> tuple[str, str, str, str]:
+    """The group, name, parameters (as written) and value of any other line: parameter
+    values in quotes may hold ';' and ':'."""
+    match = _NAME.match(text)
+    pos = match.end() if match else 0
+    while match and pos < len(text) and text[pos] == ";":
+        param = _PARAM.match(text, pos)
+        assert param is not None  # ';' alone matches
+        pos = param.end()
     if match is None or pos >= len(text) or text[pos] != ":":
         shown = text if len(text) <= 80 else text[:79] + "…"
         raise LineError(number, f"Failed to parse line: {shown}")
-    group, name = match.group(1) or "", match.group(2).upper().replace("_", "-")
-    value = text[pos + 1 :]
-    types = {t.strip().lower() for v in params.get("TYPE", []) for t in v.split(",")}
-    types.update(b.lower() for b in bare)
-    coding = {v.lower() for v in params.get("ENCODING", [])} | types
-    if "quoted-printable" in coding:
-        value = _quoted_printable(value, params, number, encoding)
-    elif coding & {"b", "base64"}:
-        value = _base64_text(value, params)
-    return Line(group, name, params, frozenset(types), value, number)
+    return match.group(1), match.group(2), text[match.end() : pos], text[pos + 1 :]
 
 
 def _charset(params: dict[str, list[str]], default: str) -> str:
@@ -288,6 +319,8 @@ def escape(text: str) -> str:
 def unescape(value: str, version: str) -> str:
     """The text of a value: '\\,' is a comma, '\\n' a new line (vCard 3.0 and 4.0); other
     backslashes and every unescaped comma stay as written."""
+    if "\\" not in value:
+        return value
     if version.startswith("2"):  # vCard 2.1 escapes only ';' (and some writers ',')
         return _ESCAPE_21.sub(r"\1", value)
     return _ESCAPE_3.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
@@ -295,6 +328,8 @@ def unescape(value: str, version: str) -> str:
 
 def split(value: str, separator: str) -> list[str]:
     """*value* cut at every *separator* (',' or ';') that is not escaped, still escaped."""
+    if "\\" not in value:
+        return value.split(separator)
     parts = [""]
     for token in _TOKEN.findall(value):
         if token == separator:

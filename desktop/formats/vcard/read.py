@@ -152,6 +152,8 @@ def _label(card: Card, line: Line) -> str:
 def _is_linkedin(url: str, line: Line) -> bool:
     if LINKEDIN_TYPE in line.types:
         return True
+    if "linkedin" not in url.lower():
+        return False
     try:
         host = urlsplit(url if "://" in url else "https://" + url).hostname or ""
     except ValueError:  # 'http://[::1': not a URL urlsplit accepts, so not LinkedIn's
@@ -308,6 +310,10 @@ _FIELD_NAMES = {
 
 def _check_lengths(person: ImportedPerson, file_name: str) -> None:
     values = [(label, getattr(person, field)) for field, label in _FIELD_NAMES.items()]
+    if sum(len(value) for _label, value in values) <= MAX_FIELD and not (
+        person.extra_emails or person.seeks or person.offers
+    ):
+        return
     values += [("email address", email) for email in person.extra_emails]
     values += [("skill", skill) for skill in (*person.seeks, *person.offers)]
     for label, value in values:
