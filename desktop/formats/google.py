@@ -142,7 +142,8 @@ def _refusal(name: str) -> str:
     return (
         f"{name} does not look like a Google Contacts export: no row has Google's columns "
         "(First Name, Last Name, Labels, E-mail 1 - Value …). In Google Contacts choose "
-        'Export, then "Google CSV", and import that file.'
+        'Export, then "Google CSV", and import that file; a file exported as "Outlook CSV" '
+        "is imported as Outlook contacts."
     )
 
 

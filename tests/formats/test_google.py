@@ -204,6 +204,7 @@ def test_a_file_without_googles_columns_is_refused(data):
         "contacts.csv does not look like a Google Contacts export: no row has Google's columns"
     )
     assert '"Google CSV"' in str(error.value)
+    assert str(error.value).endswith('"Outlook CSV" is imported as Outlook contacts.')
 
 
 @pytest.mark.parametrize("length", [MAX_FIELD + 1, 200_000])  # ours, and past the csv limit
