@@ -186,6 +186,13 @@ VCARD_LINES = [
     "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=A9=", "FN;ENCODING=QUOTED-PRINTABLE;CHARSET=x:=FF",
     "PHOTO;ENCODING=b:!!", "PHOTO;BASE64:aGk=", "X-SOCIALPROFILE;type=linkedin:x", " folded",
     "BEGIN:X", "END:X", "BEGIN:VCALENDAR", "EMAIL;ENCODING=b:aGk=", "FN;=:x", ":", "",
+    "PROFILE:VCard", "FN:Ann Lee, PhD", "N:Lee\\;x;Ann\\,B;;;", "PHOTO:data:x;base64,!!",
+    "PHOTO;ENCODING=QUOTED-PRINTABLE:=41=", "KEY;ENCODING=BASE64:", "=42", "  AQAB",
+    "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=hex:=41", 'NOTE;QUOTED-PRINTABLE;CHARSET="a\x00":x',
+    "NOTE;CHARSET=utf-16;ENCODING=b:AAA=", "FN:\x00\x1b\x7f", "TEL;TYPE=\"a,b:c\":1",
+    "X-RECIPROCITY-ROLES:mentor,x", "X-RECIPROCITY-MET-ON:2019-02-30",
+    "X-RECIPROCITY-CADENCE-DAYS:99999999999999999999", "X-RECIPROCITY-SEEKS:a\\,b,\\",
+    "CATEGORIES:Recruiter", "X_LOTUS_X:1", "end:vcard", "begin:vcard",
 ]  # fmt: skip
 
 
@@ -193,7 +200,22 @@ PROPERTY = st.one_of(
     st.sampled_from(VCARD_LINES),
     st.builds(
         "{}:{}".format,
-        st.sampled_from(["FN", "N", "ORG", "ADR", "EMAIL", "TEL", "URL", "NOTE", "TITLE"]),
+        st.sampled_from(
+            [
+                "FN",
+                "N",
+                "ORG",
+                "ADR",
+                "EMAIL",
+                "TEL",
+                "URL",
+                "NOTE",
+                "TITLE",
+                "PHOTO",
+                "X-RECIPROCITY-MET-ON",
+                "X-RECIPROCITY-CADENCE-DAYS",
+            ]
+        ),
         st.text(max_size=20),
     ),
 )

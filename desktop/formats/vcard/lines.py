@@ -62,7 +62,6 @@ class Line:
     params: dict[str, list[str]]  # upper-case names; values without their quotes
     types: frozenset[str]  # TYPE values and vCard 2.1's bare parameters, lower case
     value: str
-    number: int  # the file's line where the property starts, from 1
 
 
 @dataclass
@@ -231,7 +230,7 @@ def parse_line(text: str, number: int, encoding: str) -> Line:
         value = _base64_text(value, params)
     if "_" in name:
         name = name.replace("_", "-")
-    return Line(group or "", name.upper(), params, types, value, number)
+    return Line(group or "", name.upper(), params, types, value)
 
 
 _NO_PARAMS: tuple[dict[str, list[str]], frozenset[str], str] = ({}, frozenset(), "")
@@ -286,12 +285,12 @@ def _quoted_printable(value: str, params: dict[str, list[str]], number: int, enc
     charset = _charset(params, encoding)
     try:
         codecs.lookup(charset)
-    except LookupError:
-        raise LineError(number, f"the character set {charset} is not known") from None
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
+        raise LineError(number, f"the character set {charset!r} is not known") from None
     try:
         raw = codecs.decode(value.encode(encoding), "quoted-printable")
         text = raw.decode(charset)
-    except (UnicodeError, ValueError, binascii.Error):
+    except (UnicodeError, ValueError, LookupError):  # LookupError: 'hex', not for text
         raise LineError(number, f"quoted-printable text that is not {charset}") from None
     return text
 

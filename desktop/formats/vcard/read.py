@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date
-from urllib.parse import urlsplit
 
 from desktop.core.people import MAX_CADENCE_DAYS, ROLE_LABELS
 from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
@@ -41,6 +40,8 @@ X_OFFERS = "X-RECIPROCITY-OFFERS"
 
 _PREF_NONE = 101  # vCard 4.0 PREF runs from 1 (most preferred) to 100
 _ROLE_BY_LABEL = {label.casefold(): key for key, label in ROLE_LABELS.items()}
+#: The host of a URL, with or without its scheme: 'www.linkedin.com' of 'https://u@www.…/in'.
+_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://)?(?:[^@/?#]*@)?([^:/?#\[\]@\s]+)(?:[:/?#]|$)")
 _DECLARED = re.compile(rb";CHARSET=([A-Za-z0-9_.-]+)", re.IGNORECASE)
 
 
@@ -119,7 +120,8 @@ def _rank(line: Line) -> int:
 
 def _ranked(card: Card, key: str) -> list[Line]:
     """The card's *key* properties, most preferred first, in file order otherwise."""
-    return sorted(card.get(key), key=_rank)
+    found = card.get(key)
+    return sorted(found, key=_rank) if len(found) > 1 else found
 
 
 def _text(card: Card, line: Line) -> str:
@@ -152,13 +154,9 @@ def _label(card: Card, line: Line) -> str:
 def _is_linkedin(url: str, line: Line) -> bool:
     if LINKEDIN_TYPE in line.types:
         return True
-    if "linkedin" not in url.lower():
-        return False
-    try:
-        host = urlsplit(url if "://" in url else "https://" + url).hostname or ""
-    except ValueError:  # 'http://[::1': not a URL urlsplit accepts, so not LinkedIn's
-        return False
-    return host == "linkedin.com" or host.endswith(".linkedin.com")
+    host = _HOST.match(url)
+    name = host.group(1).lower() if host else ""
+    return name == "linkedin.com" or name.endswith(".linkedin.com")
 
 
 #: N's components in the order of the card, as the fields they fill.
