@@ -61,9 +61,11 @@ def read_table(
     found: list[tuple[int, int, str, Header]] = []  # (row, order, delimiter, header)
     damage: FormatError | None = None
     for order, delimiter in enumerate(DELIMITERS):
+        # Only a header earlier than the one found could win.
+        within = min([HEADER_WITHIN, *(f[0] - 1 for f in found)])
         try:
             for row, cells in records(text, name, delimiter):
-                if row > HEADER_WITHIN:
+                if row > within:
                     break
                 header = find_header(cells)
                 if header is not None:

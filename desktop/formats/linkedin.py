@@ -61,7 +61,7 @@ def parse(data: bytes, name: str) -> Parsed:
         values = dict.fromkeys(_COLUMNS, "")
         values.update({column: cells[i] for column, i in columns.items() if i < len(cells)})
         first, last = line(values[_FIRST]), line(values[_LAST])
-        full_name = line(f"{first} {last}")
+        full_name = f"{first} {last}" if first and last else first or last
         if not full_name:
             parsed.skipped.append(
                 Skipped(row, "No name: the row has neither a first nor a last name.")
@@ -93,11 +93,15 @@ def parse_date(text: str) -> date | None:
     first, as a spreadsheet in much of Europe saves it again); None for anything else.
     A time after the date must be a time, or the whole is not taken for a date."""
     text = text.strip()
-    if match := _WITH_TIME.fullmatch(text):
+    if ":" in text and (match := _WITH_TIME.fullmatch(text)):
         text, time = match.groups()
         if not _is_time(time):
             return None
-    try:
+    try:  # today's layout first: it is tried for every row of a 30,000-row file
+        if match := _DAY_MONTH_YEAR.fullmatch(text):
+            day, month_text, year = match.groups()
+            month = _MONTHS.get(month_text.lower())
+            return None if month is None else date(_year(year), month, int(day))
         if match := _MONTH_DAY_YEAR.fullmatch(text):
             month, day, year = match.groups()
             return date(_year(year), int(month), int(day))
@@ -107,10 +111,6 @@ def parse_date(text: str) -> date | None:
         if match := _ISO.fullmatch(text):
             year, month, day = (int(part) for part in match.groups())
             return date(year, month, day)
-        if match := _DAY_MONTH_YEAR.fullmatch(text):
-            day, month_text, year = match.groups()
-            month = _MONTHS.get(month_text.lower())
-            return None if month is None else date(_year(year), month, int(day))
     except ValueError:  # 31 Feb, month 13, year 0
         return None
     return None
