@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 from datetime import date
+from operator import attrgetter
 
 from desktop.core.people import MAX_CADENCE_DAYS, ROLE_LABELS
 from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
@@ -306,12 +307,14 @@ _FIELD_NAMES = {
 }
 
 
+_fields_of = attrgetter(*_FIELD_NAMES)
+
+
 def _check_lengths(person: ImportedPerson, file_name: str) -> None:
-    values = [(label, getattr(person, field)) for field, label in _FIELD_NAMES.items()]
-    if sum(len(value) for _label, value in values) <= MAX_FIELD and not (
-        person.extra_emails or person.seeks or person.offers
-    ):
+    texts = (*_fields_of(person), *person.extra_emails, *person.seeks, *person.offers)
+    if max(map(len, texts)) <= MAX_FIELD:
         return
+    values = [(label, getattr(person, field)) for field, label in _FIELD_NAMES.items()]
     values += [("email address", email) for email in person.extra_emails]
     values += [("skill", skill) for skill in (*person.seeks, *person.offers)]
     for label, value in values:
