@@ -129,6 +129,13 @@ def test_the_earliest_header_wins_over_a_later_one_under_another_delimiter(first
     assert rows_of(data.encode()) == [[f"A{later}B", "C"], [f"First Name{later}Last Name"]]
 
 
+def test_excels_sep_line_is_a_row_before_the_header():
+    data = b"sep=;\r\nFirst Name;Last Name\r\nAda;Lovelace\r\n"
+
+    found = table(data)
+    assert (found.delimiter, list(found.rows)) == (";", [(3, ["Ada", "Lovelace"])])
+
+
 def test_a_header_far_down_the_file_is_not_looked_for():
     data = ("\n" * csvtable.HEADER_WITHIN + "First Name,Last Name\n").encode()
 
