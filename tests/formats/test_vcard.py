@@ -343,3 +343,50 @@ def test_a_company_card_is_skipped_and_case_makes_no_second_address():
     ]
     (yuki,) = parsed.people
     assert (yuki.email, yuki.extra_emails) == ("yuki.tanaka@example.jp", ["yuki@home.example"])
+
+
+def test_export_writes_no_guessed_name_parts(database):
+    ids = [
+        people.create_person(PersonData(name="Ann Lee, PhD")),
+        people.create_person(PersonData(name="Felix Werdermann 🔸")),
+        people.create_person(
+            PersonData(name="Ann Lee", given_name="Ann", family_name="Lee", name_suffix="PhD, MBA")
+        ),
+    ]
+    text = vcard.export(ids)
+    assert "FN:Ann Lee\\, PhD\r\nN:;Ann Lee\\, PhD;;;\r\n" in text
+    assert "N:;Felix Werdermann 🔸;;;\r\n" in text
+    assert "N:Lee;Ann;;;PhD\\, MBA\r\n" in text
+
+
+def test_export_writes_what_only_reciprocity_knows(database):
+    from datetime import date
+
+    person = PersonData(
+        name="A",
+        how_met="PyCon, Berlin",
+        met_on=date(2019, 5, 4),
+        cadence_days=30,
+        roles=("mentor", "recruiter"),
+        seeks=["C, C++", "Data; ML"],
+        offers=["back\\slash"],
+    )
+    text = vcard.export([people.create_person(person)])
+    for line in (
+        "X-RECIPROCITY-HOW-MET:PyCon\\, Berlin",
+        "X-RECIPROCITY-MET-ON:2019-05-04",
+        "X-RECIPROCITY-CADENCE-DAYS:30",
+        "X-RECIPROCITY-ROLES:recruiter,mentor",
+        "CATEGORIES:Recruiter,Mentor",
+        "X-RECIPROCITY-SEEKS:C\\, C++,Data\\; ML",
+        "X-RECIPROCITY-OFFERS:back\\\\slash",
+    ):
+        assert f"\r\n{line}\r\n" in text
+
+
+def test_export_folds_long_lines_between_characters(database):
+    notes = "🔸é" * 200 + "x" * 3 + "中文" * 100
+    text = vcard.export([people.create_person(PersonData(name="A", notes=notes))])
+    folded = text.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in folded)
+    assert vcard.parse(text.encode(), "a.vcf").people[0].notes == notes
