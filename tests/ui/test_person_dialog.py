@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
 from desktop.core import people
 from desktop.store.connection import db
@@ -254,3 +255,219 @@ def test_keep_in_touch_reads_naturally(qtbot, database):
     assert dialog.cadence.text() == "every 14 days"
     dialog.cadence.setValue(0)
     assert dialog.cadence.text() == "Not set"
+
+
+# -- the parts of the name, folded under it ------------------------------------------------
+PARTS = {
+    "name_prefix": "Dr",
+    "given_name": "Lisette",
+    "middle_name": "Marie",
+    "family_name": "Schutte",
+    "name_suffix": "PhD",
+}
+
+
+def open_active(qtbot, person_id=None):
+    """The dialog as the active window, so keys and focus behave as for a user."""
+    dialog = open_dialog(qtbot, person_id)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def press_tab(qtbot):
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    return focused()
+
+
+def parts_shown(dialog) -> list[bool]:
+    return [edit.isVisible() for edit in dialog.name_parts.values()]
+
+
+def stored_parts(person_id: int) -> dict[str, str]:
+    row = db.execute_sql(
+        f"SELECT {', '.join(people.NAME_PARTS)} FROM person WHERE id = ?", (person_id,)
+    ).fetchone()
+    return dict(zip(people.NAME_PARTS, row, strict=True))
+
+
+def test_name_parts_unfold_from_the_keyboard_and_are_saved(qtbot, database):
+    dialog = open_active(qtbot)
+    toggle = dialog.name_parts_toggle
+    assert toggle.isVisible() and not toggle.isChecked()
+    assert parts_shown(dialog) == [False] * 5
+    assert focused() is dialog.name
+    qtbot.keyClicks(dialog.name, "Dr Lisette Schutte, PhD")
+    assert press_tab(qtbot) is toggle
+    qtbot.keyClick(toggle, Qt.Key.Key_Space)
+    assert toggle.isChecked() and parts_shown(dialog) == [True] * 5
+    for key, text in PARTS.items():  # in reading order: prefix, given, middle, family, suffix
+        assert press_tab(qtbot) is dialog.name_parts[key]
+        qtbot.keyClicks(dialog.name_parts[key], text)
+    assert press_tab(qtbot) is dialog.company
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == PersonDialog.DialogCode.Accepted
+    assert stored_parts(dialog.saved_id) == PARTS
+    assert people.get_person(dialog.saved_id).name == "Dr Lisette Schutte, PhD"
+
+
+def test_folded_parts_are_skipped_by_tab(qtbot, database):
+    dialog = open_active(qtbot)
+    assert press_tab(qtbot) is dialog.name_parts_toggle
+    assert press_tab(qtbot) is dialog.company
+
+
+def test_a_name_alone_never_fills_the_parts(qtbot, database):
+    dialog = open_active(qtbot)
+    qtbot.keyClicks(dialog.name, "Lisette Schutte, PhD")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert stored_parts(dialog.saved_id) == dict.fromkeys(people.NAME_PARTS, "")
+
+    again = open_dialog(qtbot, dialog.saved_id)
+    assert not again.name_parts_toggle.isChecked()
+    assert parts_shown(again) == [False] * 5
+    assert [edit.text() for edit in again.name_parts.values()] == [""] * 5
+    assert not again.name_parts_summary.isVisible()
+
+
+def test_a_person_with_parts_opens_with_them_shown_and_edits_them(qtbot, add_people):
+    (lisette,) = add_people(people.PersonData(name="Dr Lisette Schutte, PhD", **PARTS))
+    (plain_name,) = add_people("Maya Chen")
+    dialog = open_active(qtbot, lisette)
+    assert dialog.name_parts_toggle.isChecked()
+    assert parts_shown(dialog) == [True] * 5
+    assert {key: edit.text() for key, edit in dialog.name_parts.items()} == PARTS
+    assert not dialog.name_parts_summary.isVisible()
+    dialog.name_parts["middle_name"].clear()
+    qtbot.keyClicks(dialog.name_parts["family_name"], "-Meyer")
+    dialog.save()
+    assert stored_parts(lisette) == {**PARTS, "middle_name": "", "family_name": "Schutte-Meyer"}
+    assert people.get_person(plain_name) == people.PersonData(name="Maya Chen")
+
+    only_family = people.create_person(people.PersonData(name="Bo", family_name="Bo"))
+    assert open_dialog(qtbot, only_family).name_parts_toggle.isChecked()
+    assert not open_dialog(qtbot, plain_name).name_parts_toggle.isChecked()
+
+
+def test_folding_keeps_the_parts_and_says_what_they_hold(qtbot, add_people):
+    (lisette,) = add_people(people.PersonData(name="Lisette Schutte", **PARTS))
+    dialog = open_active(qtbot, lisette)
+    qtbot.mouseClick(dialog.name_parts_toggle, Qt.MouseButton.LeftButton)
+    assert parts_shown(dialog) == [False] * 5
+    summary = dialog.name_parts_summary
+    assert summary.isVisible()
+    assert summary.text() == (
+        "Prefix: Dr · Given: Lisette · Middle: Marie · Family: Schutte · Suffix: PhD"
+    )
+    assert "Given: Lisette" in dialog.name_parts_toggle.toolTip()
+    qtbot.mouseClick(dialog.name_parts_toggle, Qt.MouseButton.LeftButton)
+    assert parts_shown(dialog) == [True] * 5 and not summary.isVisible()
+    dialog.name_parts["family_name"].setText("<b>Schutte</b>")
+    dialog.name_parts_toggle.click()
+    assert "Family: <b>Schutte</b>" in summary.text()  # user text, shown as typed
+    assert "&lt;b&gt;Schutte" in dialog.name_parts_toggle.toolTip()
+    dialog.name_parts["family_name"].setText("Schutte")
+    dialog.save()
+    assert stored_parts(lisette) == PARTS  # folded is not cleared
+
+
+def test_mnemonics_unfold_the_parts_and_reach_each_field(qtbot, database):
+    dialog = open_active(qtbot)
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.name_parts_toggle.isChecked)  # a mnemonic clicks after a flash
+    assert parts_shown(dialog) == [True] * 5
+    for key, letter in (
+        ("name_prefix", Qt.Key.Key_X),
+        ("given_name", Qt.Key.Key_G),
+        ("middle_name", Qt.Key.Key_D),
+        ("family_name", Qt.Key.Key_F),
+        ("name_suffix", Qt.Key.Key_U),
+    ):
+        qtbot.keyClick(focused(), letter, Qt.KeyboardModifier.AltModifier)
+        assert focused() is dialog.name_parts[key]
+    qtbot.keyClick(focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not dialog.name_parts_toggle.isChecked())
+    assert parts_shown(dialog) == [False] * 5
+
+
+def test_every_name_part_is_labelled_for_screen_readers(qtbot, database):
+    dialog = open_dialog(qtbot)
+    dialog.name_parts_toggle.setChecked(True)
+    toggle = dialog.name_parts_toggle
+    assert toggle.accessibleName() == "Name parts"
+    assert "given" in toggle.accessibleDescription()
+    captions = {}
+    for row in range(dialog.form.layout.rowCount()):
+        label = dialog.form.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if label and isinstance(label.widget(), QLabel) and label.widget().buddy():
+            captions[label.widget().buddy()] = label.widget().text()
+    assert {key: captions[edit] for key, edit in dialog.name_parts.items()} == {
+        "name_prefix": "Prefi&x",
+        "given_name": "&Given name",
+        "middle_name": "Mi&ddle name",
+        "family_name": "&Family name",
+        "name_suffix": "S&uffix",
+    }
+    assert {key: edit.accessibleName() for key, edit in dialog.name_parts.items()} == {
+        "name_prefix": "Prefix",
+        "given_name": "Given name",
+        "middle_name": "Middle name",
+        "family_name": "Family name",
+        "name_suffix": "Suffix",
+    }
+
+
+def test_the_fields_stay_in_place_as_the_parts_fold(qtbot, database):
+    dialog = open_dialog(qtbot)
+    folded = dialog.name.mapTo(dialog, dialog.name.rect().topLeft()).x()
+    dialog.name_parts_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.name_parts["family_name"].isVisible())
+    assert dialog.name.mapTo(dialog, dialog.name.rect().topLeft()).x() == folded
+    label = dialog.form.layout.labelForField(dialog.name_parts["middle_name"].parentWidget())
+    assert label.width() >= label.sizeHint().width()  # "Middle name" is not clipped
+
+
+def test_rejected_save_keeps_the_name_parts_typed(qtbot, database):
+    dialog = open_active(qtbot)
+    qtbot.keyClicks(dialog.name, "Lisette Schutte")
+    dialog.name_parts_toggle.click()
+    qtbot.keyClicks(dialog.name_parts["given_name"], "Lisette")
+    qtbot.keyClicks(dialog.name_parts["name_suffix"], "PhD")
+    dialog.email.blockSignals(True)  # slip a bad value past the live check
+    dialog.email.setText("not-an-email")
+    dialog.email.blockSignals(False)
+    dialog.save()
+    assert dialog.isVisible() and person_count() == 0
+    assert dialog.name_parts_toggle.isChecked() and parts_shown(dialog) == [True] * 5
+    assert dialog.name_parts["given_name"].text() == "Lisette"
+    assert dialog.name_parts["name_suffix"].text() == "PhD"
+
+
+def test_typing_a_part_counts_as_a_change_to_discard(qtbot, add_people, monkeypatch):
+    (ada,) = add_people("Ada Lovelace")
+    asked = []
+    monkeypatch.setattr(plain, "confirm_discard", lambda parent, q: asked.append(q) or True)
+    dialog = open_active(qtbot, ada)
+    dialog.name_parts_toggle.click()
+    qtbot.keyClicks(dialog.name_parts["family_name"], "Lovelace")
+    dialog.reject()
+    assert asked == ["Discard your changes to Ada Lovelace?"]
+    assert stored_parts(ada)["family_name"] == ""
+
+
+def test_the_toggle_shows_when_it_has_the_keyboard_focus(qtbot, database):
+    dialog = open_active(qtbot)
+    toggle = dialog.name_parts_toggle
+    unfocused = {}
+    for unfolded in (False, True):
+        toggle.setChecked(unfolded)
+        unfocused[unfolded] = toggle.grab().toImage()
+    assert press_tab(qtbot) is toggle
+    for unfolded in (True, False):  # unfolded first: a flat, checked button draws no focus
+        toggle.setChecked(unfolded)
+        assert toggle.grab().toImage() != unfocused[unfolded]

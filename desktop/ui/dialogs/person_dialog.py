@@ -1,4 +1,11 @@
-"""The person form: every field of a person, checked as you type."""
+"""The person form: every field of a person, checked as you type.
+
+The parts of the name (prefix, given, middle, family, suffix) are folded under the name:
+most people are known by a name alone, and the parts matter only where a source gave
+them or the user wants them for a formal letter or a vCard. The form unfolds them when
+the person has any, so what is stored is never hidden; folded, a summary says what they
+hold. Nothing fills them from the name: "Lisette Schutte, PhD" has no parts until typed.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -15,10 +23,22 @@ from PySide6.QtWidgets import (
 from desktop.core import companies, people, skills
 from desktop.core.validation import Problems
 from desktop.ui.dialogs.record_dialog import RecordDialog
+from desktop.ui.plain import plain_label, short, tooltip
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit
-from desktop.ui.widgets.form import MessageForm
+from desktop.ui.widgets.disclosure import Disclosure
+from desktop.ui.widgets.form import NOTE_STYLE, MessageForm
 from desktop.ui.widgets.tag_edit import TagEdit
+
+#: The name parts in the order a name is read, with their labels and examples.
+NAME_PART_FIELDS = (
+    ("name_prefix", "Prefi&x", "Dr, Ms, Prof…"),
+    ("given_name", "&Given name", ""),
+    ("middle_name", "Mi&ddle name", ""),
+    ("family_name", "&Family name", ""),
+    ("name_suffix", "S&uffix", "Jr, III, PhD…"),
+)
+assert {key for key, _, _ in NAME_PART_FIELDS} == set(people.NAME_PARTS)
 
 
 class PersonDialog(RecordDialog):
@@ -46,6 +66,7 @@ class PersonDialog(RecordDialog):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form = MessageForm(left)
         self.name = self.form.add("name", "&Name", QLineEdit())
+        self._build_name_parts(left)
         self.company = self.form.add("company", "&Company", QLineEdit())
         self.company.setCompleter(
             word_completer(self, companies.company_names(), self.company.setText)
@@ -91,7 +112,56 @@ class PersonDialog(RecordDialog):
         self.notes_edit.setMinimumHeight(90)
 
         self.lay_out(left, right)
+        # The fields stay put as the parts fold: the labels keep the widest one's width.
+        captions = [
+            left.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(left.rowCount())
+        ]
+        widest = max(item.widget().sizeHint().width() for item in captions if item)
+        self.form.layout.labelForField(self.name.parentWidget()).setMinimumWidth(widest)
         self.resize(860, 520)
+
+    def _build_name_parts(self, form: QFormLayout) -> None:
+        """The disclosure under the name, and the five part fields it shows or hides."""
+        self.name_parts_toggle = Disclosure("Name pa&rts")
+        self.name_parts_toggle.setAccessibleDescription(
+            "Shows the prefix, given, middle and family name and suffix."
+        )
+        self.name_parts_summary = plain_label()
+        self.name_parts_summary.setObjectName("name_parts_summary")
+        self.name_parts_summary.setStyleSheet(NOTE_STYLE)
+        self.name_parts_summary.hide()
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.name_parts_toggle)
+        line.addWidget(self.name_parts_summary, 1)
+        line.addStretch()
+        form.addRow("", row)
+        self.name_parts: dict[str, QLineEdit] = {}
+        self._name_part_rows: list[int] = []
+        for key, label, example in NAME_PART_FIELDS:
+            edit = self.form.add(key, label, QLineEdit())
+            edit.setPlaceholderText(example)
+            self.name_parts[key] = edit
+            self._name_part_rows.append(form.rowCount() - 1)
+        self.name_parts_toggle.toggled.connect(self._show_name_parts)
+        self._show_name_parts(False)
+
+    def _show_name_parts(self, unfolded: bool) -> None:
+        for row in self._name_part_rows:
+            self.form.layout.setRowVisible(row, unfolded)
+        summary = self.name_parts_text()
+        self.name_parts_summary.setText(summary)
+        self.name_parts_summary.setVisible(bool(summary) and not unfolded)
+        self.name_parts_toggle.setToolTip(tooltip(summary) if not unfolded else "")
+
+    def name_parts_text(self) -> str:
+        """'Prefix: Dr · Given: Lisette · Family: Schutte': what the parts hold."""
+        return " · ".join(
+            f"{label.replace('&', '').split()[0]}: {short(' '.join(text.split()), 40)}"
+            for key, label, _ in NAME_PART_FIELDS
+            if (text := self.name_parts[key].text()).strip()
+        )
 
     def _connect_checks(self) -> None:
         for key, edit in (
@@ -120,6 +190,7 @@ class PersonDialog(RecordDialog):
             seeks=self.seeks.tags(),
             offers=self.offers.tags(),
             cadence_days=self.cadence.value() or None,
+            **{key: edit.text() for key, edit in self.name_parts.items()},
         )
 
     def set_data(self, data: people.PersonData) -> None:
@@ -138,6 +209,10 @@ class PersonDialog(RecordDialog):
         self.seeks.set_tags(data.seeks)
         self.offers.set_tags(data.offers)
         self.cadence.setValue(data.cadence_days or 0)
+        for key, edit in self.name_parts.items():
+            edit.setText(getattr(data, key))
+        self.name_parts_toggle.setChecked(any(getattr(data, k) for k in people.NAME_PARTS))
+        self._show_name_parts(self.name_parts_toggle.isChecked())
 
     def record_name(self) -> str:
         return self.name.text().strip() or f"this {self.noun}"
