@@ -117,7 +117,7 @@ def cards(data: bytes, encoding: str) -> Iterator[Card]:
         if _BINARY_START.match(line):
             if reader.card is None:  # outside a card it is a stray line like any other
                 reader.outside(number, line.decode(encoding, "replace"))
-            if b"QUOTED-PRINTABLE" in line.split(b":", 1)[0].upper():
+            if _is_quoted(line):
                 while line.endswith(b"=") and pos < size:  # soft line breaks
                     end = find(b"\n", pos)
                     end = size if end < 0 else end
@@ -131,13 +131,18 @@ def cards(data: bytes, encoding: str) -> Iterator[Card]:
             pos = stop
             continue
         pieces, starts, first = [line], [offset], number
-        quoted = b"QUOTED-PRINTABLE" in line.split(b":", 1)[0].upper()
+        quoted = (b"uoted" in line or b"UOTED" in line) and _is_quoted(line)
     if pieces and (card := reader.logical(first, pieces, starts)) is not None:
         yield card
     if reader.card is not None:
         raise CardError(reader.card.row, LineError(number, "the card is never closed"))
     if reader.row == 0:
         raise CardError(0, LineError(number, "no cards"))
+
+
+def _is_quoted(line: bytes) -> bool:
+    """Whether a property's first line says it is quoted-printable."""
+    return b"QUOTED-PRINTABLE" in line.split(b":", 1)[0].upper()
 
 
 class CardError(Exception):
@@ -160,7 +165,7 @@ class _Reader:
         self.depth = 0  # inside a component nested in the card (ignored)
 
     def logical(self, number: int, pieces: list[bytes], starts: list[int]) -> Card | None:
-        raw = b"".join(pieces)
+        raw = pieces[0] if len(pieces) == 1 else b"".join(pieces)
         try:
             text = raw.decode(self.encoding)
         except UnicodeDecodeError as exc:
