@@ -90,6 +90,15 @@ def test_escapes_are_undone_in_vcard_3_and_4(version):
     assert person.how_met == "a, b\nc"
 
 
+@pytest.mark.parametrize("version", ["2.1", "3.0", "4.0"])
+def test_a_text_property_in_base64_is_read_as_its_text(version):
+    note = "a, b; c\\d\nnew line"
+    encoded = base64.b64encode(note.encode()).decode()
+    person = one("FN:A", f"NOTE;ENCODING=b:{encoded}", f"TITLE;BASE64:{encoded}", version=version)
+    assert person.notes == note
+    assert person.title == note
+
+
 def test_structured_values_are_cut_only_at_unescaped_semicolons():
     person = one("FN:A", "ORG:Smith\\; Sons\\, Ltd;Dept", "ADR:;;;Paris\\; Centre;IDF;;France")
     assert person.company == "Smith; Sons, Ltd"

@@ -9,7 +9,6 @@ nothing and refuses nothing.
 from __future__ import annotations
 
 import base64
-import binascii
 import codecs
 import functools
 import re
@@ -176,7 +175,7 @@ class _Reader:
             self.card = Card(self.row)
             return None
         try:
-            line = parse_line(text, number, self.encoding)
+            line = parse_line(text, number, self.encoding, self.card.version)
         except LineError as exc:
             raise CardError(self.card.row, exc) from exc
         if line.name == "BEGIN":
@@ -219,8 +218,9 @@ def _position(index: int, pieces: list[bytes], starts: list[int]) -> int:
     return starts[-1] + 1
 
 
-def parse_line(text: str, number: int, encoding: str) -> Line:
-    """A property from its logical line: group, name, parameters and decoded value."""
+def parse_line(text: str, number: int, encoding: str, version: str = "") -> Line:
+    """A property from its logical line: group, name, parameters and decoded value, in a
+    card of *version* (its VERSION line comes first in every card seen so far)."""
     head = _HEAD.match(text)  # most lines: no quoted parameter values
     if head is not None:
         group, name, raw = head.groups()
@@ -232,7 +232,7 @@ def parse_line(text: str, number: int, encoding: str) -> Line:
     if coding == "quoted-printable":
         value = _quoted_printable(value, params, number, encoding)
     elif coding == "base64":
-        value = _base64_text(value, params)
+        value = _base64_text(value, params, version)
     if "_" in name:
         name = name.replace("_", "-")
     return Line(group or "", name.upper(), params, types, value)
@@ -300,14 +300,16 @@ def _quoted_printable(value: str, params: dict[str, list[str]], number: int, enc
     return text
 
 
-def _base64_text(value: str, params: dict[str, list[str]]) -> str:
+def _base64_text(value: str, params: dict[str, list[str]], version: str) -> str:
     """A text property written in base64: its text, escaped as if written plainly."""
     try:
         text = base64.b64decode("".join(value.split()), validate=True).decode(
             _charset(params, "utf-8")
         )
-    except (ValueError, LookupError, binascii.Error):
+    except (ValueError, LookupError):  # binascii.Error and UnicodeError are ValueErrors
         return ""
+    if version.startswith("2"):  # vCard 2.1 escapes only these
+        return text.replace(",", "\\,").replace(";", "\\;")
     return escape(text)
 
 
