@@ -1,7 +1,12 @@
-"""People, companies, needs and actions as CSV tables a spreadsheet opens.
+"""People, companies, needs, opportunities and actions as CSV tables a spreadsheet opens.
 
 Columns are what the program shows (company and person names, labels), one row per
-record. A cell that starts with =, +, -, @, a tab or a carriage return gets a leading
+record. What a record holds several of is one cell, its items joined by "; " (or ", "
+for skills and roles), so each row reads whole: an opportunity's people with their part
+("Ada Lovelace (hiring manager, interviewer); Bob Ode (referrer)") and its status history, oldest
+first ("Interested 2025-06-01; Applied 2025-06-04").
+
+A cell that starts with =, +, -, @, a tab or a carriage return gets a leading
 apostrophe: spreadsheets would otherwise run it as a formula ("CSV injection"), and
 an apostrophe is what they themselves use to mark text. So a phone '+1 555' reads
 "'+1 555" in the file.
@@ -12,17 +17,21 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from desktop import private_files
 from desktop.core.actions import DIRECTION_LABELS, KIND_LABELS
 from desktop.core.needs import FOR_WHOM_LABELS, STATUS_LABELS, URGENCY_LABELS
-from desktop.core.people import ROLE_LABELS
+from desktop.core.opportunities import PART_LABELS
+from desktop.core.opportunities import STATUS_LABELS as OPPORTUNITY_STATUS_LABELS
+from desktop.core.people import NAME_PARTS, ROLE_LABELS
 from desktop.store.connection import db
 from desktop.store.models import ROLES
 
-TABLES = ("people", "companies", "needs", "actions")
+TABLES = ("people", "companies", "needs", "opportunities", "actions")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # Skill names in alphabetical order (SQLite 3.40 keeps the subquery's order in group_concat).
@@ -37,24 +46,50 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+def _named(cursor: sqlite3.Cursor) -> Iterator[dict]:
+    """The cursor's rows as dicts by column name, so a moved column cannot shift a cell."""
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+#: The name parts' headers, in the order a name is read.
+_NAME_PART_HEADERS = {
+    "name_prefix": "Prefix",
+    "given_name": "Given name",
+    "middle_name": "Middle name",
+    "family_name": "Family name",
+    "name_suffix": "Suffix",
+}
+assert set(_NAME_PART_HEADERS) == set(NAME_PARTS)
+
+
 def _people() -> Iterator[list]:
     yield [
-        "Name", "Company", "Title", "Email", "Phone", "LinkedIn", "Location", "How met",
-        "Met on", "Roles", "Offers", "Seeks", "Keep in touch every (days)", "Notes",
+        "Name", *_NAME_PART_HEADERS.values(), "Company", "Title", "Email", "Phone", "LinkedIn",
+        "Location", "How met", "Met on", "Roles", "Offers", "Seeks",
+        "Keep in touch every (days)", "Notes",
     ]  # fmt: skip
     offers = _SKILLS.format(link="person_skill", where="l.person_id = p.id AND l.kind = 'offers'")
     seeks = _SKILLS.format(link="person_skill", where="l.person_id = p.id AND l.kind = 'seeks'")
+    parts = ", ".join(f"p.{part} AS {part}" for part in _NAME_PART_HEADERS)
     rows = db.execute_sql(
-        "SELECT p.name, coalesce(c.name, ''), p.title, p.email, p.phone, p.linkedin_url,"
-        " p.location, p.how_met, p.met_on,"
-        " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id),"
-        f" {offers}, {seeks}, p.cadence_days, p.notes"
+        f"SELECT p.name AS name, {parts}, coalesce(c.name, '') AS company, p.title AS title,"
+        " p.email AS email, p.phone AS phone, p.linkedin_url AS linkedin_url,"
+        " p.location AS location, p.how_met AS how_met, p.met_on AS met_on,"
+        " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id) AS roles,"
+        f" {offers} AS offers, {seeks} AS seeks, p.cadence_days AS cadence_days,"
+        " p.notes AS notes"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id ORDER BY p.sort_key, p.id"
     )
-    for row in rows:
-        held = set((row[9] or "").split(","))
-        roles = ", ".join(ROLE_LABELS[r] for r in ROLES if r in held)
-        yield [*row[:9], roles, *row[10:]]
+    for row in _named(rows):
+        held = set((row["roles"] or "").split(","))
+        yield [
+            row["name"], *(row[part] for part in _NAME_PART_HEADERS), row["company"],
+            row["title"], row["email"], row["phone"], row["linkedin_url"], row["location"],
+            row["how_met"], row["met_on"], ", ".join(ROLE_LABELS[r] for r in ROLES if r in held),
+            row["offers"], row["seeks"], row["cadence_days"], row["notes"],
+        ]  # fmt: skip
 
 
 def _companies() -> Iterator[list]:
@@ -87,6 +122,48 @@ def _needs() -> Iterator[list]:
         ]  # fmt: skip
 
 
+# An opportunity's people in the order its page lists them (by part, then by name), and
+# its statuses oldest first, as JSON arrays: names may hold any separator.
+_PART_ORDER = " ".join(f"WHEN '{part}' THEN {n}" for n, part in enumerate(PART_LABELS))
+_OPPORTUNITY_PEOPLE = (
+    "(SELECT json_group_array(json_array(id, name, part)) FROM (SELECT p.id, p.name, op.part"
+    " FROM opportunity_person op JOIN person p ON p.id = op.person_id"
+    f" WHERE op.opportunity_id = o.id ORDER BY CASE op.part {_PART_ORDER} END, p.sort_key, p.id))"
+)
+_OPPORTUNITY_HISTORY = (
+    "(SELECT json_group_array(json_array(status, changed_on)) FROM (SELECT status, changed_on"
+    " FROM opportunity_history WHERE opportunity_id = o.id ORDER BY changed_on, id))"
+)
+
+
+def _opportunities() -> Iterator[list]:
+    yield [
+        "Company", "Title", "Need", "Status", "Status since", "Applied on", "Posting",
+        "People", "Status history", "Notes",
+    ]  # fmt: skip
+    rows = db.execute_sql(
+        "SELECT c.name AS company, o.title AS title, coalesce(n.title, '') AS need,"
+        " o.status AS status, o.status_changed_on AS status_on, o.applied_on AS applied_on,"
+        f" o.url AS url, {_OPPORTUNITY_PEOPLE} AS people, {_OPPORTUNITY_HISTORY} AS history,"
+        " o.notes AS notes"
+        " FROM opportunity o JOIN company c ON c.id = o.company_id"
+        " LEFT JOIN need n ON n.id = o.need_id"  # as the opportunities page lists them:
+        " ORDER BY o.status_changed_on IS NULL, o.status_changed_on DESC, o.id DESC"
+    )
+    for row in _named(rows):
+        parts: dict[tuple[int, str], list[str]] = {}  # one person with two parts: one entry
+        for person_id, name, part in json.loads(row["people"]):
+            parts.setdefault((person_id, name), []).append(PART_LABELS[part].lower())
+        people = "; ".join(f"{name} ({', '.join(held)})" for (_, name), held in parts.items())
+        history = "; ".join(
+            f"{OPPORTUNITY_STATUS_LABELS[status]} {on}" for status, on in json.loads(row["history"])
+        )
+        yield [
+            row["company"], row["title"], row["need"], OPPORTUNITY_STATUS_LABELS[row["status"]],
+            row["status_on"], row["applied_on"], row["url"], people, history, row["notes"],
+        ]  # fmt: skip
+
+
 def _actions() -> Iterator[list]:
     yield [
         "Date", "Direction", "Kind", "Person", "Helped", "Company", "Need", "Opportunity",
@@ -107,7 +184,13 @@ def _actions() -> Iterator[list]:
         yield [occurred_on, DIRECTION_LABELS[direction], KIND_LABELS[kind], *rest]
 
 
-_ROWS = {"people": _people, "companies": _companies, "needs": _needs, "actions": _actions}
+_ROWS = {
+    "people": _people,
+    "companies": _companies,
+    "needs": _needs,
+    "opportunities": _opportunities,
+    "actions": _actions,
+}
 assert tuple(_ROWS) == TABLES
 
 
@@ -124,14 +207,15 @@ def _rows(table: str) -> Iterator[list]:
 
 
 def export(table: str) -> str:
-    """All records of *table* ('people', 'companies', 'needs' or 'actions') as CSV text."""
+    """All records of *table* (one of `TABLES`) as CSV text."""
     out = io.StringIO(newline="")
     _write(out, _rows(table))
     return out.getvalue()
 
 
 def export_all(folder: Path) -> list[Path]:
-    """Write people.csv, companies.csv, needs.csv and actions.csv into *folder*.
+    """Write one file per table into *folder*: people.csv, companies.csv, needs.csv,
+    opportunities.csv and actions.csv.
 
     The files are UTF-8 with a byte-order mark, without which Excel reads accents wrong,
     and private (0600), in a folder made private (0700) if it is made for them.
@@ -139,7 +223,7 @@ def export_all(folder: Path) -> list[Path]:
     """
     folder = private_files.make_folder(folder)
     written = [folder / f"{table}.csv" for table in TABLES]
-    # All four are complete before any is put in place, so a full disk halfway leaves the
+    # All are complete before any is put in place, so a full disk halfway leaves the
     # files of an earlier export as they were, not a mix of old and new.
     with contextlib.ExitStack() as files:
         for table, path in zip(TABLES, written, strict=True):

@@ -42,6 +42,10 @@ def saved(database):
             offers=["Python", "Go", "Ansible"],
             seeks=["Rust"],
             cadence_days=30,
+            name_prefix="Lady",
+            given_name="Augusta",
+            middle_name="Ada",
+            family_name="=King()",
         )
     )
     evil = people.create_person(PersonData(name='=HYPERLINK("http://evil.example","click")'))
@@ -59,7 +63,23 @@ def saved(database):
         )
     )
     opportunity = opportunities.create_opportunity(
-        opportunities.OpportunityData(company="Acme", title="Data engineer", need_id=need)
+        opportunities.OpportunityData(
+            company="Acme",
+            title="Data engineer",
+            need_id=need,
+            url="https://acme.example/jobs/7",
+            notes=NOTE,
+            people=[(ada, "interviewer"), (evil, "referrer"), (ada, "hiring_manager")],
+        ),
+        today=date(2025, 6, 2),
+    )
+    opportunities.set_status(opportunity, "applied", date(2025, 6, 4))
+    opportunities.set_status(opportunity, "interviewing", date(2025, 6, 20))
+    withdrawn = opportunities.create_opportunity(
+        opportunities.OpportunityData(
+            company="Acme", title="+Night shift", status="withdrawn", notes="=cmd|' /C calc'!A0"
+        ),
+        today=date(2025, 5, 1),
     )
     actions.create_action(
         ActionData(
@@ -77,7 +97,7 @@ def saved(database):
             follow_up_on=date(2025, 6, 10),
         )
     )
-    return {"ada": ada, "evil": evil}
+    return {"ada": ada, "evil": evil, "opportunity": opportunity, "withdrawn": withdrawn}
 
 
 @pytest.mark.parametrize(
@@ -102,15 +122,16 @@ def test_neutralise_prefixes_cells_a_spreadsheet_would_run(cell, safe):
 def test_people_have_readable_columns_and_neutralised_cells(saved):
     header, *rows = table("people")
     assert header == [
-        "Name", "Company", "Title", "Email", "Phone", "LinkedIn", "Location", "How met",
-        "Met on", "Roles", "Offers", "Seeks", "Keep in touch every (days)", "Notes",
+        "Name", "Prefix", "Given name", "Middle name", "Family name", "Suffix", "Company",
+        "Title", "Email", "Phone", "LinkedIn", "Location", "How met", "Met on", "Roles",
+        "Offers", "Seeks", "Keep in touch every (days)", "Notes",
     ]  # fmt: skip
     assert rows == [  # by name, as the people list sorts them: '=' comes before letters
-        ['\'=HYPERLINK("http://evil.example","click")', "", "", "", "", "", "", "", "", "", "",
-         "", "", ""],
-        ["Ada Lovelace", "Acme", "CTO", "ada@acme.example", "'+1 555 0100", "", "Zürich",
-         "PyCon", "2025-06-01", "Hiring manager, Mentor", "Ansible, Go, Python", "Rust", "30",
-         NOTE],
+        ['\'=HYPERLINK("http://evil.example","click")', "", "", "", "", "", "", "", "", "",
+         "", "", "", "", "", "", "", "", ""],
+        ["Ada Lovelace", "Lady", "Augusta", "Ada", "'=King()", "", "Acme", "CTO",
+         "ada@acme.example", "'+1 555 0100", "", "Zürich", "PyCon", "2025-06-01",
+         "Hiring manager, Mentor", "Ansible, Go, Python", "Rust", "30", NOTE],
     ]  # fmt: skip
 
 
@@ -134,6 +155,55 @@ def test_companies_needs_and_actions_name_what_they_point_at(saved):
     ]  # fmt: skip
 
 
+def test_opportunities_show_their_company_need_people_and_history(saved):
+    assert table("opportunities") == [
+        ["Company", "Title", "Need", "Status", "Status since", "Applied on", "Posting",
+         "People", "Status history", "Notes"],
+        # The latest status change first, as the opportunities page lists them.
+        ["Acme", "Data engineer", "Data pipeline", "Interviewing", "2025-06-20", "2025-06-04",
+         "https://acme.example/jobs/7",
+         "Ada Lovelace (hiring manager, interviewer); "
+         '=HYPERLINK("http://evil.example","click") (referrer)',
+         "Interested 2025-06-02; Applied 2025-06-04; Interviewing 2025-06-20", NOTE],
+        ["Acme", "'+Night shift", "", "Withdrawn", "2025-05-01", "", "", "",
+         "Withdrawn 2025-05-01", "'=cmd|' /C calc'!A0"],
+    ]  # fmt: skip
+
+
+def test_a_person_first_in_an_opportunitys_people_cannot_run_as_a_formula(database):
+    evil = people.create_person(PersonData(name="=1+2"))
+    opportunities.create_opportunity(
+        opportunities.OpportunityData(company="-Acme", title="Role", people=[(evil, "recruiter")]),
+        today=date(2025, 6, 2),
+    )
+    (row,) = table("opportunities")[1:]
+    assert row[0] == "'-Acme"
+    assert row[7] == "'=1+2 (recruiter)"
+
+
+def test_an_opportunitys_people_and_history_follow_their_changes(saved):
+    opportunities.set_status(saved["withdrawn"], "interested", date(2025, 7, 1))
+    people.delete_person(saved["evil"])
+    rows = {row[1]: row for row in table("opportunities")[1:]}
+    assert rows["'+Night shift"][3:5] == ["Interested", "2025-07-01"]
+    assert rows["'+Night shift"][8] == "Withdrawn 2025-05-01; Interested 2025-07-01"
+    assert rows["Data engineer"][7] == "Ada Lovelace (hiring manager, interviewer)"
+    assert list(rows) == ["'+Night shift", "Data engineer"]
+
+
+def test_two_people_of_one_name_on_an_opportunity_stay_two(database):
+    first, second = (people.create_person(PersonData(name="Sam Lee")) for _ in range(2))
+    opportunities.create_opportunity(
+        opportunities.OpportunityData(
+            company="Acme",
+            title="Role",
+            people=[(first, "recruiter"), (second, "interviewer"), (first, "interviewer")],
+        )
+    )
+    (row,) = table("opportunities")[1:]
+    assert row[7] == "Sam Lee (recruiter, interviewer); Sam Lee (interviewer)"
+
+
 def test_every_record_is_one_row_even_with_newlines_in_a_note(database):
     for n in range(30):
         people.create_person(PersonData(name=f"Person {n:02}", notes=NOTE))
@@ -152,10 +222,12 @@ def test_an_unknown_table_is_refused(database):
         csv_export.export("skills")
 
 
-def test_export_all_writes_four_utf8_files_with_a_byte_order_mark(saved, tmp_path):
+def test_export_all_writes_one_utf8_file_per_table_with_a_byte_order_mark(saved, tmp_path):
     folder = tmp_path / "export"
     paths = csv_export.export_all(folder)
-    assert [p.name for p in paths] == ["people.csv", "companies.csv", "needs.csv", "actions.csv"]
+    assert [p.name for p in paths] == [
+        "people.csv", "companies.csv", "needs.csv", "opportunities.csv", "actions.csv",
+    ]  # fmt: skip
     for path, name in zip(paths, csv_export.TABLES, strict=True):
         data = path.read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
