@@ -13,6 +13,7 @@ from desktop.core import people
 from desktop.core.people import PersonData
 from desktop.formats import vcard
 from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
+from desktop.formats.vcard import lines
 
 DATA = Path(__file__).parent / "data"
 
@@ -243,6 +244,37 @@ def test_any_bytes_parse_or_raise_a_format_error(data):
         assert isinstance(result, Parsed)
         for person in result.people:
             assert person.name.strip()
+
+
+# --- reading a card whole is the same as reading it line by line, only faster ---
+
+
+def _line_by_line(monkeypatch, data: bytes):
+    with monkeypatch.context() as patch:
+        patch.setattr(lines, "whole_card", lambda *args: None)
+        return _outcome(data)
+
+
+def _outcome(data: bytes):
+    try:
+        return vcard.parse(data, "same.vcf")
+    except FormatError as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.vcf")))
+def test_every_sample_file_reads_the_same_whole_or_line_by_line(monkeypatch, name):
+    data = (DATA / name).read_bytes()
+    assert _outcome(data) == _line_by_line(monkeypatch, data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(vcard_like())
+def test_any_cards_read_the_same_whole_or_line_by_line(data):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lines, "whole_card", lambda *args: None)
+        slow = _outcome(data)
+    assert _outcome(data) == slow
 
 
 # --- export ---

@@ -13,15 +13,8 @@ from operator import attrgetter
 
 from desktop.core.people import MAX_CADENCE_DAYS, ROLE_LABELS
 from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
-from desktop.formats.vcard.lines import (
-    Card,
-    CardError,
-    Line,
-    Undecodable,
-    cards,
-    split,
-    unescape,
-)
+from desktop.formats.vcard.lines import Card, CardError, Undecodable, cards
+from desktop.formats.vcard.properties import Line, split, unescape
 from desktop.store.models import ROLES
 
 #: A URL with this TYPE is the person's LinkedIn page even when its host says otherwise.

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 
 from desktop.core.people import NAME_PARTS, ROLE_LABELS
-from desktop.formats.vcard.lines import escape
+from desktop.formats.vcard.properties import escape
 from desktop.formats.vcard.read import (
     LINKEDIN_TYPE,
     X_CADENCE,
