@@ -42,9 +42,18 @@ def export(today: date) -> bytes:
     return calendar.to_ical()
 
 
+#: Every UID is '<kind>-<row id>-<the second the row was made>@reciprocity'.
+UID_DOMAIN = "reciprocity"
+
+
 def uid(kind: str, row_id: int, created_at: str) -> str:
-    """'followup-27-20250131091502@reciprocity': stable as the row is edited."""
-    return f"{kind}-{row_id}-{''.join(c for c in created_at if c.isdigit())}@reciprocity"
+    """'followup-27-20250131091502@reciprocity': stable as the row is edited.
+
+    Only the second counts, so a created_at written with a fraction or a 'T' (by a
+    hand-edited or older archive) still gives the one form every other UID has.
+    """
+    second = "".join(c for c in created_at if c.isdigit())[:14]
+    return f"{kind}-{row_id}-{second}@{UID_DOMAIN}"
 
 
 def _event(uid: str, summary: str, due: date, today: date, lines: list[str]) -> icalendar.Event:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import icalendar
@@ -155,3 +156,51 @@ def test_an_empty_database_gives_a_valid_empty_calendar(database):
     calendar = icalendar.Calendar.from_ical(icalendar_export.export(TODAY))
     assert calendar.walk("VEVENT") == []
     assert str(calendar["prodid"]) == "-//Reciprocity//EN"
+
+
+UID_FORM = re.compile(r"(followup|keep-in-touch)-[1-9][0-9]*-[0-9]{14}@reciprocity")
+
+
+def test_every_uid_has_one_form_with_a_domain_part(calendar_data):
+    found = events(icalendar_export.export(TODAY))
+    assert {uid.split("-")[0] for uid in found} == {"followup", "keep"}  # both kinds
+    for uid_text in found:
+        assert UID_FORM.fullmatch(uid_text), uid_text
+    assert len(found) == len(set(found)) == 4
+
+
+def test_two_exports_give_the_same_uid_for_each_follow_up(calendar_data):
+    ids = calendar_data
+    first = events(icalendar_export.export(TODAY))
+    # The follow-up moved and renamed, the person renamed: the same events, updated.
+    changed = actions.get_action(ids["soon"])
+    changed.summary = "Asked Ada for news"
+    changed.follow_up_on = TODAY + 6 * DAY
+    actions.update_action(ids["soon"], changed)
+    people.update_person(ids["ada"], people.PersonData(name="Ada King", company="Acme"))
+    again = events(icalendar_export.export(TODAY))
+    assert list(again) == list(first)
+    soon = uid("followup", "action", ids["soon"])
+    assert str(again[soon]["summary"]) == "Follow up: Asked Ada for news (Ada King)"
+    assert again[soon].decoded("dtstart") == TODAY + 6 * DAY
+
+
+def test_uids_survive_moving_the_network_with_the_archive(calendar_data, tmp_path):
+    from desktop.formats import archive
+    from desktop.store import connection
+
+    before = list(events(icalendar_export.export(TODAY)))
+    archive.export(tmp_path / "network.json")
+    connection.close_database()
+    connection.open_database(tmp_path / "new-computer.sqlite3")
+    archive.import_into(tmp_path / "network.json")
+    assert list(events(icalendar_export.export(TODAY))) == before
+
+
+@pytest.mark.parametrize(
+    "created_at", ["2025-01-31 09:15:02", "2025-01-31T09:15:02", "2025-01-31 09:15:02.123456"]
+)
+def test_a_uid_holds_the_second_the_row_was_made_however_it_is_written(created_at):
+    assert (
+        icalendar_export.uid("followup", 27, created_at) == "followup-27-20250131091502@reciprocity"
+    )
