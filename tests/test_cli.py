@@ -91,7 +91,7 @@ def test_export_csv_vcard_and_calendar(tmp_path, capsys):
     folder = tmp_path / "csv"
     assert cli.main(["export", "csv", str(folder), "--database", str(database)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        "actions.csv", "companies.csv", "needs.csv", "people.csv",
+        "actions.csv", "companies.csv", "needs.csv", "opportunities.csv", "people.csv",
     ]  # fmt: skip
     cards = tmp_path / "all.vcf"
     assert cli.main(["export", "vcard", str(cards), "--database", str(database)]) == 0

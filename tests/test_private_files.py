@@ -114,4 +114,5 @@ def test_csv_files_and_the_folders_made_for_them_are_private(demo, tmp_path):
     assert mode(folder) == mode(folder.parent) == 0o700
     assert {p.name: mode(p) for p in folder.iterdir()} == {
         "people.csv": 0o600, "companies.csv": 0o600, "needs.csv": 0o600, "actions.csv": 0o600,
+        "opportunities.csv": 0o600,
     }  # fmt: skip

@@ -143,6 +143,8 @@ def test_keyboard_only_add_find_edit_delete(window, qtbot, on_next_dialog):
         assert dialog.focusWidget() is dialog.name
         qtbot.keyClicks(dialog.name, "Maya Chen")
         qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.name_parts_toggle  # folded: passed in one Tab
+        qtbot.keyClick(dialog.name_parts_toggle, Qt.Key.Key_Tab)
         assert dialog.focusWidget() is dialog.company
         qtbot.keyClicks(dialog.company, "Northwind")
         qtbot.keyClick(dialog.company, Qt.Key.Key_Return)
