@@ -29,6 +29,35 @@ KEPT_WITH_LABEL = {
 }
 
 
+def linkedin_key(url: str) -> str:
+    """The part of a LinkedIn address that names the person: 'linkedin.com/in/ada'."""
+    key = url.strip().lower().split("?")[0].split("#")[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        key = key.removeprefix(prefix)
+    return key.removeprefix("www.")
+
+
+def same_detail(name: str, mine: object, theirs: object) -> bool:
+    """Whether two values of a contact detail are the same (address case, a phone's
+    punctuation and a LinkedIn address's spelling aside)."""
+    if name == "linkedin_url":
+        return linkedin_key(str(mine)) == linkedin_key(str(theirs))
+    if name == "phone":
+        return [c for c in str(mine) if c.isdigit()] == [c for c in str(theirs) if c.isdigit()]
+    return str(mine).casefold().strip() == str(theirs).casefold().strip()
+
+
+def noted(notes: str, name: str, value: object) -> bool:
+    """Whether the notes already keep *value* of the contact detail *name* on a line of
+    its own, as 'Also: …', 'Phone: …', 'Email as imported: …' or bare."""
+    for line in notes.splitlines():
+        label, colon, rest = line.partition(": ")
+        for text in (line, rest) if colon and len(label) <= 40 else (line,):
+            if text.strip() and same_detail(name, text, value):
+                return True
+    return False
+
+
 def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]:
     """field -> (kept value, other value) where the two records differ and both are set."""
     keep, other = people.get_person(keep_id), people.get_person(other_id)
@@ -46,7 +75,7 @@ def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData
     (*take_other*), and the roles and skills of both. A value not chosen (the other email,
     name or title, say) is kept in the notes, and so are the other record's notes."""
     keep, other = people.get_person(keep_id), people.get_person(other_id)
-    chosen, also = {}, []
+    chosen, also, contacts = {}, [], []
     for name in CHOOSABLE:
         mine, theirs = getattr(keep, name), getattr(other, name)
         if name in take_other or mine in ("", None):
@@ -54,8 +83,8 @@ def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData
         if mine in ("", None) or theirs in ("", None) or mine == theirs:
             continue
         dropped = mine if name in take_other else theirs
-        if name in KEPT_IN_NOTES:
-            also.append(f"Also: {dropped}")
+        if name in KEPT_IN_NOTES:  # unless the notes have it already, in any spelling
+            contacts.append((name, dropped))
         elif name in KEPT_WITH_LABEL:
             shown = dropped.isoformat() if hasattr(dropped, "isoformat") else dropped
             also.append(f"{KEPT_WITH_LABEL[name]}: {shown}")
@@ -63,6 +92,7 @@ def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData
             also.insert(0, dropped)
     notes = chosen.get("notes", keep.notes)
     extra = [line for line in also if line not in notes]
+    extra += [f"Also: {value}" for name, value in contacts if not noted(notes, name, value)]
     chosen["notes"] = "\n".join(t for t in (notes, *extra) if t)
     return replace(
         keep,

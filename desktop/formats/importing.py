@@ -2,39 +2,50 @@
 reasons and rows), then one transaction that writes it all or nothing.
 
 A person in the file is the same as one in the network (or earlier in the file) when their
-LinkedIn address or email matches, ignoring case, or when their name and company do,
-ignoring case and accents. The match is then merged: empty fields are filled, nothing is
-overwritten.
+LinkedIn address or email matches, ignoring case, unless the other of the two is set on
+both sides and differs; or when their name and company (or name and phone number) match
+and no LinkedIn address or email contradicts it. A LinkedIn address or an email that
+differs means a different person, whatever the name: such a row is new, and the preview
+calls it a possible duplicate of the one with its name. A match is merged: empty fields
+are filled, nothing is overwritten.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
 
-from desktop.core import companies
+from desktop.core import companies, skills
 from desktop.core.clock import now_text
-from desktop.core.merging import KEPT_IN_NOTES
+from desktop.core.merging import KEPT_IN_NOTES, linkedin_key, noted, same_detail
+from desktop.core.people import MAX_CADENCE_DAYS
 from desktop.core.validation import MAX_NAME, email_problem, fold, linkedin_problem, name_key
-from desktop.formats.records import ImportedPerson, Parsed, Skipped
+from desktop.formats.records import NAME_PARTS, ImportedPerson, Parsed, Skipped
 from desktop.store import search_index
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
+from desktop.store.models import ROLES
 from desktop.store.textkeys import has_visible_text
 
 #: The person fields an import fills, in the order of the person table.
 FIELDS = (
     "title", "email", "phone", "linkedin_url", "location", "how_met", "met_on", "notes",
+    "cadence_days",
 )  # fmt: skip
 #: How the preview names each field a merge fills.
 FIELD_WORDS = {
     "company": "company", "title": "title", "email": "email", "phone": "phone",
     "linkedin_url": "LinkedIn address", "location": "location", "how_met": "how you met",
-    "met_on": "when you met", "notes": "notes",
+    "met_on": "when you met", "notes": "notes", "cadence_days": "keep in touch",
 }  # fmt: skip
+#: Words for what a merge adds beside the fields: the name's parts, roles and skills.
+ADDED_WORDS = {"name_parts": "name parts", "roles": "roles", "seeks": "skills sought",
+               "offers": "skills offered"}  # fmt: skip
 PROGRESS_EVERY = 500
+CONTROLS_REMOVED = "control characters removed"
 
 
 class Cancelled(Exception):
@@ -59,7 +70,10 @@ class Merge:
         the notes'."""
         parts = []
         if self.fills:
-            parts.append("fills " + ", ".join(FIELD_WORDS[name] for name in self.fills))
+            parts.append(
+                "fills "
+                + ", ".join(FIELD_WORDS.get(name) or ADDED_WORDS[name] for name in self.fills)
+            )
         if self.also:
             parts.append("keeps other contact details in the notes")
         if self.person_id < 0:  # the same person as an earlier row of this file
@@ -77,6 +91,16 @@ class Plan:
     merges: list[Merge] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unit: str = "row"  # 'row', or 'card' in a vCard file
+    #: Sentences about the whole file for the preview (the file's own, then the plan's).
+    notices: list[str] = field(default_factory=list)
+    #: row -> 'Riley Silva (Company 381)': a new person with the name of someone else.
+    doubts: dict[int, str] = field(default_factory=dict)
+    #: Rows whose text had control characters (a NUL byte, say), removed.
+    cleaned: set[int] = field(default_factory=set)
+
+    @property
+    def possible_duplicates(self) -> int:
+        return len(self.doubts)
 
     @property
     def merged(self) -> int:
@@ -97,39 +121,70 @@ class Plan:
         """(row, what happens, name, company) for every row, in file order."""
         entries = [
             *((s.row, f"Skipped — {s.reason}", "", "") for s in self.skipped),
-            *((p.row, "New", p.name, p.company) for p in self.new),
-            *((m.row, m.words(), m.name, m.company) for m in self.merges),
-        ]
+            *((p.row, self._new_words(p.row), p.name, p.company) for p in self.new),
+            *((m.row, self._cleaned_words(m.row, m.words()), m.name, m.company)
+              for m in self.merges),
+        ]  # fmt: skip
         return sorted(entries, key=lambda entry: entry[0])
+
+    def _new_words(self, row: int) -> str:
+        """'New — possible duplicate of Riley Silva (Company 381)'."""
+        words = f"New — possible duplicate of {self.doubts[row]}" if row in self.doubts else "New"
+        return self._cleaned_words(row, words)
+
+    def _cleaned_words(self, row: int, words: str) -> str:
+        if row not in self.cleaned:
+            return words
+        return f"{words}; {CONTROLS_REMOVED}" if "—" in words else f"{words} — {CONTROLS_REMOVED}"
 
     def summary(self) -> str:
         """'12 new, 3 merged, 2 skipped', and a line per skipped row with why."""
         repeats = f", {self.repeats:,} repeated in the file" if self.repeats else ""
+        doubts = self.possible_duplicates
+        doubts_words = f" ({doubts:,} possible duplicate{'s' * (doubts != 1)})" if doubts else ""
         lines = [
-            f"{len(self.new):,} new, {self.merged:,} merged, {self.known:,} already known"
-            f"{repeats}, {len(self.skipped):,} skipped"
+            f"{len(self.new):,} new{doubts_words}, {self.merged:,} merged, {self.known:,} already"
+            f" known{repeats}, {len(self.skipped):,} skipped"
         ]
         lines += [f"  {self.unit} {s.row}: {s.reason}" for s in self.skipped]
         return "\n".join(lines)
 
 
-def linkedin_key(url: str) -> str:
-    """The part of a LinkedIn address that names the person: 'linkedin.com/in/ada'."""
-    key = url.strip().lower().split("?")[0].split("#")[0].rstrip("/")
-    for prefix in ("https://", "http://"):
-        key = key.removeprefix(prefix)
-    return key.removeprefix("www.")
+_KEPT_CONTROLS = {"\t", "\n"}
 
 
-def _tidy(person: ImportedPerson) -> ImportedPerson | Skipped:
-    """Whitespace tidied, unusable values moved to the notes; a row without a name skipped."""
-    name = " ".join(person.name.split())
+def _without_controls(text: str) -> tuple[str, bool]:
+    """*text* without control characters (a NUL byte, an escape) other than tab and line
+    breaks; and whether any were there. Carriage returns become line breaks."""
+    if text.isprintable() or not text:
+        return text, False
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(c for c in text if c in _KEPT_CONTROLS or unicodedata.category(c) != "Cc")
+    return kept, len(kept) != len(text)
+
+
+def _tidy(person: ImportedPerson) -> tuple[ImportedPerson | Skipped, bool]:
+    """Whitespace tidied, control characters removed, unusable values moved to the notes;
+    a row without a name skipped. Also whether control characters were removed."""
+    removed = False
+
+    def text(value: str) -> str:
+        nonlocal removed
+        value, gone = _without_controls(value)
+        removed = removed or gone
+        return value
+
+    def line(value: str) -> str:
+        return " ".join(text(value).split())
+
+    name = line(person.name)
     if not has_visible_text(name):
-        return Skipped(person.row, "No name.")
+        return Skipped(person.row, "No name."), removed
     if len(name) > MAX_NAME:
-        return Skipped(person.row, f"The name is longer than {MAX_NAME} characters.")
-    notes = [person.notes.strip()] if person.notes.strip() else []
-    email, linkedin = person.email.strip(), person.linkedin_url.strip()
+        return Skipped(person.row, f"The name is longer than {MAX_NAME} characters."), removed
+    own_notes = text(person.notes).strip()
+    notes = [own_notes] if own_notes else []
+    email, linkedin = line(person.email), line(person.linkedin_url)
     if linkedin and "://" not in linkedin:  # exports often leave the scheme off
         linkedin = f"https://{linkedin}"
     if email and email_problem(email):
@@ -138,62 +193,131 @@ def _tidy(person: ImportedPerson) -> ImportedPerson | Skipped:
     if linkedin and linkedin_problem(linkedin):
         notes.append(f"LinkedIn as imported: {linkedin}")
         linkedin = ""
-    notes += [f"Also: {extra}" for extra in person.extra_emails if extra.strip()]
-    return ImportedPerson(  # every field: a third faster than dataclasses.replace
+    notes += [f"Also: {line(extra)}" for extra in person.extra_emails if line(extra)]
+    tidied = ImportedPerson(  # every field: a third faster than dataclasses.replace
         row=person.row,
         name=name,
-        company=" ".join(person.company.split())[:MAX_NAME],
-        title=" ".join(person.title.split()),
+        company=line(person.company)[:MAX_NAME],
+        title=line(person.title),
         email=email,
-        phone=" ".join(person.phone.split()),
+        phone=line(person.phone),
         linkedin_url=linkedin,
-        location=" ".join(person.location.split()),
-        how_met=" ".join(person.how_met.split()),
+        location=line(person.location),
+        how_met=line(person.how_met),
         met_on=person.met_on,
         notes="\n".join(notes),
         extra_emails=[],
+        given_name=line(person.given_name),
+        middle_name=line(person.middle_name),
+        family_name=line(person.family_name),
+        name_prefix=line(person.name_prefix),
+        name_suffix=line(person.name_suffix),
+        roles=tuple(r for r in ROLES if r in set(person.roles)),
+        seeks=skills.tidy(line(s) for s in person.seeks),
+        offers=skills.tidy(line(s) for s in person.offers),
+        cadence_days=person.cadence_days
+        if person.cadence_days and 0 < person.cadence_days <= MAX_CADENCE_DAYS
+        else None,
     )
+    return tidied, removed
+
+
+@dataclass
+class _Who:
+    """What tells a known person apart: their strong identifiers and weaker keys."""
+
+    name: str
+    company: str  # as shown, for the preview
+    company_key: str
+    email: str  # lower-cased
+    linkedin: str  # linkedin_key
+    phone: str  # phone_key
 
 
 class _Known:
-    """Who is already known, by their keys, for the network and this import so far: the
-    LinkedIn address, the email, the name at a company, and the name with a phone number
-    (address books often have no company; a number alone may be a switchboard's)."""
+    """Who is already known, in the network and earlier in this import, by the keys that
+    join a row to them: the LinkedIn address, the email, the name (with the company or
+    the phone number as evidence; a number alone may be a switchboard's)."""
 
     def __init__(self) -> None:
         self.email: dict[str, int] = {}
         self.linkedin: dict[str, int] = {}
-        self.named: dict[tuple[str, str], int] = {}
-        self.phoned: dict[tuple[str, str], int] = {}
+        self.named: dict[str, list[int]] = {}  # fold(name) -> people of that name
+        self.who: dict[int, _Who] = {}
         rows = db.execute_sql(
-            "SELECT p.id, p.name, p.email, p.linkedin_url, coalesce(c.name_key, ''), p.phone"
+            "SELECT p.id, p.name, p.email, p.linkedin_url, coalesce(c.name, ''),"
+            " coalesce(c.name_key, ''), p.phone"
             " FROM person p LEFT JOIN company c ON c.id = p.company_id"
         )
-        for person_id, name, email, linkedin, company, phone in rows.fetchall():
-            self.add(person_id, name, email, linkedin, company, phone)
+        for person_id, name, email, linkedin, company, key, phone in rows.fetchall():
+            self.add(person_id, name, email, linkedin, company, key, phone)
 
     def add(
-        self, person_id: int, name: str, email: str, linkedin: str, company: str, phone: str
+        self,
+        person_id: int,
+        name: str,
+        email: str,
+        linkedin: str,
+        company: str,
+        company_key: str,
+        phone: str,
     ) -> None:
-        if email:
-            self.email.setdefault(email.lower(), person_id)
-        if linkedin:
-            self.linkedin.setdefault(linkedin_key(linkedin), person_id)
-        self.named.setdefault((fold(name), company), person_id)
-        if number := phone_key(phone):
-            self.phoned.setdefault((fold(name), number), person_id)
+        who = _Who(
+            name, company, company_key, email.lower(),
+            linkedin_key(linkedin) if linkedin else "", phone_key(phone),
+        )  # fmt: skip
+        self.who[person_id] = who
+        if who.email:
+            self.email.setdefault(who.email, person_id)
+        if who.linkedin:
+            self.linkedin.setdefault(who.linkedin, person_id)
+        self.named.setdefault(fold(name), []).append(person_id)
 
-    def find(self, person: ImportedPerson) -> int | None:
-        number = phone_key(person.phone)
-        for found in (
-            self.linkedin.get(linkedin_key(person.linkedin_url)) if person.linkedin_url else None,
-            self.email.get(person.email.lower()) if person.email else None,
-            self.named.get((fold(person.name), name_key(person.company))),
-            self.phoned.get((fold(person.name), number)) if number else None,
-        ):
-            if found is not None:
-                return found
-        return None
+    def learn(self, person_id: int, fills: dict[str, object], company_key: str) -> None:
+        """A merge filled empty details of *person_id*: they identify them from now on."""
+        who = self.who[person_id]
+        if email := str(fills.get("email") or ""):
+            who.email = email.lower()
+            self.email.setdefault(who.email, person_id)
+        if linkedin := str(fills.get("linkedin_url") or ""):
+            who.linkedin = linkedin_key(linkedin)
+            self.linkedin.setdefault(who.linkedin, person_id)
+        if phone := str(fills.get("phone") or ""):
+            who.phone = phone_key(phone)
+        if "company" in fills:
+            who.company, who.company_key = str(fills["company"]), company_key
+
+    def find(self, person: ImportedPerson) -> tuple[int | None, int | None]:
+        """(the person this row is, or None; else someone of the same name it might be)."""
+        email = person.email.lower()
+        linkedin = linkedin_key(person.linkedin_url) if person.linkedin_url else ""
+        # A LinkedIn address names one person; an email joins unless their LinkedIn
+        # addresses say they are two.
+        if linkedin and (found := self.linkedin.get(linkedin)) is not None:
+            return found, None
+        found = self.email.get(email) if email else None
+        if found is not None and not (linkedin and self.who[found].linkedin):
+            return found, None
+        company, number = name_key(person.company), phone_key(person.phone)
+        doubt = None
+        for candidate in self.named.get(fold(person.name), ()):
+            who = self.who[candidate]
+            strong_differs = (email and who.email and email != who.email) or (
+                linkedin and who.linkedin and linkedin != who.linkedin
+            )
+            if not strong_differs:
+                if number and number == who.phone:
+                    return candidate, None  # name and phone number
+                phones_differ = number and who.phone and number != who.phone
+                if company == who.company_key and (company or not phones_differ):
+                    return candidate, None  # name and company (or name alone, no company)
+            doubt = candidate if doubt is None else doubt
+        return None, doubt
+
+    def words(self, person_id: int) -> str:
+        """'Riley Silva (Company 381)', for the preview."""
+        who = self.who[person_id]
+        return f"{who.name} ({who.company})" if who.company else who.name
 
 
 def phone_key(phone: str) -> str:
@@ -204,66 +328,107 @@ def phone_key(phone: str) -> str:
     return digits[-7:] if len(digits) >= 7 else ""
 
 
-def _same_detail(name: str, mine: object, theirs: object) -> bool:
-    """Whether two values of a contact detail are the same (address case, a phone's
-    punctuation and a LinkedIn address's spelling aside)."""
-    if name == "linkedin_url":
-        return linkedin_key(str(mine)) == linkedin_key(str(theirs))
-    if name == "phone":
-        return [c for c in str(mine) if c.isdigit()] == [c for c in str(theirs) if c.isdigit()]
-    return str(mine).casefold() == str(theirs).casefold()
+_CURRENT = ("name", "company", *FIELDS, *NAME_PARTS)
 
 
 def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
-    """The fields of the person *person_id* (a new one of this import if negative), and
-    their name."""
-    columns = ("name", "company", *FIELDS)
+    """The fields of the person *person_id* (a new one of this import if negative), with
+    their name, name parts, roles and skills."""
     if person_id < 0:
         earlier = new[-person_id - 1]
-        return {name: getattr(earlier, name) for name in columns}
+        have = {name: getattr(earlier, name) for name in _CURRENT}
+        have.update(roles=earlier.roles, seeks=earlier.seeks, offers=earlier.offers)
+        return have
     row = db.execute_sql(
-        f"SELECT p.name, coalesce(c.name, ''), {', '.join(f'p.{f}' for f in FIELDS)}"
+        f"SELECT p.name, coalesce(c.name, ''), {', '.join(f'p.{f}' for f in _CURRENT[2:])}"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?",
         (person_id,),
     )
-    return dict(zip(columns, row.fetchone(), strict=True))
+    have = dict(zip(_CURRENT, row.fetchone(), strict=True))
+    have["roles"] = tuple(
+        r
+        for (r,) in db.execute_sql("SELECT role FROM person_role WHERE person_id = ?", (person_id,))
+    )
+    for kind in ("seeks", "offers"):
+        have[kind] = [
+            name
+            for (name,) in db.execute_sql(
+                "SELECT s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
+                " WHERE ps.person_id = ? AND ps.kind = ?",
+                (person_id, kind),
+            )
+        ]
+    return have
+
+
+def _fills(person: ImportedPerson, have: dict[str, object]) -> dict[str, object]:
+    """What the row adds to the person it matched: empty fields, the name's parts when
+    they have none (and the names agree), roles and skills they lack."""
+    fills = {
+        name: getattr(person, name)
+        for name in ("company", *FIELDS)
+        if getattr(person, name) and not have[name]
+    }
+    parts = {part: getattr(person, part) for part in NAME_PARTS}
+    if (
+        any(parts.values())
+        and not any(have[part] for part in NAME_PARTS)
+        and fold(person.name) == fold(str(have["name"]))
+    ):
+        fills["name_parts"] = parts
+    if roles := tuple(r for r in person.roles if r not in set(have["roles"])):  # type: ignore[arg-type]
+        fills["roles"] = roles
+    for kind in ("seeks", "offers"):
+        theirs = {name_key(s) for s in have[kind]}  # type: ignore[attr-defined]
+        if added := [s for s in getattr(person, kind) if name_key(s) not in theirs]:
+            fills[kind] = added
+    return fills
 
 
 def plan(parsed: Parsed) -> Plan:
     """What importing *parsed* would do; reads the network, writes nothing."""
-    result = Plan(skipped=list(parsed.skipped), unit=parsed.unit)
+    result = Plan(skipped=list(parsed.skipped), unit=parsed.unit, notices=list(parsed.notices))
     known = _Known()
     for raw in parsed.people:
-        person = _tidy(raw)
+        person, removed = _tidy(raw)
+        if removed:
+            result.cleaned.add(raw.row)
         if isinstance(person, Skipped):
             result.skipped.append(person)
             continue
-        match = known.find(person)
+        match, doubt = known.find(person)
         if match is None:
             result.new.append(person)
+            if doubt is not None:
+                result.doubts[person.row] = known.words(doubt)
             known.add(
                 -len(result.new), person.name, person.email, person.linkedin_url,
-                name_key(person.company), person.phone,
+                person.company, name_key(person.company), person.phone,
             )  # fmt: skip
             continue
         have = _current(match, result.new)
-        fills = {
-            name: getattr(person, name)
-            for name in ("company", *FIELDS)
-            if getattr(person, name) and not have[name]
-        }
+        fills = _fills(person, have)
+        notes = str(have["notes"] or "")
         also = [
             f"Also: {getattr(person, name)}"
             for name in KEPT_IN_NOTES
             if getattr(person, name)
             and have[name]
-            and not _same_detail(name, getattr(person, name), have[name])
-            and f"Also: {getattr(person, name)}" not in str(have["notes"] or "")
+            and not same_detail(name, getattr(person, name), have[name])
+            and not noted(notes, name, getattr(person, name))
         ]
+        known.learn(match, fills, name_key(person.company))
         if match < 0 and (fills or also):  # the same person twice in this file: one person
             earlier = result.new[-match - 1]
-            notes = "\n".join(t for t in (fills.get("notes") or earlier.notes, *also) if t)
-            result.new[-match - 1] = replace(earlier, **{**fills, "notes": notes})
+            joined = {k: v for k, v in fills.items() if k in ("company", *FIELDS)}
+            joined["notes"] = "\n".join(
+                t for t in (fills.get("notes") or earlier.notes, *also) if t
+            )
+            joined.update(fills.get("name_parts", {}))  # type: ignore[arg-type]
+            joined["roles"] = (*earlier.roles, *fills.get("roles", ()))  # type: ignore[misc]
+            for kind in ("seeks", "offers"):
+                joined[kind] = [*getattr(earlier, kind), *fills.get(kind, [])]  # type: ignore[misc]
+            result.new[-match - 1] = replace(earlier, **joined)  # type: ignore[arg-type]
             also = []
         known_as = result.new[-match - 1].name if match < 0 else str(have["name"])
         known_as = "" if known_as == person.name else known_as
@@ -271,6 +436,12 @@ def plan(parsed: Parsed) -> Plan:
             Merge(match, person.name, person.row, fills, also, known_as, person.company)
         )
     result.skipped.sort(key=lambda s: s.row)
+    if result.cleaned:
+        rows = len(result.cleaned)
+        result.notices.append(
+            f"Control characters (such as a NUL byte) were removed from {rows:,}"
+            f" {result.unit}{'s' * (rows != 1)}; the preview marks {'them' if rows != 1 else 'it'}."
+        )
     return result
 
 
@@ -299,7 +470,9 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
             | {str(m.fills["company"]) for m in plan.merges if "company" in m.fills}
         )
         stamp = now_text()
-        columns = ("name", "sort_key", "company_id", *FIELDS, "created_at", "updated_at")
+        columns = (
+            "name", "sort_key", "company_id", *FIELDS, *NAME_PARTS, "created_at", "updated_at",
+        )  # fmt: skip
         first_new = db.execute_sql("SELECT coalesce(max(id), 0) FROM person").fetchone()[0]
         insert = (
             f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
@@ -314,6 +487,7 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
                         fold(person.name),
                         companies.get(name_key(person.company)) if person.company else None,
                         *map(_value, fields_of(person)),
+                        *parts_of(person),
                         stamp,
                         stamp,
                     )
@@ -328,11 +502,15 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
                 "SELECT id FROM person WHERE id > ? ORDER BY id", (first_new,)
             ).fetchall()
         ]
+        _add_roles_and_skills(
+            [(pid, p.roles, p.seeks, p.offers) for pid, p in zip(new_ids, plan.new, strict=True)]
+        )
         merged: list[int] = []
         for merge in plan.merges:
             if merge.person_id < 0:
                 continue  # the same person twice in the file: folded into the new one
-            fills = {name: value for name, value in merge.fills.items() if name != "company"}
+            fills = {name: value for name, value in merge.fills.items() if name in FIELDS}
+            fills.update(merge.fills.get("name_parts", {}))  # type: ignore[arg-type]
             if "company" in merge.fills:
                 fills["company_id"] = companies[name_key(str(merge.fills["company"]))]
             if fills:  # empty fields first, so that notes the file brings are not lost
@@ -344,13 +522,15 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
                     f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
                     (*(_value(v) for v in fills.values()), stamp, merge.person_id),
                 )
-                merged.append(merge.person_id)
             if merge.also:
                 db.execute_sql(
                     "UPDATE person SET notes = CASE WHEN notes = '' THEN ?"
                     " ELSE notes || char(10) || ? END WHERE id = ?",
                     ("\n".join(merge.also),) * 2 + (merge.person_id,),
                 )
+            links = [merge.fills.get(k, ()) for k in ("roles", "seeks", "offers")]
+            _add_roles_and_skills([(merge.person_id, *links)])  # type: ignore[list-item]
+            if merge.fills or merge.also:
                 merged.append(merge.person_id)
         advance(len(plan.merges))
         search_index.index_new_people(first_new)  # all of them in one statement
@@ -359,7 +539,32 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
     return Applied(new_ids, merged, added)
 
 
+def _add_roles_and_skills(
+    people: list[tuple[int, tuple[str, ...], list[str], list[str]]],
+) -> None:
+    """Give each person the roles and skills named, beside those they have."""
+    roles = [(pid, role) for pid, held, _s, _o in people for role in held]
+    if roles:
+        db.cursor().executemany(
+            "INSERT OR IGNORE INTO person_role (person_id, role) VALUES (?, ?)", roles
+        )
+    names = {s for _pid, _r, seeks, offers in people for s in (*seeks, *offers)}
+    if not names:
+        return
+    ids = dict(zip(sorted(names), skills.ensure_skills(sorted(names)), strict=True))
+    db.cursor().executemany(
+        "INSERT OR IGNORE INTO person_skill (person_id, skill_id, kind) VALUES (?, ?, ?)",
+        [
+            (pid, ids[name], kind)
+            for pid, _r, seeks, offers in people
+            for kind, named in (("seeks", seeks), ("offers", offers))
+            for name in named
+        ],
+    )
+
+
 fields_of = attrgetter(*FIELDS)
+parts_of = attrgetter(*NAME_PARTS)
 
 
 def _value(value: object) -> object:

@@ -130,16 +130,42 @@ ADA_AGAIN = ImportedPerson(
 )
 
 
-def test_another_email_for_someone_known_is_kept_in_their_notes(known):
+def test_another_email_under_a_known_name_is_someone_else_and_a_possible_duplicate(known):
     plan = importing.plan(Parsed(people=[ADA_AGAIN]))
-    [merge] = plan.merges
-    assert (merge.fills, merge.also) == ({}, ["Also: ada@personal.example"])
-    assert plan.summary().startswith("0 new, 1 merged")
+    assert plan.merges == [] and [p.name for p in plan.new] == ["Ada Lovelace"]
+    assert plan.entries() == [
+        (
+            2,
+            "New — possible duplicate of Ada Lovelace (Analytical Engines)",
+            "Ada Lovelace",
+            "Analytical Engines",
+        )
+    ]
+    assert plan.summary().startswith("1 new (1 possible duplicate), 0 merged")
     importing.apply(plan)
     ada = people.get_person(known["ada"])
-    assert (ada.email, ada.notes) == ("ada@engines.example", "Also: ada@personal.example")
-    again = importing.plan(Parsed(people=[ADA_AGAIN]))
-    assert again.merges[0].also == []  # already in the notes: not added twice
+    assert (ada.email, ada.notes) == ("ada@engines.example", "")
+
+
+def test_a_detail_already_in_the_notes_in_another_spelling_is_not_added_again(database):
+    known = people.create_person(
+        people.PersonData(
+            name="Dana Ng",
+            email="dana@x.example",
+            phone="+1 905 555 0100",
+            notes="Phone: 905-666-1234\nAlso: https://linkedin.com/in/dana-ng/",
+        )
+    )
+    again = ImportedPerson(
+        2, "Dana Ng", email="Dana@X.example", phone="(905) 666-1234",
+        linkedin_url="https://www.linkedin.com/in/dana-ng",
+    )  # fmt: skip
+    plan = importing.plan(Parsed(people=[again]))
+    [merge] = plan.merges
+    assert (merge.person_id, merge.also) == (known, [])
+    assert merge.fills == {"linkedin_url": "https://www.linkedin.com/in/dana-ng"}
+    new_number = ImportedPerson(3, "Dana Ng", email="dana@x.example", phone="905 777 4321")
+    assert importing.plan(Parsed(people=[new_number])).merges[0].also == ["Also: 905 777 4321"]
 
 
 def test_a_vcard_file_counts_cards_not_rows(database):
@@ -183,7 +209,9 @@ def test_tidying_keeps_every_field(database):
     person = ImportedPerson(
         row=9, name=" Ada  Lovelace ", company=" Acme  Ltd", title="CTO", email="ada@acme.org",
         phone="+44  20", linkedin_url="https://www.linkedin.com/in/ada", location="London",
-        how_met="PyCon", met_on=date(2024, 6, 1), notes="Met twice.",
+        how_met="PyCon", met_on=date(2024, 6, 1), notes="Met twice.", given_name="Ada",
+        middle_name="Augusta", family_name="Lovelace", name_prefix="Lady", name_suffix="FRS",
+        roles=("mentor",), seeks=["Rust"], offers=["Python", "Go"], cadence_days=30,
     )  # fmt: skip
     tidied = importing.plan(Parsed(people=[person])).new[0]
     assert [f.name for f in fields(ImportedPerson)] == [
@@ -199,12 +227,26 @@ def test_tidying_keeps_every_field(database):
         "met_on",
         "notes",
         "extra_emails",
+        "given_name",
+        "middle_name",
+        "family_name",
+        "name_prefix",
+        "name_suffix",
+        "roles",
+        "seeks",
+        "offers",
+        "cadence_days",
     ]  # fmt: skip  (a new field must be carried by importing._tidy too)
     assert (tidied.row, tidied.name, tidied.company, tidied.phone) == (
         9, "Ada Lovelace", "Acme Ltd", "+44 20",
     )  # fmt: skip
     for name in ("title", "email", "linkedin_url", "location", "how_met", "met_on", "notes"):
         assert getattr(tidied, name) == getattr(person, name), name
+    for name in ("given_name", "middle_name", "family_name", "name_prefix", "name_suffix"):
+        assert getattr(tidied, name) == getattr(person, name), name
+    assert (tidied.roles, tidied.seeks, tidied.offers, tidied.cadence_days) == (
+        ("mentor",), ["Rust"], ["Python", "Go"], 30,
+    )  # fmt: skip
 
 
 def test_a_merge_fills_an_empty_company_and_keeps_the_files_notes(database):
@@ -259,3 +301,118 @@ def test_a_name_with_the_same_phone_number_is_the_same_person(database):
     assert [(m.row, m.person_id) for m in plan.merges] == [(2, jurgen)]
     assert [p.row for p in plan.new] == [3, 4]
     assert importing.phone_key("+44 (0)20 7946-0000") == importing.phone_key("020 7946 0000")
+
+
+def _linkedin_rows(*rows: str) -> bytes:
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    return (header + "".join(row + "\r\n" for row in rows)).encode()
+
+
+def test_one_name_at_one_company_with_two_profiles_is_two_people(database):
+    from desktop.formats import linkedin
+
+    data = _linkedin_rows(
+        "Riley,Silva,https://www.linkedin.com/in/riley-1,,Company 381,Engineer,14 Mar 2025",
+        "Riley,Silva,https://www.linkedin.com/in/riley-2,riley@b.example,Company 381,Lead,"
+        "15 Mar 2025",
+    )
+    plan = importing.plan(linkedin.parse(data, "Connections.csv"))
+    assert [p.linkedin_url for p in plan.new] == [
+        "https://www.linkedin.com/in/riley-1",
+        "https://www.linkedin.com/in/riley-2",
+    ]
+    assert plan.merges == []
+    assert plan.entries()[1][1] == "New — possible duplicate of Riley Silva (Company 381)"
+    importing.apply(plan)
+    emails = sorted(people.get_person(i).email for i in people.people_named("Riley Silva"))
+    assert emails == ["", "riley@b.example"]  # one person's email never lands on the other
+    # The same file again: each row finds its own person by the profile address.
+    again = importing.plan(linkedin.parse(data, "Connections.csv"))
+    assert (len(again.new), again.known) == (0, 2)
+
+
+def test_one_name_without_company_and_two_phone_numbers_is_two_people(database):
+    rows = [
+        ImportedPerson(2, "Manu", phone="+1 555 0101 111"),
+        ImportedPerson(3, "Manu", phone="+1 555 0202 222"),
+    ]
+    plan = importing.plan(Parsed(people=rows))
+    assert [p.phone for p in plan.new] == ["+1 555 0101 111", "+1 555 0202 222"]
+    assert plan.doubts == {3: "Manu"}
+    importing.apply(plan)
+    # Against the network as well, and the same number still finds its person.
+    again = importing.plan(Parsed(people=[ImportedPerson(2, "Manu", phone="+1 (555) 0202-222")]))
+    assert [m.person_id for m in again.merges] == [people.people_named("Manu")[1]]
+
+
+def test_one_email_with_two_linkedin_profiles_is_two_people(database):
+    known = people.create_person(
+        people.PersonData(
+            name="Team Inbox", email="jobs@acme.example", linkedin_url="https://linkedin.com/in/a"
+        )
+    )
+    row = ImportedPerson(
+        2, "Sam Smith", email="jobs@acme.example", linkedin_url="https://linkedin.com/in/b"
+    )
+    plan = importing.plan(Parsed(people=[row]))
+    assert len(plan.new) == 1 and plan.merges == []
+    same = ImportedPerson(3, "Whoever", email="JOBS@acme.example")
+    assert [m.person_id for m in importing.plan(Parsed(people=[same])).merges] == [known]
+
+
+def test_a_matching_profile_joins_whatever_the_name(database):
+    known = people.create_person(
+        people.PersonData(name="Bob Jones", linkedin_url="https://www.linkedin.com/in/bj")
+    )
+    row = ImportedPerson(2, "Robert Jones", linkedin_url="linkedin.com/in/bj/", title="CTO")
+    [merge] = importing.plan(Parsed(people=[row])).merges
+    assert (merge.person_id, merge.fills) == (known, {"title": "CTO"})
+
+
+def test_control_characters_are_removed_and_said(database):
+    from desktop.formats import linkedin
+
+    data = _linkedin_rows(
+        "\x00Nul,Person,https://www.linkedin.com/in/nul,,Acme\x07,,14 Mar 2025",
+        "Ok,Person,https://www.linkedin.com/in/ok,,,,14 Mar 2025",
+    )
+    plan = importing.plan(linkedin.parse(data, "Connections.csv"))
+    assert [(row, what, name, company) for row, what, name, company in plan.entries()] == [
+        (2, "New — control characters removed", "Nul Person", "Acme"),
+        (3, "New", "Ok Person", ""),
+    ]
+    assert plan.notices == [
+        "Control characters (such as a NUL byte) were removed from 1 row; the preview marks it."
+    ]
+    importing.apply(plan)
+    stored = people.get_person(people.person_named("Nul Person"))
+    assert (stored.name, stored.company, stored.given_name) == ("Nul Person", "Acme", "Nul")
+    notes = ImportedPerson(2, "Nora", notes="line one\x00\r\nline\ttwo\x1b")
+    [tidied] = importing.plan(Parsed(people=[notes])).new
+    assert tidied.notes == "line one\nline\ttwo"
+
+
+def test_a_name_of_control_characters_only_is_skipped(database):
+    plan = importing.plan(Parsed(people=[ImportedPerson(4, "\x00\x00")]))
+    assert plan.new == [] and plan.skipped[0].reason == "No name."
+
+
+def test_a_merge_adds_name_parts_roles_skills_and_cadence_they_lack(database):
+    known = people.create_person(
+        people.PersonData(name="Ada Lovelace", email="ada@x.example", roles=("mentor",),
+                          offers=["Python"])
+    )  # fmt: skip
+    row = ImportedPerson(
+        2, "Ada Lovelace", email="ada@x.example", given_name="Ada", family_name="Lovelace",
+        roles=("mentor", "recruiter"), offers=["python", "Go"], seeks=["Rust"], cadence_days=30,
+    )  # fmt: skip
+    plan = importing.plan(Parsed(people=[row]))
+    assert plan.merges[0].words() == (
+        "Merged: fills keep in touch, name parts, roles, skills sought, skills offered"
+    )
+    importing.apply(plan)
+    ada = people.get_person(known)
+    assert (ada.given_name, ada.family_name, ada.cadence_days) == ("Ada", "Lovelace", 30)
+    assert (ada.roles, ada.seeks, sorted(ada.offers)) == (
+        ("recruiter", "mentor"), ["Rust"], ["Go", "Python"],
+    )  # fmt: skip
