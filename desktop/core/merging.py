@@ -4,6 +4,7 @@ field, and takes over everything that pointed at the other, in one transaction."
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import NamedTuple
 
 from desktop.core import people
 from desktop.core.people import PersonData
@@ -56,6 +57,52 @@ def noted(notes: str, name: str, value: object) -> bool:
             if text.strip() and same_detail(name, text, value):
                 return True
     return False
+
+
+class PossibleDuplicate(NamedTuple):
+    """Two people of one name (case and accents aside): the earlier and a later one."""
+
+    first_id: int
+    other_id: int
+    name: str
+    first_about: str  # 'Acme · ada@acme.example'
+    other_about: str
+
+
+POSSIBLE_DUPLICATES_SHOWN = 500
+
+
+def possible_duplicates(limit: int = POSSIBLE_DUPLICATES_SHOWN) -> list[PossibleDuplicate]:
+    """People who share a name with someone entered before them, paired with that first
+    one, in name order: what an import kept apart because an email or LinkedIn address
+    differed, and what was typed twice."""
+    rows = db.execute_sql(
+        """
+        WITH firsts AS (
+            SELECT sort_key, min(id) AS id FROM person GROUP BY sort_key HAVING count(*) > 1
+        )
+        SELECT f.id, p.id, p.name,
+               coalesce(fc.name, ''), f_p.email, coalesce(pc.name, ''), p.email
+        FROM firsts f
+        JOIN person p ON p.sort_key = f.sort_key AND p.id > f.id
+        JOIN person f_p ON f_p.id = f.id
+        LEFT JOIN company fc ON fc.id = f_p.company_id
+        LEFT JOIN company pc ON pc.id = p.company_id
+        ORDER BY f.sort_key, f.id, p.id
+        LIMIT ?
+        """,
+        (limit,),
+    ).fetchall()
+    return [
+        PossibleDuplicate(
+            first_id=first_id,
+            other_id=other_id,
+            name=name,
+            first_about=" · ".join(t for t in (first_company, first_email) if t),
+            other_about=" · ".join(t for t in (other_company, other_email) if t),
+        )
+        for first_id, other_id, name, first_company, first_email, other_company, other_email in rows
+    ]
 
 
 def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]:

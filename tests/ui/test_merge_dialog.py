@@ -46,3 +46,46 @@ def test_the_same_person_twice_cannot_be_merged(qtbot, database):
     qtbot.addWidget(dialog)
     dialog.other.set_person(ada)
     assert not dialog.merge_button.isEnabled()
+
+
+def test_possible_duplicates_are_listed_and_picked_from_the_keyboard(qtbot, database):
+    from PySide6.QtCore import Qt
+
+    from desktop.core import merging
+
+    first = people.create_person(
+        people.PersonData(name="Riley Silva", company="Company 381", email="r1@x.example")
+    )
+    people.create_person(people.PersonData(name="Someone Else"))
+    second = people.create_person(
+        people.PersonData(name="riley silva", company="Company 381", email="r2@x.example")
+    )
+    assert [(d.first_id, d.other_id) for d in merging.possible_duplicates()] == [(first, second)]
+    dialog = MergeDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.duplicates.isVisible()
+    assert dialog.duplicates_label.text().startswith("&Possible duplicates: 1 pair")
+    row = dialog.duplicates.topLevelItem(0)
+    assert [row.text(c) for c in range(3)] == [
+        "riley silva", "Company 381 · r1@x.example", "Company 381 · r2@x.example",
+    ]  # fmt: skip
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.keep  # typing a name is the first way
+    qtbot.keyClick(dialog.keep, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert dialog.focusWidget() is dialog.duplicates
+    qtbot.keyClick(dialog.duplicates, Qt.Key.Key_Down)
+    assert dialog.duplicates.currentItem() is row
+    assert (dialog.keep.person_id(), dialog.other.person_id()) == (first, second)
+    assert dialog.merge_button.isEnabled() and "email" in dialog.groups
+
+
+def test_without_two_people_of_one_name_the_list_says_so(qtbot, database):
+    people.create_person(people.PersonData(name="Ada"))
+    dialog = MergeDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.duplicates.isVisible()
+    assert dialog.duplicates_label.text().startswith("No two people share a name")

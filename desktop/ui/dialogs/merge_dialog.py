@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +48,13 @@ FIELD_LABELS = {
     "met_on": "When we met",
     "notes": "Notes",
     "cadence_days": "Keep in touch (days)",
+    "given_name": "Given name",
+    "middle_name": "Middle name",
+    "family_name": "Family name",
+    "name_prefix": "Prefix",
+    "name_suffix": "Suffix",
 }
+DUPLICATE_ROWS = 6  # rows of the possible duplicates shown without scrolling
 
 
 class MergeDialog(QDialog):
@@ -68,6 +78,7 @@ class MergeDialog(QDialog):
             about.setStyleSheet("color: palette(placeholder-text);")
             form.addRow("", about)
             self.about[picker] = about
+        self.duplicates_label, self.duplicates = self._duplicates()
         self.explain = plain_label(
             "Their actions, the needs they told you about and their parts in opportunities "
             "move to the person you keep; roles and skills are joined. Where both have a "
@@ -85,6 +96,8 @@ class MergeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.duplicates_label)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.explain)
         layout.addWidget(self.choice_box)
         layout.addStretch(1)
@@ -95,6 +108,44 @@ class MergeDialog(QDialog):
             self.keep.set_person(keep_id)
         self.resize(640, 360)
         self._update()
+
+    def _duplicates(self) -> tuple[QLabel, QTreeWidget]:
+        """The people who share a name, to pick a pair from (an import keeps people of
+        one name apart when an email or LinkedIn address differs, and says so)."""
+        found = merging.possible_duplicates()
+        tree = QTreeWidget()
+        tree.setAccessibleName("Possible duplicates")
+        tree.setHeaderLabels(["Name", "First", "Other"])
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        for pair in found:
+            item = QTreeWidgetItem([pair.name, pair.first_about, pair.other_about])
+            item.setData(0, Qt.ItemDataRole.UserRole, (pair.first_id, pair.other_id))
+            for column in range(3):
+                item.setToolTip(column, tooltip(item.text(column)))
+            tree.addTopLevelItem(item)
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        row = tree.sizeHintForRow(0) if found else 0
+        tree.setFixedHeight(tree.header().sizeHint().height() + row * DUPLICATE_ROWS + 4)
+        tree.currentItemChanged.connect(self._duplicate_chosen)
+        if not found:
+            label = plain_label("No two people share a name: pick the two records below.")
+            tree.hide()
+        else:
+            more = len(found) == merging.POSSIBLE_DUPLICATES_SHOWN
+            label = QLabel(
+                f"&Possible duplicates: {len(found):,}{'+' if more else ''} "
+                f"pair{'s' * (len(found) != 1)} of people with the same name"
+            )
+            label.setBuddy(tree)
+        return label, tree
+
+    def _duplicate_chosen(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        if item is None:
+            return
+        first, other = item.data(0, Qt.ItemDataRole.UserRole)
+        self.keep.set_person(first)
+        self.other.set_person(other)
 
     def _pair(self) -> tuple[int, int] | None:
         keep, other = self.keep.person_id(), self.other.person_id()
