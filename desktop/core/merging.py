@@ -65,7 +65,7 @@ class PossibleDuplicate(NamedTuple):
     first_id: int
     other_id: int
     name: str
-    first_about: str  # 'Acme · ada@acme.example'
+    first_about: str  # 'Acme · ada@acme.example · +44 20 7946 0000'
     other_about: str
 
 
@@ -82,7 +82,7 @@ def possible_duplicates(limit: int = POSSIBLE_DUPLICATES_SHOWN) -> list[Possible
             SELECT sort_key, min(id) AS id FROM person GROUP BY sort_key HAVING count(*) > 1
         )
         SELECT f.id, p.id, p.name,
-               coalesce(fc.name, ''), f_p.email, coalesce(pc.name, ''), p.email
+               coalesce(fc.name, ''), f_p.email, f_p.phone, coalesce(pc.name, ''), p.email, p.phone
         FROM firsts f
         JOIN person p ON p.sort_key = f.sort_key AND p.id > f.id
         JOIN person f_p ON f_p.id = f.id
