@@ -95,13 +95,13 @@ def possible_duplicates(limit: int = POSSIBLE_DUPLICATES_SHOWN) -> list[Possible
     ).fetchall()
     return [
         PossibleDuplicate(
-            first_id=first_id,
-            other_id=other_id,
-            name=name,
-            first_about=" · ".join(t for t in (first_company, first_email) if t),
-            other_about=" · ".join(t for t in (other_company, other_email) if t),
+            first_id=row[0],
+            other_id=row[1],
+            name=row[2],
+            first_about=" · ".join(t for t in row[3:6] if t),
+            other_about=" · ".join(t for t in row[6:9] if t),
         )
-        for first_id, other_id, name, first_company, first_email, other_company, other_email in rows
+        for row in rows
     ]
 
 
