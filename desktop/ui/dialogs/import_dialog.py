@@ -64,7 +64,14 @@ class ImportDialog(WorkerDialog):
         repeats = self.plan.repeats
         self.heading = heading(path.name, 1.2)
         self.counts = plain_label(
-            f"{counted(len(new), 'new person', 'new people')} · {merged:,} to merge with "
+            f"{counted(len(new), 'new person', 'new people')}"
+            + (
+                f" ({self.plan.possible_duplicates:,} possibly already known by name;"
+                " Edit › Merge people lists them)"
+                if self.plan.possible_duplicates
+                else ""
+            )
+            + f" · {merged:,} to merge with "
             f"people you have (filling empty fields only) · {self.plan.known:,} already known"
             + (f" · {repeats:,} repeated in the file, joined into one" if repeats else "")
             + f" · {len(skipped):,} skipped"
