@@ -12,7 +12,7 @@ are filled, nothing is overwritten.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -150,39 +150,44 @@ class Plan:
         return "\n".join(lines)
 
 
-_KEPT_CONTROLS = {"\t", "\n"}
+# Control characters (Unicode's Cc: C0, DEL and C1) that mean nothing in a name or a note.
+# A one-line field keeps what str.split() takes for spaces (tab, line breaks, form feed),
+# since it makes them one space; the notes keep tabs and line breaks.
+_CONTROL_IN_LINE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f]")
+_CONTROL_IN_NOTES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _without_controls(text: str) -> tuple[str, bool]:
-    """*text* without control characters (a NUL byte, an escape) other than tab and line
-    breaks; and whether any were there. Carriage returns become line breaks."""
-    if text.isprintable() or not text:
-        return text, False
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(c for c in text if c in _KEPT_CONTROLS or unicodedata.category(c) != "Cc")
-    return kept, len(kept) != len(text)
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _one_clean_line(value: str) -> str:
+    return " ".join(_CONTROL_IN_LINE.sub("", value).split())
 
 
 def _tidy(person: ImportedPerson) -> tuple[ImportedPerson | Skipped, bool]:
     """Whitespace tidied, control characters removed, unusable values moved to the notes;
     a row without a name skipped. Also whether control characters were removed."""
-    removed = False
-
-    def text(value: str) -> str:
-        nonlocal removed
-        value, gone = _without_controls(value)
-        removed = removed or gone
-        return value
-
-    def line(value: str) -> str:
-        return " ".join(text(value).split())
-
+    own_notes = person.notes
+    if "\r" in own_notes:
+        own_notes = own_notes.replace("\r\n", "\n").replace("\r", "\n")
+    lines = (
+        person.name, person.company, person.title, person.email, person.phone,
+        person.linkedin_url, person.location, person.how_met, person.given_name,
+        person.middle_name, person.family_name, person.name_prefix, person.name_suffix,
+        *person.extra_emails, *person.seeks, *person.offers,
+    )  # fmt: skip
+    # One search over the whole row: almost every row has nothing to remove.
+    removed = bool(_CONTROL_IN_NOTES.search(own_notes) or _CONTROL_IN_LINE.search("\t".join(lines)))
+    line = _one_clean_line if removed else _one_line
+    if removed:
+        own_notes = _CONTROL_IN_NOTES.sub("", own_notes)
     name = line(person.name)
     if not has_visible_text(name):
         return Skipped(person.row, "No name."), removed
     if len(name) > MAX_NAME:
         return Skipped(person.row, f"The name is longer than {MAX_NAME} characters."), removed
-    own_notes = text(person.notes).strip()
+    own_notes = own_notes.strip()
     notes = [own_notes] if own_notes else []
     email, linkedin = line(person.email), line(person.linkedin_url)
     if linkedin and "://" not in linkedin:  # exports often leave the scheme off
@@ -212,7 +217,7 @@ def _tidy(person: ImportedPerson) -> tuple[ImportedPerson | Skipped, bool]:
         family_name=line(person.family_name),
         name_prefix=line(person.name_prefix),
         name_suffix=line(person.name_suffix),
-        roles=tuple(r for r in ROLES if r in set(person.roles)),
+        roles=tuple(r for r in ROLES if r in set(person.roles)) if person.roles else (),
         seeks=skills.tidy(line(s) for s in person.seeks),
         offers=skills.tidy(line(s) for s in person.offers),
         cadence_days=person.cadence_days
