@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from desktop.formats.records import MAX_FIELD, FormatError
+from desktop.formats.records import MAX_FIELD, FormatError, ImportedPerson, Parsed, Skipped
 
 WINDOWS_1252 = "Read as Windows-1252; check the accented names."
 DELIMITERS = (",", ";", "\t")
@@ -80,6 +80,25 @@ def read_table(
     for _ in range(row):  # up to and with the header
         next(rows)
     return Table(header, rows, notices, delimiter)
+
+
+def people_in(
+    table: Table[Header],
+    person: Callable[[int, list[str], Header], ImportedPerson | None],
+    no_name: str,
+) -> Parsed:
+    """The people *person* makes of the table's rows (given the row number, the cells and
+    the header); a row it makes no one of is skipped for having *no_name*."""
+    parsed = Parsed(notices=table.notices)
+    for row, cells in table.rows:
+        if not any(cell.strip() for cell in cells):
+            continue
+        found = person(row, cells, table.header)
+        if found is None:
+            parsed.skipped.append(Skipped(row, no_name))
+        else:
+            parsed.people.append(found)
+    return parsed
 
 
 def decode(data: bytes, name: str, writer: str, fresh_copy: str) -> tuple[str, list[str]]:

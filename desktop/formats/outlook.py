@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.formats.csvtable import column_name, line, read_table
-from desktop.formats.records import ImportedPerson, Parsed, Skipped
+from desktop.formats.csvtable import column_name, line, people_in, read_table
+from desktop.formats.records import ImportedPerson, Parsed
 
 NO_NAME = "No name: the row has no first, middle or last name, no nickname and no company."
 
@@ -111,16 +111,7 @@ def parse(data: bytes, name: str) -> Parsed:
         writer="Outlook",
         fresh_copy="export the contacts again",
     )
-    parsed = Parsed(notices=table.notices)
-    for row, cells in table.rows:
-        if not any(cell.strip() for cell in cells):
-            continue
-        person = _person(row, cells, table.header)
-        if person is None:
-            parsed.skipped.append(Skipped(row, NO_NAME))
-        else:
-            parsed.people.append(person)
-    return parsed
+    return people_in(table, _person, NO_NAME)
 
 
 def _person(row: int, cells: list[str], columns: _Columns) -> ImportedPerson | None:
