@@ -1,3 +1,7 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core import validation
 from desktop.core.validation import email_problem, name_key, url_problem
 
 
@@ -15,3 +19,50 @@ def test_url_rules():
 
 def test_name_key_ignores_case_and_spacing():
     assert name_key("  Acme   Corp ") == name_key("ACME corp")
+
+
+def _library_says(address: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
+_ATOM = "abcXYZ019_%+'-"
+_LABEL = "abz09-"
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(
+    st.lists(st.text(_ATOM, min_size=0, max_size=70), min_size=1, max_size=3),
+    st.lists(st.text(_LABEL, min_size=0, max_size=66), min_size=1, max_size=4),
+    st.sampled_from(["com", "org", "de", "local", "test", "arpa", "c", "x" * 64, "museum"]),
+)
+def test_the_plain_address_shortcut_agrees_with_the_library(locals_, labels, top):
+    address = ".".join(locals_) + "@" + ".".join([*labels, top])
+    if validation._plainly_valid(address):
+        assert _library_says(address) is None, address
+
+
+def test_plain_addresses_take_the_shortcut_and_others_the_library():
+    for plain in ("ada@example.org", "first.last+jobs@mail.example.co.uk", "o'neil@x-y.de"):
+        assert validation._plainly_valid(plain), plain
+    for other in (
+        "josé@exämple.org",
+        "a..b@x.org",
+        ".a@x.org",
+        "a@-x.org",
+        "a@x-.org",
+        "a@x.local",
+        "a@xn--bcher-kva.de",
+        "a@x.o",
+        "a@1.2",
+        "a@x",
+        "x" * 65 + "@x.org",
+        '"a b"@x.org',
+    ):
+        assert not validation._plainly_valid(other), other
+        assert (email_problem(other) is None) == (_library_says(other) is None), other
