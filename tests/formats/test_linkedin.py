@@ -7,6 +7,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+import fuzzing
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -280,29 +281,14 @@ def test_a_value_of_exactly_the_limit_is_kept():
 
 
 def parses_or_refuses(data: bytes) -> Parsed | None:
-    """Parse, allowing only a FormatError that names the file; None when refused."""
-    try:
-        parsed = linkedin.parse(data, "fuzz.csv")
-    except FormatError as error:
-        assert "fuzz.csv" in str(error)
-        return None
-    assert isinstance(parsed, Parsed)
-    return parsed
+    return fuzzing.parses_or_refuses(linkedin.parse, data)
 
 
-@st.composite
-def mutated(draw, originals: list[bytes]) -> bytes:
-    """A valid file with a few bytes inserted, deleted or replaced, favouring CSV's own."""
-    data = bytearray(draw(st.sampled_from(originals)))
-    chunks = st.one_of(
-        st.binary(min_size=1, max_size=4),
-        st.sampled_from([b'"', b",", b"\r\n", b"\n", b"\r", b"\x00", b"\xef\xbb\xbf", b"\xc3"]),
+def mutated(originals: list[bytes]):
+    """A valid file with a few bytes changed, favouring CSV's own."""
+    return fuzzing.mutated(
+        originals, [b'"', b",", b"\r\n", b"\n", b"\r", b"\x00", b"\xef\xbb\xbf", b"\xc3"]
     )
-    for _ in range(draw(st.integers(1, 6))):
-        start = draw(st.integers(0, len(data)))
-        end = draw(st.integers(start, min(len(data), start + 8)))
-        data[start:end] = draw(chunks) if draw(st.booleans()) else b""
-    return bytes(data)
 
 
 @settings(max_examples=200, deadline=None, database=None)

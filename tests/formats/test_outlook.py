@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import fuzzing
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -201,29 +202,14 @@ def test_an_overlong_value_is_refused_naming_the_file_and_row(length):
 
 
 def parses_or_refuses(data: bytes) -> Parsed | None:
-    """Parse, allowing only a FormatError that names the file; None when refused."""
-    try:
-        parsed = outlook.parse(data, "fuzz.csv")
-    except FormatError as error:
-        assert "fuzz.csv" in str(error)
-        return None
-    assert isinstance(parsed, Parsed)
-    return parsed
+    return fuzzing.parses_or_refuses(outlook.parse, data)
 
 
-@st.composite
-def mutated(draw, originals: list[bytes]) -> bytes:
-    """A valid file with a few bytes inserted, deleted or replaced, favouring CSV's own."""
-    data = bytearray(draw(st.sampled_from(originals)))
-    chunks = st.one_of(
-        st.binary(min_size=1, max_size=4),
-        st.sampled_from([b'"', b",", b";", b"\t", b"\r\n", b"\n", b"\x00", b"\xef\xbb\xbf"]),
+def mutated(originals: list[bytes]):
+    """A valid file with a few bytes changed, favouring CSV's own."""
+    return fuzzing.mutated(
+        originals, [b'"', b",", b";", b"\t", b"\r\n", b"\n", b"\x00", b"\xef\xbb\xbf"]
     )
-    for _ in range(draw(st.integers(1, 6))):
-        start = draw(st.integers(0, len(data)))
-        end = draw(st.integers(start, min(len(data), start + 8)))
-        data[start:end] = draw(chunks) if draw(st.booleans()) else b""
-    return bytes(data)
 
 
 @settings(max_examples=200, deadline=None, database=None)
