@@ -336,9 +336,10 @@ def phone_key(phone: str) -> str:
 _CURRENT = ("name", "company", *FIELDS, *NAME_PARTS)
 
 
-def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
+def _current(person_id: int, new: list[ImportedPerson], links: bool) -> dict[str, object]:
     """The fields of the person *person_id* (a new one of this import if negative), with
-    their name, name parts, roles and skills."""
+    their name and name parts; and their roles and skills if *links* (few files have any,
+    and a re-import of a large file would otherwise read them for everyone)."""
     if person_id < 0:
         earlier = new[-person_id - 1]
         have = {name: getattr(earlier, name) for name in _CURRENT}
@@ -350,19 +351,20 @@ def _current(person_id: int, new: list[ImportedPerson]) -> dict[str, object]:
         (person_id,),
     )
     have = dict(zip(_CURRENT, row.fetchone(), strict=True))
-    have["roles"] = tuple(
-        r
-        for (r,) in db.execute_sql("SELECT role FROM person_role WHERE person_id = ?", (person_id,))
-    )
-    for kind in ("seeks", "offers"):
-        have[kind] = [
-            name
-            for (name,) in db.execute_sql(
-                "SELECT s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
-                " WHERE ps.person_id = ? AND ps.kind = ?",
-                (person_id, kind),
+    if links:
+        have["roles"] = tuple(
+            r
+            for (r,) in db.execute_sql(
+                "SELECT role FROM person_role WHERE person_id = ?", (person_id,)
             )
-        ]
+        )
+        skill_rows = db.execute_sql(
+            "SELECT ps.kind, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
+            " WHERE ps.person_id = ?",
+            (person_id,),
+        ).fetchall()
+        for kind in ("seeks", "offers"):
+            have[kind] = [name for found, name in skill_rows if found == kind]
     return have
 
 
@@ -384,6 +386,8 @@ def _fills(person: ImportedPerson, have: dict[str, object]) -> dict[str, object]
     if roles := tuple(r for r in person.roles if r not in set(have["roles"])):  # type: ignore[arg-type]
         fills["roles"] = roles
     for kind in ("seeks", "offers"):
+        if not getattr(person, kind):
+            continue
         theirs = {name_key(s) for s in have[kind]}  # type: ignore[attr-defined]
         if added := [s for s in getattr(person, kind) if name_key(s) not in theirs]:
             fills[kind] = added
@@ -411,7 +415,7 @@ def plan(parsed: Parsed) -> Plan:
                 person.company, name_key(person.company), person.phone,
             )  # fmt: skip
             continue
-        have = _current(match, result.new)
+        have = _current(match, result.new, bool(person.roles or person.seeks or person.offers))
         fills = _fills(person, have)
         notes = str(have["notes"] or "")
         also = [
