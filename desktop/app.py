@@ -34,6 +34,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="start, paint the window, check the database, print 'ok <ms>' and exit",
     )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="a contacts file to import once the window is open: LinkedIn's "
+        "Connections.csv, a vCard file, or Google or Outlook contacts as CSV",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_args(argv)
 

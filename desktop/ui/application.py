@@ -9,9 +9,10 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop import APP_NAME, paths, startup
+from desktop import APP_ID, APP_NAME, paths, startup
 from desktop.core import people, sample
 from desktop.store import backups, connection
 from desktop.store.errors import storage_problem
@@ -55,6 +56,10 @@ class Session(QObject):
         # One window per database: *guard* claims each before it opens (None: unguarded).
         self.guard = guard or single_instance.Guard(claimer=None)
         self.guard.window_requested.connect(lambda: single_instance.bring_forward(self.window))
+        # Queued: a handed-over file's import dialog must not run inside the socket's slot.
+        self.guard.file_requested.connect(
+            lambda text: self.import_file(Path(text)), Qt.ConnectionType.QueuedConnection
+        )
         self.window: MainWindow | None = None
         self.path: Path | None = None
         self.read_only = False
@@ -184,6 +189,20 @@ class Session(QObject):
             )
             new.statusBar().showMessage(f"Restored the backup of {when_words(backup)}.{kept}")
 
+    def import_file(self, path: Path) -> None:
+        """Import *path*, a file opened from the desktop or handed over by another start."""
+        window = self.window
+        if window is None:
+            return
+        if self.read_only:
+            window.statusBar().showMessage(
+                f"{path.name} was not imported: this network is open for viewing only.", 10_000
+            )
+            return
+        from desktop.ui import transfer
+
+        transfer.open_file(window, path)
+
     def open_sample(self) -> None:
         self.switch(paths.sample_database_path(), is_sample=True)
 
@@ -235,6 +254,22 @@ def report_error(text: str) -> None:
     box.exec()
 
 
+class _FileOpenEvents(QObject):
+    """macOS gives a file opened from the Finder (double-click, Open With, dropped on the
+    Dock icon) as an event, not as an argument."""
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self._session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        opened = isinstance(event, QFileOpenEvent) and event.type() == QEvent.Type.FileOpen
+        if opened and (chosen := event.file()):
+            QTimer.singleShot(0, lambda: self._session.import_file(Path(chosen)))
+            return True
+        return False
+
+
 class _FirstPaint(QObject):
     """Calls back once, on the event loop turn after the window's first paint."""
 
@@ -254,6 +289,7 @@ def run(args: argparse.Namespace, start: float) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland finds the menu entry, and its icon, by this
     app.setWindowIcon(app_icon())
     own_path = args.database or paths.default_database_path()
     guard = single_instance.Guard(app)  # let go when the program quits
@@ -262,7 +298,9 @@ def run(args: argparse.Namespace, start: float) -> int:
     quit_signals.install(app)  # a logout quits cleanly, not as a crash
     path = paths.sample_database_path() if args.demo else own_path
     say = (lambda text: print(f"failed: {text}", flush=True)) if args.smoke_test else report_error
-    exit_code = guard.claim_at_start(path, say)
+    chosen = getattr(args, "file", None)
+    to_import = chosen.resolve() if chosen is not None and not args.smoke_test else None
+    exit_code = guard.claim_at_start(path, say, then_open=to_import)
     if exit_code is not None:
         return exit_code  # another window has it: brought forward, nothing opened here
     if not (args.demo or args.smoke_test):
@@ -279,6 +317,10 @@ def run(args: argparse.Namespace, start: float) -> int:
             return 1
     if not args.smoke_test:
         window.announce_due()
+        opened = _FileOpenEvents(session)
+        app.installEventFilter(opened)
+        if to_import is not None:
+            QTimer.singleShot(0, lambda: session.import_file(to_import))
         return app.exec()
     return _smoke_test(app, window, start)
 

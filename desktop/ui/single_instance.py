@@ -5,7 +5,8 @@ the same key. A later start finds the lock taken, connects, says "show", and end
 opening the database; the first brings its window forward.
 
 The conversation, one line each: the server greets with "reciprocity", the client sends
-"show", the server answers "shown" once its window has been brought forward.
+"show" (or "open " and a file's path, UTF-8, when the start was asked to import a file),
+the server answers "shown" once its window has been brought forward.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ log = logging.getLogger("reciprocity")
 
 #: How long a second start tries to reach the first before saying it could not.
 HANDOVER_SECONDS = 2.0
-GREETING, SHOW, SHOWN = b"reciprocity", b"show", b"shown"
+GREETING, SHOW, SHOWN, OPEN = b"reciprocity", b"show", b"shown", b"open "
 _RETRY_SECONDS = 0.05
-_LONGEST_LINE = 64
+_LONGEST_LINE = 64 * 1024  # a path of any length a system allows
 
 #: DatabaseError kinds: the window that has the file was brought forward, or not reached.
 SHOWN_ELSEWHERE, OPEN_ELSEWHERE = "shown-elsewhere", "open-elsewhere"
@@ -56,6 +57,7 @@ class Claim(QObject):
     """This process holds one database: its lock, and the server later starts talk to."""
 
     window_requested = Signal()
+    file_requested = Signal(str)  # after window_requested: a start handed over a file
 
     def __init__(self, lock: InstanceLock, name: str):
         super().__init__()
@@ -96,16 +98,25 @@ class Claim(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():
-            if bytes(socket.readLine()).strip() == SHOW:
+            line = bytes(socket.readLine()).rstrip(b"\r\n")
+            handed = line[len(OPEN) :] if line.startswith(OPEN) else None
+            if line.strip() == SHOW or handed:
                 self.window_requested.emit()  # the window has come forward when this returns
                 if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
                     socket.write(SHOWN + b"\n")
+                if handed:
+                    # Queued by the receiver: the import's dialog must not run inside this
+                    # socket's slot.
+                    self.file_requested.emit(handed.decode("utf-8", "replace"))
         if socket.bytesAvailable() > _LONGEST_LINE:  # not one of ours
             socket.abort()
 
 
-def claim(db_path: Path, *, timeout: float = HANDOVER_SECONDS) -> Claim | None:
-    """Hold *db_path* for this process, or hand over to the one that does (None: exit now).
+def claim(
+    db_path: Path, *, timeout: float = HANDOVER_SECONDS, then_open: Path | None = None
+) -> Claim | None:
+    """Hold *db_path* for this process, or hand over to the one that does (None: exit now);
+    a handover passes on *then_open*, a file this start was asked to import.
 
     Raises DatabaseError (kind OPEN_ELSEWHERE) when another process holds it but could not
     be reached within *timeout* seconds. Nothing is written to the database either way.
@@ -120,7 +131,7 @@ def claim(db_path: Path, *, timeout: float = HANDOVER_SECONDS) -> Claim | None:
             log.warning("Could not take the instance lock for %s: %s", db_path, exc)
             return Claim(lock, name)
         # Retried: the holder may be between taking the lock and listening, or quitting.
-        if _hand_over(name, deadline):
+        if _hand_over(name, deadline, then_open):
             return None
         if time.monotonic() >= deadline:
             raise connection.DatabaseError(
@@ -133,8 +144,9 @@ def claim(db_path: Path, *, timeout: float = HANDOVER_SECONDS) -> Claim | None:
         time.sleep(_RETRY_SECONDS)
 
 
-def _hand_over(name: str, deadline: float) -> bool:
-    """Ask the process listening on *name* to show its window; False if none listens."""
+def _hand_over(name: str, deadline: float, then_open: Path | None = None) -> bool:
+    """Ask the process listening on *name* to show its window (and import *then_open*);
+    False if none listens."""
     socket = QLocalSocket()
     try:
         socket.connectToServer(name)
@@ -143,11 +155,15 @@ def _hand_over(name: str, deadline: float) -> bool:
         # A live holder accepted us. If its event loop is still busy starting, the line
         # waits in the socket and its window comes forward once the loop runs.
         _allow_foreground()
-        socket.write(SHOW + b"\n")
+        if then_open is None:
+            socket.write(SHOW + b"\n")
+        else:
+            socket.write(OPEN + str(then_open.resolve()).encode("utf-8") + b"\n")
         socket.waitForBytesWritten(_left_ms(deadline))
         answered = _read_line(socket, deadline) == GREETING and _read_line(socket, deadline)
         if answered == SHOWN and sys.stdout is not None:
-            print("Reciprocity is already open with this network; its window was brought forward.")
+            done = "brought forward" if then_open is None else f"asked to import {then_open}"
+            print(f"Reciprocity is already open with this network; its window was {done}.")
         return True
     finally:
         socket.abort()
@@ -194,6 +210,7 @@ class Guard(QObject):
     """The claims of one session: the database it shows, and while switching, the next."""
 
     window_requested = Signal()
+    file_requested = Signal(str)
 
     def __init__(
         self,
@@ -206,12 +223,16 @@ class Guard(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.release)
 
-    def claim(self, path: Path) -> None:
+    def claim(self, path: Path, then_open: Path | None = None) -> None:
         """Hold *path*; raises DatabaseError when another window has it (SHOWN_ELSEWHERE
-        after bringing that window forward, OPEN_ELSEWHERE when it could not be reached)."""
+        after bringing that window forward and handing it *then_open*, a file to import;
+        OPEN_ELSEWHERE when it could not be reached)."""
         if self._claimer is None or key(path) in self._claims:
             return
-        held = self._claimer(path)
+        if then_open is None:
+            held = self._claimer(path)
+        else:
+            held = self._claimer(path, then_open=then_open)
         if held is None:
             raise connection.DatabaseError(
                 f"{_network_words(path)} is open in another Reciprocity window, which has "
@@ -220,13 +241,17 @@ class Guard(QObject):
                 path=path,
             )
         held.window_requested.connect(self.window_requested)
+        held.file_requested.connect(self.file_requested)
         self._claims[key(path)] = held
 
-    def claim_at_start(self, path: Path, report: Callable[[str], object]) -> int | None:
+    def claim_at_start(
+        self, path: Path, report: Callable[[str], object], then_open: Path | None = None
+    ) -> int | None:
         """Hold *path* before anything opens it: None to go on, else the exit code (0 when
-        another window took over, 1 after *report* said it could not be reached)."""
+        another window took over, and was handed *then_open* if given; 1 after *report*
+        said it could not be reached)."""
         try:
-            self.claim(path)
+            self.claim(path, then_open)
         except connection.DatabaseError as exc:
             if exc.kind == SHOWN_ELSEWHERE:
                 return 0

@@ -13,7 +13,7 @@ from desktop.ui import errors
 from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
-from desktop.ui.plain import confirm, show_error
+from desktop.ui.plain import confirm, show_error, wait_cursor
 
 # Excel saves "Unicode text" (UTF-16, tabs) as .txt, which the CSV readers take too.
 IMPORT_FILTERS = {
@@ -71,11 +71,42 @@ def import_people(window: QMainWindow, kind: str) -> bool:
     )
     if not chosen:
         return False
-    if ImportDialog.run(window, kind, Path(chosen)):
+    return _import_chosen(window, kind, Path(chosen))
+
+
+def _import_chosen(window: QMainWindow, kind: str, path: Path) -> bool:
+    if ImportDialog.run(window, kind, path):
         window.refresh_pages()
         window.statusBar().showMessage("The import is done; everyone is searchable.", 5000)
         return True
     return False
+
+
+def open_file(window: QMainWindow, path: Path) -> bool:
+    """Import *path*, a contacts file opened from the desktop: its kind is found from the
+    file itself, then the preview asks as File › Import does."""
+    from desktop.formats import detect
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        show_error(
+            window,
+            "The file could not be read",
+            f"Reciprocity could not read {path}: {exc.strerror or exc}. Nothing was imported.",
+        )
+        return False
+    with wait_cursor():
+        kind = detect.kind_of(path, data)
+    if kind is None:
+        show_error(
+            window,
+            "Not a contacts file Reciprocity reads",
+            f"{path.name} is not a contacts file Reciprocity can read, so nothing was "
+            f"imported. {detect.WHAT_WE_READ}",
+        )
+        return False
+    return _import_chosen(window, kind, path)
 
 
 def restore_archive(window: QMainWindow) -> dict[str, int] | None:

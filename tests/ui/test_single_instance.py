@@ -379,3 +379,34 @@ def test_a_termination_request_quits_cleanly(qapp, tmp_path, user_dirs):
     again = instance.InstanceLock(database)
     assert again.acquire() and not again.unclean_shutdown
     again.release()
+
+
+def test_a_second_start_with_a_file_hands_the_file_over(qtbot, tmp_path, claims):
+    path = tmp_path / "network.sqlite3"
+    first = claims(path)
+    handed = tmp_path / "Adresses exportées" / "Zoë's contacts.vcf"  # spaces, accents
+    order = []
+    first.window_requested.connect(lambda: order.append("show"))
+    first.file_requested.connect(order.append)
+    with qtbot.waitSignal(first.file_requested, timeout=5000):
+        assert claims(path, timeout=0.3, then_open=handed) is None
+    assert order == ["show", str(handed.resolve())]
+
+
+def test_a_file_handed_to_the_sessions_window_is_imported_there(
+    guarded_session, qtbot, claims, on_next_dialog
+):
+    window = guarded_session.open(guarded_session.own_path)
+    qtbot.addWidget(window)
+    titles = []
+
+    def import_all(dialog):
+        titles.append(dialog.windowTitle())
+        dialog.import_button.click()
+
+    on_next_dialog(import_all)
+    vcards = Path(__file__).parent.parent / "formats" / "data" / "three_cards.vcf"
+    assert claims(guarded_session.own_path, timeout=0.3, then_open=vcards) is None
+    qtbot.waitUntil(lambda: people.person_count() == 2, timeout=10_000)
+    assert titles == ["Import vCard contacts"]
+    assert guarded_session.window is window
