@@ -86,6 +86,8 @@ EXCLUDED_FILES = [
     # The GTK theme would carry the build machine's GTK (about 25 MB) into the bundle;
     # Qt's own dialogs and the portal theme serve every desktop.
     "*/plugins/platformthemes/*qgtk3*",
+    # Windows' software OpenGL (about 20 MB) is for Qt Quick; widgets paint without it.
+    "*opengl32sw.dll",
     # Image formats no file of ours is in; SVG, PNG, ICO and JPEG stay.
     "*/plugins/imageformats/*qtiff*",
     "*/plugins/imageformats/*qwebp*",

@@ -15,8 +15,8 @@ fi
 
 while IFS= read -r file; do
     case "$file" in
-        "$HOME"/*) ;;
-        *) continue ;;  # never outside the home folder, whatever the list says
+        "$HOME"/*|"$data_home"/*) ;;
+        *) continue ;;  # never outside the user's own folders, whatever the list says
     esac
     if [ -L "$file" ] || [ -f "$file" ]; then
         rm -f -- "$file"
