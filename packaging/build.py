@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 
 import freedesktop  # noqa: E402  (packaging/freedesktop.py)
 
-from desktop import APP_ID, APP_NAME, __version__  # noqa: E402
+from desktop import APP_NAME, __version__  # noqa: E402
 
 BUILD = ROOT / "build"
 DIST = ROOT / "dist"
@@ -173,7 +173,7 @@ def windows_installer(bundle: Path) -> Path:
             compiler,
             "/Q",
             f"/DAppVersion={__version__}",
-            f"/DAppId={APP_ID}",
+            f"/DNumericVersion={'.'.join(map(str, windows_version(__version__)))}",
             f"/DSourceDir={bundle}",
             f"/DIconFile={BUILD / 'icons' / 'reciprocity.ico'}",
             f"/DOutputDir={DIST}",
@@ -211,9 +211,15 @@ def macos_disk_image(app: Path) -> Path:
     return image
 
 
+def windows_version(version: str) -> tuple[int, int, int, int]:
+    """'1.2rc1' → (1, 2, 0, 0): the four numbers of a Windows version field."""
+    a, b, c, d = [*version_numbers(version), 0, 0, 0, 0][:4]
+    return a, b, c, d
+
+
 def windows_version_info(version: str) -> str:
     """PyInstaller's version-resource text for the Windows executables."""
-    numbers = tuple([*version_numbers(version), 0, 0, 0, 0][:4])
+    numbers = windows_version(version)
     strings = {
         "CompanyName": APP_NAME,
         "FileDescription": f"{APP_NAME}, a servant-minded job search companion",
