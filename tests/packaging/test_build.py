@@ -128,3 +128,19 @@ def test_a_library_only_a_dropped_plugin_needed_goes_with_it(monkeypatch):
         "libglib.so",
         "resources/icons/app.svg",
     ]
+
+
+def test_windows_versions_have_four_numbers():
+    assert _module("build").windows_version("1.2rc1") == (1, 2, 0, 0)
+
+
+def test_the_installer_script_takes_every_value_build_py_passes():
+    """ISCC ignores a /D name the script never uses; a renamed one would go unnoticed."""
+    build_text = (ROOT / "packaging" / "build.py").read_text("utf-8")
+    passed = set(re.findall(r'f"/D(\w+)=', build_text))
+    script = (ROOT / "packaging" / "windows" / "reciprocity.iss").read_text("utf-8")
+    defaults = set(re.findall(r"^#ifndef (\w+)$", script, re.MULTILINE))
+    assert passed == {"AppVersion", "NumericVersion", "SourceDir", "IconFile", "OutputDir"}
+    assert passed == defaults
+    assert "OutputBaseFilename=Reciprocity-Setup-{#AppVersion}" in script
+    assert "PrivilegesRequired=lowest" in script
