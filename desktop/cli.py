@@ -18,14 +18,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import time
-from datetime import date
 from pathlib import Path
 
 from desktop import APP_NAME, paths
+from desktop.formats import ARCHIVE, EXPORTERS, IMPORTERS
 
 COMMANDS = ("import", "export", "demo", "backup", "check", "restore")
-IMPORTS = ("linkedin", "vcard", "google", "outlook", "archive")
-EXPORTS = ("csv", "vcard", "ics", "archive")
+IMPORTS = (*IMPORTERS, ARCHIVE)
+EXPORTS = tuple(EXPORTERS)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -244,23 +244,17 @@ def read(path: Path) -> bytes:
 
 
 def run_import(args) -> int:
-    if args.format == "archive":
+    if args.format == ARCHIVE:
         from desktop.formats import archive
 
         if args.dry_run or args.list:
             return fail("An archive is restored whole; --dry-run and --list do not apply to it.")
         print(archive.restored_words(archive.import_into(args.file)))
         return 0
-    from desktop.formats import google, importing, linkedin, outlook, vcard
+    from desktop.formats import importing
 
     started = time.perf_counter()  # reading and planning are part of the import's time
-    parse = {
-        "linkedin": linkedin.parse,
-        "vcard": vcard.parse,
-        "google": google.parse,
-        "outlook": outlook.parse,
-    }
-    parsed = parse[args.format](read(args.file), args.file.name)
+    parsed = IMPORTERS[args.format].parse(read(args.file), args.file.name)
     plan = importing.plan(parsed)
     for notice in notices(plan, parsed):
         print(notice)
@@ -288,31 +282,12 @@ def notices(plan, parsed) -> list[str]:
 
 
 def run_export(args) -> int:
-    from desktop import private_files
-    from desktop.core import people
+    from desktop.formats import export
 
     target: Path = args.file
-    if args.format != "csv" and not target.parent.is_dir():
+    if not EXPORTERS[args.format].into_folder and not target.parent.is_dir():
         return fail(f"There is no folder {target.parent} to write {target.name} into.")
-    if args.format == "csv":
-        from desktop.formats import csv_export
-
-        written = csv_export.export_all(target)
-        print("\n".join(str(p) for p in written))
-        return 0
-    if args.format == "archive":
-        from desktop.formats import archive
-
-        archive.export(target)
-    elif args.format == "vcard":
-        from desktop.formats import vcard
-
-        private_files.write_text(target, vcard.export(people.person_ids()), newline="")
-    else:
-        from desktop.formats import icalendar_export
-
-        private_files.write_bytes(target, icalendar_export.export(date.today()))
-    print(target)
+    print("\n".join(str(p) for p in export(args.format, target)))
     return 0
 
 

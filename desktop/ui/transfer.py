@@ -2,37 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from desktop import private_files
+from desktop.formats import EXPORTERS, IMPORTERS
+from desktop.formats import export as write_export
 from desktop.ui import errors
-from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
+from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from desktop.ui.plain import confirm, show_error, wait_cursor
 
-# Excel saves "Unicode text" (UTF-16, tabs) as .txt, which the CSV readers take too.
-IMPORT_FILTERS = {
-    "linkedin": "LinkedIn connections (Connections.csv *.csv *.txt);;All files (*)",
-    "vcard": "vCard contacts (*.vcf *.vcard);;All files (*)",
-    "google": "Google Contacts (*.csv *.txt);;All files (*)",
-    "outlook": "Outlook contacts (*.csv *.txt);;All files (*)",
-}
-EXPORTS = (
-    ("csv", "&CSV files (people, companies, needs, actions)…"),
-    ("vcard", "&vCard contacts…"),
-    ("ics", "Ca&lendar of follow-ups…"),
-    ("archive", "Full &archive…"),
-)
-EXPORT_FILTERS = {
-    "vcard": ("contacts.vcf", "vCard (*.vcf)"),
-    "ics": ("follow-ups.ics", "iCalendar (*.ics)"),
-    "archive": ("reciprocity-archive.json", "Reciprocity archive (*.json)"),
-}
+
+def _import_filter(kind: str) -> str:
+    importer = IMPORTERS[kind]
+    return f"{importer.name} ({' '.join(importer.patterns)});;All files (*)"
 
 
 def _file_name(text: str) -> str:
@@ -49,15 +35,15 @@ def _documents() -> str:
 def add_menus(window: QMainWindow, file_menu: QMenu, before) -> None:
     """Import ▸ and Export ▸ submenus in the File menu, before the action *before*."""
     bring = QMenu("&Import", file_menu)
-    for kind, label in FORMAT_NAMES.items():
-        action = bring.addAction(f"{label}…")
+    for kind, importer in IMPORTERS.items():
+        action = bring.addAction(f"{importer.name}…")
         action.triggered.connect(lambda _=False, k=kind: import_people(window, k))
     bring.addSeparator()
     restore = bring.addAction("&Reciprocity archive…")
     restore.triggered.connect(lambda: restore_archive(window))
     take = QMenu("E&xport", file_menu)
-    for kind, label in EXPORTS:
-        action = take.addAction(label)
+    for kind, exporter in EXPORTERS.items():
+        action = take.addAction(exporter.menu)
         action.triggered.connect(lambda _=False, k=kind: export(window, k))
     file_menu.insertMenu(before, bring)
     file_menu.insertMenu(before, take)
@@ -67,7 +53,7 @@ def add_menus(window: QMainWindow, file_menu: QMenu, before) -> None:
 
 def import_people(window: QMainWindow, kind: str) -> bool:
     chosen, _ = QFileDialog.getOpenFileName(
-        window, f"Import {FORMAT_NAMES[kind]}", _documents(), IMPORT_FILTERS[kind]
+        window, f"Import {IMPORTERS[kind].name}", _documents(), _import_filter(kind)
     )
     if not chosen:
         return False
@@ -140,7 +126,7 @@ def export(window: QMainWindow, kind: str) -> Path | None:
     """Ask where, write, and say where it went; a failure is explained, nothing half written
     is left claiming to be complete."""
     from desktop.core import people
-    from desktop.formats import archive, csv_export, icalendar_export, vcard
+    from desktop.formats import csv_export
 
     chosen_people: list[int] = []
     if kind == "vcard":
@@ -159,11 +145,11 @@ def export(window: QMainWindow, kind: str) -> Path | None:
             window, "Export CSV files into this folder", _documents()
         )
     else:
-        name, filters = EXPORT_FILTERS[kind]
+        name = EXPORTERS[kind].default_name
         if kind == "vcard" and len(chosen_people) == 1:
             name = _file_name(people.get_person(chosen_people[0]).name) + ".vcf"
         chosen, _ = QFileDialog.getSaveFileName(
-            window, "Export", str(Path(_documents()) / name), filters
+            window, "Export", str(Path(_documents()) / name), EXPORTERS[kind].description
         )
     if not chosen:
         return None
@@ -180,14 +166,7 @@ def export(window: QMainWindow, kind: str) -> Path | None:
         ):
             return None
     try:
-        if kind == "csv":
-            csv_export.export_all(target)
-        elif kind == "vcard":
-            private_files.write_text(target, vcard.export(chosen_people), newline="")
-        elif kind == "ics":
-            private_files.write_bytes(target, icalendar_export.export(date.today()))
-        else:
-            archive.export(target)
+        write_export(kind, target, people=chosen_people if kind == "vcard" else None)
     except Exception as exc:  # a full disk in words; a bug as a bug, never as the user's
         errors.report(
             window,

@@ -11,8 +11,9 @@ from PySide6.QtGui import QFileOpenEvent
 
 from desktop import app
 from desktop.core import people
+from desktop.formats import IMPORTERS
 from desktop.ui import application, transfer
-from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
+from desktop.ui.dialogs.import_dialog import ImportDialog
 
 DATA = Path(__file__).parent.parent / "formats" / "data"
 
@@ -46,7 +47,7 @@ def test_the_file_is_previewed_as_its_own_kind_and_imported(
 
     on_next_dialog(import_all)
     assert transfer.open_file(window, DATA / file)
-    assert seen == [f"Import {FORMAT_NAMES[kind]}"]
+    assert seen == [f"Import {IMPORTERS[kind].name}"]
     assert people.person_count() > 0
     assert window.people_page.model.rowCount() == people.person_count()
 

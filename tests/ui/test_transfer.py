@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import people
+from desktop.formats import IMPORTERS
 from desktop.ui import transfer
-from desktop.ui.dialogs.import_dialog import FORMAT_NAMES, ImportDialog
+from desktop.ui.dialogs.import_dialog import ImportDialog
 
 DATA = Path(__file__).parent.parent / "formats" / "data"
 
@@ -55,7 +56,7 @@ def test_import_a_spreadsheets_file_from_the_file_menu(
     on_next_dialog(import_all)
     assert transfer.import_people(window, kind)
     notice = "Read as Windows-1252; check the accented names." if kind == "outlook" else ""
-    assert seen == [(f"Import {FORMAT_NAMES[kind]}", notice)]
+    assert seen == [(f"Import {IMPORTERS[kind].name}", notice)]
     found = sorted(people.get_person(i).name for i in people.person_ids())
     assert found[:2] == names
 

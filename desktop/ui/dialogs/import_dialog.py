@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import people
-from desktop.formats import importing
+from desktop.formats import IMPORTERS, importing
 from desktop.formats.records import FormatError, Parsed
 from desktop.store import backups
 from desktop.store.connection import db
@@ -25,24 +25,11 @@ from desktop.ui.pages.list_page import heading
 from desktop.ui.plain import counted, plain_label, show_error, tooltip, wait_cursor
 from desktop.ui.worker import WorkerDialog
 
-FORMAT_NAMES = {
-    "linkedin": "LinkedIn connections",
-    "vcard": "vCard contacts",
-    "google": "Google Contacts",
-    "outlook": "Outlook contacts",
-}
 PREVIEW_ROWS = 500  # rows listed in the preview; the counts cover all
 
 
 def parser_for(kind: str):
-    from desktop.formats import google, linkedin, outlook, vcard
-
-    return {
-        "linkedin": linkedin.parse,
-        "vcard": vcard.parse,
-        "google": google.parse,
-        "outlook": outlook.parse,
-    }[kind]
+    return IMPORTERS[kind].parse
 
 
 def notices(plan: importing.Plan, parsed: Parsed) -> list[str]:
@@ -57,7 +44,7 @@ class ImportDialog(WorkerDialog):
 
     def __init__(self, parent: QWidget | None, kind: str, path: Path, parsed: Parsed):
         super().__init__(parent)
-        self.setWindowTitle(f"Import {FORMAT_NAMES[kind]}")
+        self.setWindowTitle(f"Import {IMPORTERS[kind].name}")
         self.plan = importing.plan(parsed)
         self.imported = False
         new, skipped, merged = self.plan.new, self.plan.skipped, self.plan.merged
