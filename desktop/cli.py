@@ -292,7 +292,7 @@ def run_export(args) -> int:
 
 
 def run_demo(args) -> int:
-    from desktop.core import sample
+    from desktop import sample
     from desktop.store import connection
 
     companies = args.companies if args.companies is not None else max(1, args.people // 5)

@@ -22,8 +22,7 @@ from pathlib import Path
 import pytest
 from disks import fill, shared_folder, small_disk, unprivileged
 
-from desktop import cli
-from desktop.core import sample
+from desktop import cli, sample
 from desktop.store import connection
 
 PROJECT = Path(__file__).resolve().parents[1]

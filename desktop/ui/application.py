@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop import APP_ID, APP_NAME, paths, startup
-from desktop.core import people, sample
+from desktop import APP_ID, APP_NAME, paths, sample, startup
+from desktop.core import people
 from desktop.store import backups, connection
 from desktop.store.errors import storage_problem
 from desktop.ui import errors, location_check, quit_signals, single_instance

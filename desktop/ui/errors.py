@@ -197,11 +197,9 @@ class ExceptHook(QObject):
         if dialog is not None and dialog.windowTitle():
             return f"working in “{dialog.windowTitle()}”"
         window = self._window()
-        page = getattr(window, "current_page", None)
+        page = getattr(window, "current_page_label", None)
         if page is not None:
-            from desktop.ui.main_window import PAGE_LABELS  # the window imports this module
-
-            return f"working on the {PAGE_LABELS.get(page(), page())} page"
+            return f"working on the {page()} page"
         return f"working in {APP_NAME}"
 
     def _window(self) -> QWidget | None:

@@ -34,13 +34,12 @@ from desktop.ui.icons import app_icon, icon
 from desktop.ui.pages.companies import CompaniesPage
 from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.followups import FollowUpsPage
-from desktop.ui.pages.list_page import push_button
 from desktop.ui.pages.needs import NeedsPage
 from desktop.ui.pages.opportunities import OpportunitiesPage
 from desktop.ui.pages.people import PeoplePage
 from desktop.ui.pages.reciprocity import ReciprocityPage
 from desktop.ui.pages.timeline import TimelinePage
-from desktop.ui.plain import message_box, plain_label
+from desktop.ui.plain import message_box, plain_label, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.safety import Safety
 
@@ -329,6 +328,9 @@ class MainWindow(QMainWindow):
     # -- navigation -------------------------------------------------------------------
     def current_page(self) -> str:
         return PAGES[max(0, self.stack.currentIndex())]
+
+    def current_page_label(self) -> str:
+        return PAGE_LABELS[self.current_page()]
 
     def show_page(self, key: str) -> None:
         self.sidebar.setCurrentRow(PAGES.index(key))

@@ -6,8 +6,8 @@ import html
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -120,3 +120,19 @@ def wait_cursor():
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def push_button(text: str, parent: QWidget | None = None) -> QPushButton:
+    """A button whose accessible name is its visible label."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text.replace("&", ""))
+    return button
+
+
+def heading(text: str, scale: float = 1.5) -> QLabel:
+    label = plain_label(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from platformdirs import user_cache_path
 
-import desktop.core.sample as sample_package
+import desktop.sample as sample_package
 from desktop.store import connection, migrations
 
 

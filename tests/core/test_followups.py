@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import actions, companies, followups, people, sample
+from desktop import sample
+from desktop.core import actions, companies, followups, people
 from desktop.core.actions import ActionData
 from desktop.core.people import PersonData
 from desktop.store.connection import db

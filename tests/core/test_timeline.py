@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.core import actions, companies, people, sample, timeline
+from desktop import sample
+from desktop.core import actions, companies, people, timeline
 from desktop.core.actions import ActionData
 from desktop.core.people import PersonData
 from desktop.core.timeline import TimelineFilter

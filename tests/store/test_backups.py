@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import sample
+from desktop import sample
 from desktop.store import backups, connection, migrations, retention, safe_files, snapshots
 from desktop.store.errors import StorageError
 

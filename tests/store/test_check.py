@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import people, sample
+from desktop import sample
+from desktop.core import people
 from desktop.store import backups, check, connection
 from desktop.store.connection import db
 

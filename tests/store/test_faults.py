@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import sample
+from desktop import sample
 from desktop.store import connection, migrations, summaries
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")

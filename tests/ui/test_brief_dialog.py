@@ -17,7 +17,7 @@ from desktop.core import brief as core
 from desktop.core import companies, needs, people, profile
 from desktop.core.actions import ActionData, create_action
 from desktop.core.matching import Fit
-from desktop.core.sample import generate_network
+from desktop.sample import generate_network
 from desktop.store.connection import db
 from desktop.ui import brief as ui
 from desktop.ui.dialogs import brief_dialog

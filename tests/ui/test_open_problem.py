@@ -170,7 +170,7 @@ def test_damage_found_only_by_the_first_page_still_offers_the_backup(
     damage: that is a damaged file too, with the backup offered, not a bug."""
     import sqlite3
 
-    from desktop.core import sample
+    from desktop import sample
 
     path = session.own_path
     connection.open_database(path)

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import backup_index, backups
 from desktop.ui import plain
-from desktop.ui.pages.list_page import heading, push_button
-from desktop.ui.plain import plain_label
+from desktop.ui.plain import heading, plain_label, push_button
 from desktop.ui.worker import WorkerDialog
 
 COLUMNS = ("Taken", "Why", "People", "Actions", "Size")

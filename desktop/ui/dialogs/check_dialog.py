@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store import check
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import plain_label, show_error
+from desktop.ui.plain import heading, plain_label, show_error
 from desktop.ui.worker import WorkerDialog
 
 

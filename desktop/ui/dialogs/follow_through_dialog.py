@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core import follow_through
 from desktop.core.follow_through import Suggestion
 from desktop.ui import errors
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import counted, plain_label, short, tooltip
+from desktop.ui.plain import counted, heading, plain_label, short, tooltip
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole
 

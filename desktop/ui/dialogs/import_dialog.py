@@ -21,8 +21,7 @@ from desktop.formats.records import FormatError, Parsed
 from desktop.store import backups
 from desktop.store.connection import db
 from desktop.ui import errors
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import counted, plain_label, show_error, tooltip, wait_cursor
+from desktop.ui.plain import counted, heading, plain_label, show_error, tooltip, wait_cursor
 from desktop.ui.worker import WorkerDialog
 
 PREVIEW_ROWS = 500  # rows listed in the preview; the counts cover all

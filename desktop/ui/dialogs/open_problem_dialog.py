@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.store.connection import DatabaseError
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import plain_label
+from desktop.ui.plain import heading, plain_label
 
 #: What the person chose.
 OPEN_BACKUP, VIEW, RETRY, OTHER, QUIT = "backup", "view", "retry", "other", "quit"

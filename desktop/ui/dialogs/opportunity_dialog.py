@@ -23,8 +23,7 @@ from desktop.core.opportunities import PART_LABELS, STATUS_LABELS, OpportunityDa
 from desktop.core.validation import Problems
 from desktop.ui.dialogs.need_dialog import choice_combo
 from desktop.ui.dialogs.record_dialog import RecordDialog
-from desktop.ui.pages.list_page import push_button
-from desktop.ui.plain import tooltip
+from desktop.ui.plain import push_button, tooltip
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit
 from desktop.ui.widgets.form import MessageForm

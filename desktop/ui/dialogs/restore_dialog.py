@@ -9,8 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop.formats import archive
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import plain_label, show_error
+from desktop.ui.plain import heading, plain_label, show_error
 from desktop.ui.worker import WorkerDialog
 
 

@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QProgressBar, QVBoxLayout, QWidget
 
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import plain_label, show_error
+from desktop.ui.plain import heading, plain_label, show_error
 from desktop.ui.worker import WorkerDialog
 
 

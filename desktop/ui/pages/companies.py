@@ -14,8 +14,8 @@ from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.companies_model import CompaniesModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
-from desktop.ui.pages.list_page import EmptyState, ListPage, heading, push_button
-from desktop.ui.plain import confirm_delete, counted, short, tooltip
+from desktop.ui.pages.list_page import EmptyState, ListPage
+from desktop.ui.plain import confirm_delete, counted, heading, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
 

@@ -25,8 +25,8 @@ from desktop.core import actions, followups, reciprocity
 from desktop.core.reciprocity.ranges import shift
 from desktop.ui.charts.sparkline import Sparkline
 from desktop.ui.pages.lazy import ShownOnly
-from desktop.ui.pages.list_page import EmptyState, heading
-from desktop.ui.plain import counted, plain_label, tooltip
+from desktop.ui.pages.list_page import EmptyState
+from desktop.ui.plain import counted, heading, plain_label, tooltip
 from desktop.ui.read_only import mark_writes
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.timeline_model import TimelineModel
-from desktop.ui.pages.list_page import heading
-from desktop.ui.plain import open_link, plain_label, tooltip
+from desktop.ui.plain import heading, open_link, plain_label, tooltip
 from desktop.ui.widgets.timeline_delegate import timeline_view
 
 

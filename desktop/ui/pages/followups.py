@@ -23,7 +23,7 @@ from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.pages.lazy import ShownOnly
-from desktop.ui.pages.list_page import heading, push_button
+from desktop.ui.plain import heading, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,26 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core import companies
 from desktop.ui.models.id_table import IdTableModel
-from desktop.ui.plain import plain_label
+from desktop.ui.plain import heading, plain_label, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.list_keys import bind_list_keys
-
-
-def push_button(text: str, parent: QWidget | None = None) -> QPushButton:
-    """A button whose accessible name is its visible label."""
-    button = QPushButton(text, parent)
-    button.setAccessibleName(text.replace("&", ""))
-    return button
-
-
-def heading(text: str, scale: float = 1.5) -> QLabel:
-    label = plain_label(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    return label
 
 
 def company_filter(parent: QWidget) -> QLineEdit:

@@ -18,14 +18,8 @@ from desktop.ui.dialogs.need_dialog import NeedDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.needs_model import FIT_FILTERS, FIT_WORDS, NeedsModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
-from desktop.ui.pages.list_page import (
-    EmptyState,
-    ListPage,
-    company_filter,
-    heading,
-    push_button,
-)
-from desktop.ui.plain import confirm_delete, plain_label, short, tooltip
+from desktop.ui.pages.list_page import EmptyState, ListPage, company_filter
+from desktop.ui.plain import confirm_delete, heading, plain_label, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout

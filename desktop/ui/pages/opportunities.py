@@ -23,14 +23,8 @@ from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.opportunities_model import OpportunitiesModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
-from desktop.ui.pages.list_page import (
-    EmptyState,
-    ListPage,
-    company_filter,
-    heading,
-    push_button,
-)
-from desktop.ui.plain import confirm_delete, counted, short, tooltip
+from desktop.ui.pages.list_page import EmptyState, ListPage, company_filter
+from desktop.ui.plain import confirm_delete, counted, heading, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout

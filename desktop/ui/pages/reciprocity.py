@@ -26,8 +26,8 @@ from desktop.core.reciprocity import Range
 from desktop.core.reciprocity.ranges import shift
 from desktop.ui.charts import GIVEN, LINE, OTHER, RECEIVED, ChartData, ChartPanel, Series
 from desktop.ui.pages.lazy import ShownOnly
-from desktop.ui.pages.list_page import EmptyState, heading
-from desktop.ui.plain import plain_label, tooltip
+from desktop.ui.pages.list_page import EmptyState
+from desktop.ui.plain import heading, plain_label, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.date_edit import OptionalDateEdit
 

@@ -22,7 +22,8 @@ from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.timeline_model import TimelineModel
-from desktop.ui.pages.list_page import EmptyState, heading, push_button
+from desktop.ui.pages.list_page import EmptyState
+from desktop.ui.plain import heading, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words, word_completer
 from desktop.ui.widgets.date_edit import OptionalDateEdit

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.sample import vocabulary
-from desktop.core.sample.people import HIRING, Companies, People, Skills, family_of
-from desktop.core.sample.run import Picker, Run
+from desktop.sample import vocabulary
+from desktop.sample.people import HIRING, Companies, People, Skills, family_of
+from desktop.sample.run import Picker, Run
 
 # fmt: off
 OPPORTUNITY_STATUS_WEIGHTS = {

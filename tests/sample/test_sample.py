@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.sample import LARGE_SIZE, SAMPLE_SIZE, generate_network
 from desktop.core.validation import email_problem, linkedin_problem, name_key, url_problem
+from desktop.sample import LARGE_SIZE, SAMPLE_SIZE, generate_network
 from desktop.store.connection import close_database, db, open_database
 from desktop.store.models import ACTION_KINDS, OPPORTUNITY_STATUSES, ROLES
 
@@ -94,7 +94,7 @@ def test_same_rows_in_another_process_with_other_string_hashing(tmp_path):
     script = (
         "import sys; from datetime import date;"
         "from desktop.store.connection import open_database, close_database, db;"
-        "from desktop.core.sample import generate_network;"
+        "from desktop.sample import generate_network;"
         "open_database(sys.argv[1]);"
         "generate_network(db, people=200, companies=20, actions=2000, today=date(2026, 3, 15));"
         "close_database()"

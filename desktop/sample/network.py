@@ -7,10 +7,10 @@ from datetime import date
 
 from peewee import SqliteDatabase
 
-from desktop.core.sample.actions import make_actions
-from desktop.core.sample.needs import make_needs, make_opportunities
-from desktop.core.sample.people import make_companies, make_people, make_profile, make_skills
-from desktop.core.sample.run import Progress, Run
+from desktop.sample.actions import make_actions
+from desktop.sample.needs import make_needs, make_opportunities
+from desktop.sample.people import make_companies, make_people, make_profile, make_skills
+from desktop.sample.run import Progress, Run
 from desktop.store import search_index, summaries
 
 SAMPLE_SIZE = dict(people=150, companies=30, actions=1200, months=18)

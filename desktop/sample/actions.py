@@ -10,11 +10,11 @@ from bisect import bisect
 from collections.abc import Iterator
 from itertools import accumulate, pairwise
 
-from desktop.core.sample import vocabulary
-from desktop.core.sample.needs import Need, Opening, Opportunities
-from desktop.core.sample.people import Companies, People
-from desktop.core.sample.run import Picker, Run
-from desktop.core.sample.summaries import OPTIONAL_FIELDS, best_templates
+from desktop.sample import vocabulary
+from desktop.sample.needs import Need, Opening, Opportunities
+from desktop.sample.people import Companies, People
+from desktop.sample.run import Picker, Run
+from desktop.sample.summaries import OPTIONAL_FIELDS, best_templates
 
 # fmt: off
 KIND_WEIGHTS = {  # kind: (weight when given, weight when received)

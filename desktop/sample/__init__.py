@@ -17,6 +17,6 @@ million of them never sit in memory at once.
     vocabulary  invented skills, titles, needs, notes
 """
 
-from desktop.core.sample.network import LARGE_SIZE, SAMPLE_SIZE, generate_network
+from desktop.sample.network import LARGE_SIZE, SAMPLE_SIZE, generate_network
 
 __all__ = ["LARGE_SIZE", "SAMPLE_SIZE", "generate_network"]

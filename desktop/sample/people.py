@@ -10,9 +10,9 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.core.sample import names, vocabulary
-from desktop.core.sample.run import Picker, Run
 from desktop.core.validation import name_key
+from desktop.sample import names, vocabulary
+from desktop.sample.run import Picker, Run
 
 # fmt: off
 ROLE_WEIGHTS = {
