@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from desktop.core.clock import now_text
 from desktop.core.validation import Problems, ValidationError
-from desktop.store import search_index
+from desktop.store import query, search_index
 from desktop.store.connection import db
 from desktop.store.models import ACTION_KINDS, DIRECTIONS
 from desktop.store.textkeys import has_visible_text
@@ -130,12 +131,12 @@ def _other_company(table: str, row_id: int | None, data: ActionData) -> str:
     """The company of a need or opportunity when it is not the action's company, else ''."""
     if row_id is None or data.company_id is None:
         return ""
-    row = db.execute_sql(
+    name = query.value(
         f"SELECT c.name FROM {table} t JOIN company c ON c.id = t.company_id"
         " WHERE t.id = ? AND t.company_id <> ?",
         (row_id, data.company_id),
-    ).fetchone()
-    return row[0] if row else ""
+    )
+    return name or ""
 
 
 def _checked(data: ActionData) -> ActionData:
@@ -146,8 +147,8 @@ def _checked(data: ActionData) -> ActionData:
     for field, table in (("need_id", "need"), ("opportunity_id", "opportunity")):
         row_id = getattr(data, field)
         if data.company_id is None and row_id is not None:
-            row = db.execute_sql(f"SELECT company_id FROM {table} WHERE id = ?", (row_id,))
-            data = replace(data, company_id=row.fetchone()[0])
+            company_id = query.value(f"SELECT company_id FROM {table} WHERE id = ?", (row_id,))
+            data = replace(data, company_id=company_id)
     return data
 
 
@@ -215,25 +216,25 @@ def delete_action(action_id: int) -> None:
 
 
 def get_action(action_id: int) -> ActionData:
-    row = db.execute_sql(f"SELECT {_COLUMNS} FROM action WHERE id = ?", (action_id,)).fetchone()
-    if row is None:
+    found = query.row(f"SELECT {_COLUMNS} FROM action WHERE id = ?", (action_id,), into=ActionData)
+    if found is None:
         raise LookupError(f"There is no action with id {action_id}.")
-    occurred_on, *middle, follow_up_on = row
-    return ActionData(
-        date.fromisoformat(occurred_on),
-        *middle,
-        follow_up_on=date.fromisoformat(follow_up_on) if follow_up_on else None,
-    )
+    return found
+
+
+class _Dates(NamedTuple):
+    occurred_on: date
+    follow_up_on: date | None
 
 
 def _follow_up_of(action_id: int) -> tuple[date, date | None]:
     """(action's date, follow-up date) of an action."""
-    row = db.execute_sql(
-        "SELECT occurred_on, follow_up_on FROM action WHERE id = ?", (action_id,)
-    ).fetchone()
-    if row is None:
+    found = query.row(
+        "SELECT occurred_on, follow_up_on FROM action WHERE id = ?", (action_id,), into=_Dates
+    )
+    if found is None:
         raise LookupError(f"There is no action with id {action_id}.")
-    return date.fromisoformat(row[0]), date.fromisoformat(row[1]) if row[1] else None
+    return found
 
 
 def mark_follow_up_done(action_id: int, when: datetime | None = None) -> None:

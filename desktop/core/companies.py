@@ -15,7 +15,7 @@ from desktop.core.validation import (
     name_problem,
     url_problem,
 )
-from desktop.store import search_index
+from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 
@@ -162,64 +162,60 @@ def update_company(company_id: int, data: CompanyData) -> None:
 
 
 def delete_impact(company_id: int) -> DeleteImpact:
-    row = db.execute_sql(
-        "SELECT (SELECT count(*) FROM person WHERE company_id = ?),"
-        " (SELECT count(*) FROM need WHERE company_id = ?),"
-        " (SELECT count(*) FROM opportunity WHERE company_id = ?)",
+    found = query.row(
+        "SELECT (SELECT count(*) FROM person WHERE company_id = ?) AS people,"
+        " (SELECT count(*) FROM need WHERE company_id = ?) AS needs,"
+        " (SELECT count(*) FROM opportunity WHERE company_id = ?) AS opportunities",
         (company_id, company_id, company_id),
-    ).fetchone()
-    return DeleteImpact(*row)
+        into=DeleteImpact,
+    )
+    assert found is not None  # counts always make a row
+    return found
 
 
 def delete_company(company_id: int) -> None:
     """Delete a company: its people stay (without a company); its needs and opportunities go."""
     with db.atomic():
-        people = [
-            r[0]
-            for r in db.execute_sql(
-                "SELECT id FROM person WHERE company_id = ?", (company_id,)
-            ).fetchall()
-        ]
+        people = query.column("SELECT id FROM person WHERE company_id = ?", (company_id,))
         db.execute_sql("DELETE FROM company WHERE id = ?", (company_id,))
         search_index.refresh_people(people)
 
 
 def get_company(company_id: int) -> CompanyData:
-    row = db.execute_sql(
+    found = query.row(
         "SELECT name, website, industry, location, notes, is_target FROM company WHERE id = ?",
         (company_id,),
-    ).fetchone()
-    if row is None:
+        into=CompanyData,
+    )
+    if found is None:
         raise LookupError(f"There is no company with id {company_id}.")
-    return CompanyData(*row[:5], is_target=bool(row[5]))
+    return found
 
 
 def company_ids(text: str = "") -> list[int]:
     """Ids of companies whose name, industry or location contains *text*, sorted by name."""
     text = fold(text)
     if not text:
-        rows = db.execute_sql("SELECT id FROM company ORDER BY sort_key, id")
-    else:
-        rows = db.execute_sql(
-            "SELECT id FROM company WHERE instr(fold(name || ' ' || industry || ' ' || location),"
-            " ?) > 0 ORDER BY sort_key, id",
-            (text,),
-        )
-    return [r[0] for r in rows.fetchall()]
+        return query.column("SELECT id FROM company ORDER BY sort_key, id")
+    return query.column(
+        "SELECT id FROM company WHERE instr(fold(name || ' ' || industry || ' ' || location),"
+        " ?) > 0 ORDER BY sort_key, id",
+        (text,),
+    )
 
 
 def company_rows(ids: list[int]) -> dict[int, CompanyRow]:
     """The list columns for the given companies."""
     result: dict[int, CompanyRow] = {}
     for marks, chunk in id_chunks(ids):
-        rows = db.execute_sql(
+        for found in query.each(
             "SELECT c.id, c.name, c.industry, c.location, c.is_target,"
-            " (SELECT count(*) FROM person p WHERE p.company_id = c.id)"
+            " (SELECT count(*) FROM person p WHERE p.company_id = c.id) AS people"
             f" FROM company c WHERE c.id IN ({marks})",
             chunk,
-        )
-        for row in rows.fetchall():
-            result[row[0]] = CompanyRow(*row[:4], bool(row[4]), row[5])
+            into=CompanyRow,
+        ):
+            result[found.id] = found
     return result
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from desktop.store.connection import db
+from desktop.store import query
 
 WEEK = timedelta(days=7)
 LATER_LIMIT = 200
@@ -66,42 +66,30 @@ _CONTACTS = """
 
 def _due(until: date, after: date | None = None, limit: int = -1) -> list[FollowUp]:
     """Open follow-ups due on or before *until* (and after *after*), soonest first."""
-    rows = db.execute_sql(
-        "SELECT a.id, a.follow_up_on, a.counterpart_id, p.name, a.kind, a.summary,"
-        " coalesce(c.name, pc.name, ''), a.occurred_on"
+    return query.rows(
+        "SELECT a.id AS action_id, a.follow_up_on AS due_on, a.counterpart_id AS person_id,"
+        " p.name AS person, a.kind, a.summary, coalesce(c.name, pc.name, '') AS company,"
+        " a.occurred_on"
         " FROM action a JOIN person p ON p.id = a.counterpart_id"
         " LEFT JOIN company c ON c.id = a.company_id"
         " LEFT JOIN company pc ON pc.id = p.company_id"
         f" WHERE {_OPEN} AND a.follow_up_on <= ? AND a.follow_up_on > ?"
         " ORDER BY a.follow_up_on, a.id LIMIT ?",
         (until.isoformat(), after.isoformat() if after else "", limit),
-    ).fetchall()
-    return [
-        FollowUp(
-            row[0],
-            date.fromisoformat(row[1]),
-            *row[2:7],
-            date.fromisoformat(row[7]),
-        )
-        for row in rows
-    ]
+        into=FollowUp,
+    )
 
 
 def _reach_out(today: date) -> list[ReachOut]:
-    rows = db.execute_sql(
-        "SELECT k.id, k.name, coalesce(c.name, ''), k.last_contact, k.cadence_days,"
-        f" k.next_contact FROM ({_CONTACTS}) k LEFT JOIN company c ON c.id = k.company_id"
+    return query.rows(
+        "SELECT k.id AS person_id, k.name AS person, coalesce(c.name, '') AS company,"
+        " k.last_contact, k.cadence_days, k.next_contact,"
+        " CAST(julianday(?) - julianday(k.next_contact) AS INTEGER) AS days_overdue"
+        f" FROM ({_CONTACTS}) k LEFT JOIN company c ON c.id = k.company_id"
         " WHERE k.next_contact < ? ORDER BY k.next_contact, k.sort_key, k.id",
-        (today.isoformat(),),
-    ).fetchall()
-    result = []
-    for person_id, name, company, last, cadence, next_text in rows:
-        next_on = date.fromisoformat(next_text)
-        last_on = date.fromisoformat(last) if last else None
-        result.append(
-            ReachOut(person_id, name, company, last_on, cadence, next_on, (today - next_on).days)
-        )
-    return result
+        (today.isoformat(), today.isoformat()),
+        into=ReachOut,
+    )
 
 
 def buckets(today: date) -> Buckets:
@@ -122,17 +110,22 @@ def buckets(today: date) -> Buckets:
 
 def next_contact(person_id: int) -> date | None:
     """When the person's cadence says to contact them next; None without a cadence."""
-    row = db.execute_sql(
-        f"SELECT next_contact FROM ({_CONTACTS}) WHERE id = ?", (person_id,)
-    ).fetchone()
-    return date.fromisoformat(row[0]) if row else None
+    found = query.value(f"SELECT next_contact FROM ({_CONTACTS}) WHERE id = ?", (person_id,))
+    return date.fromisoformat(found) if found else None
+
+
+class _Due(NamedTuple):
+    overdue: int
+    reach_out: int
 
 
 def due_summary(today: date) -> tuple[int, int]:
     """(overdue follow-ups, people to reach out to), for the status bar."""
-    row = db.execute_sql(
-        f"SELECT (SELECT count(*) FROM action a WHERE {_OPEN} AND a.follow_up_on < ?),"
-        f" (SELECT count(*) FROM ({_CONTACTS}) WHERE next_contact < ?)",
+    found = query.row(
+        f"SELECT (SELECT count(*) FROM action a WHERE {_OPEN} AND a.follow_up_on < ?) AS overdue,"
+        f" (SELECT count(*) FROM ({_CONTACTS}) WHERE next_contact < ?) AS reach_out",
         (today.isoformat(), today.isoformat()),
-    ).fetchone()
-    return row[0], row[1]
+        into=_Due,
+    )
+    assert found is not None  # counts always make a row
+    return found.overdue, found.reach_out

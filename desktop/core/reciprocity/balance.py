@@ -6,7 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
-from desktop.store.connection import db
+from desktop.store import query
 
 
 class PersonBalance(NamedTuple):
@@ -30,14 +30,10 @@ class PersonBalance(NamedTuple):
     lag_days: int | None
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def person_balance(person_id: int, rng: Range = ALL_TIME) -> PersonBalance:
     """Given against received with *person_id*, in counts, weights and dates."""
     where, params = rng.sql()
-    row = db.execute_sql(
+    found = query.row(
         "WITH mine AS (SELECT direction, occurred_on, weight FROM action"
         f" WHERE counterpart_id = ? AND {where}),"
         " sums AS (SELECT"
@@ -50,11 +46,13 @@ def person_balance(person_id: int, rng: Range = ALL_TIME) -> PersonBalance:
         " min(occurred_on) FILTER (WHERE direction = 'received') AS first_received,"
         " max(occurred_on) FILTER (WHERE direction = 'received') AS last_received"
         " FROM mine)"
-        " SELECT given, received, gw, rw, first_given, last_given, first_received,"
-        " last_received, CAST(julianday((SELECT min(occurred_on) FROM mine"
+        " SELECT ? AS person_id, given, received, gw AS given_weight, rw AS received_weight,"
+        " gw - rw AS balance, first_given, last_given, first_received, last_received,"
+        " CAST(julianday((SELECT min(occurred_on) FROM mine"
         " WHERE direction = 'received' AND occurred_on > first_given))"
-        " - julianday(first_given) AS INTEGER) FROM sums",
-        (person_id, *params),
-    ).fetchone()
-    given, received, gw, rw, *days, lag = row
-    return PersonBalance(person_id, given, received, gw, rw, gw - rw, *(_day(d) for d in days), lag)
+        " - julianday(first_given) AS INTEGER) AS lag_days FROM sums",
+        (person_id, *params, person_id),
+        into=PersonBalance,
+    )
+    assert found is not None  # an aggregate always has its one row
+    return found
