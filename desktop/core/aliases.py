@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from desktop.core.validation import MAX_NAME, Problems, ValidationError, fold, name_key
+from desktop.store import query
 from desktop.store.connection import db
 from desktop.store.textkeys import has_visible_text
 
@@ -26,8 +27,8 @@ def _tidy(text: str) -> str:
 
 def list_aliases() -> list[Alias]:
     """Every alias, in reading order of the short form (case and accents aside)."""
-    rows = db.execute_sql("SELECT alias, skill FROM skill_alias").fetchall()
-    return sorted((Alias(*row) for row in rows), key=lambda a: (fold(a.alias), a.alias))
+    found = query.rows("SELECT alias, skill FROM skill_alias", into=Alias)
+    return sorted(found, key=lambda a: (fold(a.alias), a.alias))
 
 
 def alias_map() -> dict[str, str]:

@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from desktop.core.opportunities import PART_LABELS
 from desktop.core.people import ROLE_LABELS
-from desktop.store.connection import db
+from desktop.store import query
 
 
 class DossierNeed(NamedTuple):
@@ -31,6 +31,15 @@ class DossierOpportunity(NamedTuple):
     status_on: str  # ISO date or ''
 
 
+class _PersonHere(NamedTuple):
+    id: int
+    name: str
+    title: str
+    works_here: bool
+    roles: str | None
+    parts: str | None
+
+
 class Dossier(NamedTuple):
     needs: list[DossierNeed]
     people: list[DossierPerson]
@@ -40,35 +49,37 @@ class Dossier(NamedTuple):
 def dossier(company_id: int) -> Dossier:
     """Open needs first (most urgent, newest learned), everyone at the company or on its
     opportunities by name, opportunities with the latest change first."""
-    need_rows = db.execute_sql(
+    needs = query.rows(
         "SELECT id, title, status, urgency FROM need WHERE company_id = ?"
         " ORDER BY status <> 'open', urgency DESC, learned_on IS NULL, learned_on DESC, id DESC",
         (company_id,),
-    ).fetchall()
-    people_rows = db.execute_sql(
+        into=DossierNeed,
+    )
+    people_rows = query.rows(
         "WITH here(person_id, part) AS ("
         "   SELECT id, NULL FROM person WHERE company_id = ?"
         "   UNION SELECT op.person_id, op.part FROM opportunity_person op"
         "   JOIN opportunity o ON o.id = op.opportunity_id WHERE o.company_id = ?)"
-        " SELECT p.id, p.name, p.title, p.company_id = ?,"
-        "   (SELECT group_concat(role, ' ') FROM person_role r WHERE r.person_id = p.id),"
-        "   group_concat(h.part, ' ')"
+        " SELECT p.id, p.name, p.title, p.company_id = ? AS works_here,"
+        "   (SELECT group_concat(role, ' ') FROM person_role r WHERE r.person_id = p.id)"
+        "     AS roles,"
+        "   group_concat(h.part, ' ') AS parts"
         " FROM here h JOIN person p ON p.id = h.person_id"
         " GROUP BY p.id ORDER BY p.sort_key, p.id",
         (company_id, company_id, company_id),
-    ).fetchall()
+        into=_PersonHere,
+    )
     people = []
-    for person_id, name, title, works_here, roles, parts in people_rows:
-        keys = dict.fromkeys([*(roles or "").split(), *(parts or "").split()])
+    for here in people_rows:
+        keys = dict.fromkeys([*(here.roles or "").split(), *(here.parts or "").split()])
         labels = [ROLE_LABELS.get(k) or PART_LABELS.get(k, k) for k in ROLE_LABELS if k in keys]
-        people.append(DossierPerson(person_id, name, title, ", ".join(labels), bool(works_here)))
-    opportunity_rows = db.execute_sql(
-        "SELECT id, title, status, coalesce(status_changed_on, '') FROM opportunity"
+        people.append(
+            DossierPerson(here.id, here.name, here.title, ", ".join(labels), here.works_here)
+        )
+    opportunities = query.rows(
+        "SELECT id, title, status, coalesce(status_changed_on, '') AS status_on FROM opportunity"
         " WHERE company_id = ? ORDER BY status_changed_on IS NULL, status_changed_on DESC, id DESC",
         (company_id,),
-    ).fetchall()
-    return Dossier(
-        [DossierNeed(*row) for row in need_rows],
-        people,
-        [DossierOpportunity(*row) for row in opportunity_rows],
+        into=DossierOpportunity,
     )
+    return Dossier(needs, people, opportunities)

@@ -18,6 +18,7 @@ from desktop.core.validation import (
     name_problem,
     url_problem,
 )
+from desktop.store import query
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.textkeys import has_visible_text
@@ -334,14 +335,15 @@ class Involvement(NamedTuple):
 
 def involving(person_id: int) -> list[Involvement]:
     """The opportunities a person takes part in, the latest status change first."""
-    rows = db.execute_sql(
-        "SELECT o.id, o.title, c.name, op.part, o.status FROM opportunity_person op"
+    return query.rows(
+        "SELECT o.id AS opportunity_id, o.title, c.name AS company, op.part, o.status"
+        " FROM opportunity_person op"
         " JOIN opportunity o ON o.id = op.opportunity_id JOIN company c ON c.id = o.company_id"
         " WHERE op.person_id = ?"
         " ORDER BY o.status_changed_on IS NULL, o.status_changed_on DESC, o.id DESC, op.part",
         (person_id,),
+        into=Involvement,
     )
-    return [Involvement(*row) for row in rows.fetchall()]
 
 
 def history(opportunity_id: int) -> list[Change]:

@@ -17,7 +17,7 @@ from desktop.core.validation import (
     linkedin_problem,
     name_problem,
 )
-from desktop.store import search_index
+from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.models import ROLES
@@ -304,18 +304,16 @@ def fts_query(text: str) -> str:
 
 def person_ids(text: str = "") -> list[int]:
     """Ids of people matching *text* (name, company, title, email, notes, skills), by name."""
-    query = fts_query(text)
-    if not query:
+    words = fts_query(text)
+    if not words:
         if text.strip():
             return []
-        rows = db.execute_sql("SELECT id FROM person ORDER BY sort_key, id")
-    else:
-        rows = db.execute_sql(
-            "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid"
-            " WHERE person_search MATCH ? ORDER BY p.sort_key, p.id",
-            (query,),
-        )
-    return [r[0] for r in rows.fetchall()]
+        return query.column("SELECT id FROM person ORDER BY sort_key, id")
+    return query.column(
+        "SELECT p.id FROM person_search s JOIN person p ON p.id = s.rowid"
+        " WHERE person_search MATCH ? ORDER BY p.sort_key, p.id",
+        (words,),
+    )
 
 
 def person_rows(ids: list[int]) -> dict[int, PersonRow]:
@@ -352,16 +350,16 @@ class PersonChoice(NamedTuple):
 
 def find_people(text: str, limit: int = 20) -> list[PersonChoice]:
     """People whose name has words starting with what was typed, for pickers."""
-    query = fts_query(text)
-    if not query:
+    words = fts_query(text)
+    if not words:
         return []
-    rows = db.execute_sql(
-        "SELECT p.id, p.name, coalesce(c.name, '') FROM person_search s"
+    return query.rows(
+        "SELECT p.id, p.name, coalesce(c.name, '') AS company FROM person_search s"
         " JOIN person p ON p.id = s.rowid LEFT JOIN company c ON c.id = p.company_id"
         " WHERE person_search MATCH ? ORDER BY p.sort_key, p.id LIMIT ?",
-        (f"name : ({query})", limit),
+        (f"name : ({words})", limit),
+        into=PersonChoice,
     )
-    return [PersonChoice(*row) for row in rows.fetchall()]
 
 
 def people_named(name: str) -> list[int]:

@@ -19,6 +19,7 @@ from datetime import date
 from typing import NamedTuple
 
 from desktop.core.people import fts_query
+from desktop.store import query
 from desktop.store.connection import db
 from desktop.store.models import ACTION_KINDS, DIRECTIONS
 
@@ -158,7 +159,7 @@ def _union(
 def count(flt: TimelineFilter) -> int:
     """How many actions the filter shows."""
     sql, params = _union(flt)
-    return db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    return int(query.value(f"SELECT count(*) FROM ({sql})", params))
 
 
 def page_sql(
@@ -169,8 +170,9 @@ def page_sql(
     return (
         f"WITH picked AS ({sql} ORDER BY occurred_on DESC, id DESC LIMIT ?)"
         " SELECT a.id, a.occurred_on, a.direction, a.kind, a.summary, a.weight,"
-        " a.counterpart_id, cp.name, a.beneficiary_id, coalesce(b.name, ''),"
-        " a.company_id, coalesce(c.name, ''), a.follow_up_on, a.follow_up_done_at IS NOT NULL"
+        " a.counterpart_id, cp.name AS counterpart, a.beneficiary_id,"
+        " coalesce(b.name, '') AS beneficiary, a.company_id, coalesce(c.name, '') AS company,"
+        " a.follow_up_on, a.follow_up_done_at IS NOT NULL AS follow_up_done"
         " FROM picked JOIN action a ON a.id = picked.id"
         " JOIN person cp ON cp.id = a.counterpart_id"
         " LEFT JOIN person b ON b.id = a.beneficiary_id"
@@ -186,9 +188,9 @@ def page(flt: TimelineFilter, after: Cursor | None = None, limit: int = 200) -> 
     overlap or skip a row, even when actions are added between fetches.
     """
     sql, params = page_sql(flt, after, limit)
-    rows = db.execute_sql(sql, params).fetchall()
-    rows.sort(key=lambda row: (row[1], row[0]), reverse=True)  # a page: cheaper than SQL's sort
-    return [TimelineRow(*row[:13], bool(row[13])) for row in rows]
+    rows = query.rows(sql, params, into=TimelineRow)
+    rows.sort(key=lambda row: (row.occurred_on, row.id), reverse=True)  # cheaper than SQL's
+    return rows
 
 
 def month_counts(flt: TimelineFilter) -> dict[str, int]:

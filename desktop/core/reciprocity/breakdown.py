@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from desktop.core.reciprocity.overall import daily_sql
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
-from desktop.store.connection import db
+from desktop.store import query
 from desktop.store.models import ACTION_KINDS, ROLES
 
 #: The `RoleRow.role` of people who have no role.
@@ -40,10 +40,10 @@ class RoleRow(NamedTuple):
 
 # Counts and weights in each direction over actions (n = 1) or day rows (n, w summed).
 _SPLIT = (
-    "coalesce(sum({n}) FILTER (WHERE direction = 'given'), 0),"
-    " coalesce(sum({n}) FILTER (WHERE direction = 'received'), 0),"
-    " coalesce(sum({w}) FILTER (WHERE direction = 'given'), 0),"
-    " coalesce(sum({w}) FILTER (WHERE direction = 'received'), 0)"
+    "coalesce(sum({n}) FILTER (WHERE direction = 'given'), 0) AS given,"
+    " coalesce(sum({n}) FILTER (WHERE direction = 'received'), 0) AS received,"
+    " coalesce(sum({w}) FILTER (WHERE direction = 'given'), 0) AS given_weight,"
+    " coalesce(sum({w}) FILTER (WHERE direction = 'received'), 0) AS received_weight"
 )
 
 
@@ -71,22 +71,26 @@ def per_person_sql(rng: Range) -> tuple[str, list]:
 def by_kind(rng: Range = ALL_TIME) -> list[KindRow]:
     """A `KindRow` for every kind of action, in the order of the action form."""
     daily, params = daily_sql(rng)
-    rows = db.execute_sql(
-        f"SELECT kind, {_SPLIT.format(n='n', w='w')} FROM ({daily}) GROUP BY kind", params
-    ).fetchall()
-    found = {row[0]: row for row in rows}
-    return [KindRow(*found.get(kind, (kind, 0, 0, 0, 0))) for kind in ACTION_KINDS]
+    rows = query.rows(
+        f"SELECT kind, {_SPLIT.format(n='n', w='w')} FROM ({daily}) GROUP BY kind",
+        params,
+        into=KindRow,
+    )
+    found = {row.kind: row for row in rows}
+    return [found.get(kind, KindRow(kind, 0, 0, 0, 0)) for kind in ACTION_KINDS]
 
 
 def by_role(rng: Range = ALL_TIME) -> list[RoleRow]:
     """A `RoleRow` for every role in the order of the person form, then `NO_ROLE`."""
     per, params = per_person_sql(rng)
-    rows = db.execute_sql(
+    rows = query.rows(
         f"WITH per AS ({per})"
-        f" SELECT coalesce(r.role, '{NO_ROLE}'), count(*), sum(per.given), sum(per.received),"
-        " sum(per.given_weight), sum(per.received_weight)"
+        f" SELECT coalesce(r.role, '{NO_ROLE}') AS role, count(*) AS people,"
+        " sum(per.given) AS given, sum(per.received) AS received,"
+        " sum(per.given_weight) AS given_weight, sum(per.received_weight) AS received_weight"
         " FROM per LEFT JOIN person_role r ON r.person_id = per.who GROUP BY 1",
         params,
-    ).fetchall()
-    found = {row[0]: row for row in rows}
-    return [RoleRow(*found.get(role, (role, 0, 0, 0, 0, 0))) for role in (*ROLES, NO_ROLE)]
+        into=RoleRow,
+    )
+    found = {row.role: row for row in rows}
+    return [found.get(role, RoleRow(role, 0, 0, 0, 0, 0)) for role in (*ROLES, NO_ROLE)]

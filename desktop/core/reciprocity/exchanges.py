@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from desktop.core.reciprocity.breakdown import per_person_sql
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
+from desktop.store import query
 from desktop.store.connection import db
 
 #: Upper ends (days, inclusive) of the lag bins: 0-7, 8-30, 31-90, 91-180, then 181+.
@@ -45,13 +46,13 @@ class LagHistogram(NamedTuple):
 def top_exchanges(rng: Range = ALL_TIME, limit: int = 10) -> list[Exchange]:
     """The *limit* people with the most weight exchanged (given + received), most first."""
     per, params = per_person_sql(rng)
-    rows = db.execute_sql(
-        f"SELECT per.who, p.name, per.given_weight, per.received_weight FROM ({per}) per"
-        " JOIN person p ON p.id = per.who"
+    return query.rows(
+        f"SELECT per.who AS person_id, p.name, per.given_weight, per.received_weight"
+        f" FROM ({per}) per JOIN person p ON p.id = per.who"
         " ORDER BY per.given_weight + per.received_weight DESC, p.sort_key, p.id LIMIT ?",
         (*params, limit),
-    ).fetchall()
-    return [Exchange(*row) for row in rows]
+        into=Exchange,
+    )
 
 
 def lag_sql(rng: Range) -> tuple[str, list]:
