@@ -30,10 +30,9 @@ window = QMainWindow()
 window.resize(1280, 800)
 said = {}
 def finish():
-    import resource
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    from tests.benchmarks.memory import peak_rss_mb
     said["ms"] = startup.milliseconds_since_start(start)
-    said["rss_mb"] = rss / 1e6 if sys.platform == "darwin" else rss * 1024 / 1e6
+    said["rss_mb"] = peak_rss_mb()
     app.quit()
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):

@@ -90,15 +90,7 @@ def address_book(cards: int = CARDS) -> bytes:
     return "".join(out).encode()
 
 
-# The high-water mark of this process alone: ru_maxrss would count the pytest process it
-# was forked from.
-_PEAK = """
-def peak_mb():
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-"""
+_PEAK = "from tests.benchmarks.memory import peak_rss_mb as peak_mb\n"
 
 _IMPORT = (
     _PEAK

@@ -18,14 +18,6 @@ from desktop import startup
 START = startup.start_perf_counter()
 
 
-def peak_rss_mb() -> float:
-    """The process's peak resident memory (Linux and macOS say it in different units)."""
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1e6 if sys.platform == "darwin" else peak * 1024 / 1e6
-
-
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -35,6 +27,7 @@ def main(argv: list[str]) -> int:
     from desktop.ui.main_window import PAGES, MainWindow
 
     from . import heartbeat
+    from .memory import peak_rss_mb
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     path = Path(argv[0])
