@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -16,6 +16,7 @@ from desktop.core.validation import (
     fold,
     name_problem,
 )
+from desktop.store import query
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.textkeys import has_visible_text
@@ -200,32 +201,21 @@ def delete_need(need_id: int) -> None:
 
 
 def get_need(need_id: int) -> NeedData:
-    row = db.execute_sql(
-        "SELECT c.name, n.title, n.problem, n.for_whom, n.source_person_id, n.learned_on,"
-        " n.status, n.urgency, n.fit_override, n.notes"
+    found = query.row(
+        "SELECT c.name AS company, n.title, n.problem, n.for_whom, n.source_person_id,"
+        " n.learned_on, n.status, n.urgency, n.fit_override, n.notes"
         " FROM need n JOIN company c ON c.id = n.company_id WHERE n.id = ?",
         (need_id,),
-    ).fetchone()
-    if row is None:
+        into=NeedData,
+    )
+    if found is None:
         raise LookupError(f"There is no need with id {need_id}.")
-    names = db.execute_sql(
+    skills = query.column(
         "SELECT s.name FROM need_skill ns JOIN skill s ON s.id = ns.skill_id"
         " WHERE ns.need_id = ? ORDER BY s.name_key",
         (need_id,),
-    ).fetchall()
-    return NeedData(
-        company=row[0],
-        title=row[1],
-        problem=row[2],
-        for_whom=row[3],
-        skills=[r[0] for r in names],
-        source_person_id=row[4],
-        learned_on=date.fromisoformat(row[5]) if row[5] else None,
-        status=row[6],
-        urgency=row[7],
-        fit_override=row[8],
-        notes=row[9],
     )
+    return replace(found, skills=skills)
 
 
 def need_ids(

@@ -286,29 +286,16 @@ def delete_opportunity(opportunity_id: int) -> None:
 
 
 def get_opportunity(opportunity_id: int) -> OpportunityData:
-    row = db.execute_sql(
-        "SELECT c.name, o.title, o.need_id, o.url, o.status, o.status_changed_on,"
-        " o.applied_on, o.notes FROM opportunity o JOIN company c ON c.id = o.company_id"
-        " WHERE o.id = ?",
+    found = query.row(
+        "SELECT c.name AS company, o.title, o.need_id, o.url, o.status,"
+        " o.status_changed_on AS status_on, o.applied_on, o.notes"
+        " FROM opportunity o JOIN company c ON c.id = o.company_id WHERE o.id = ?",
         (opportunity_id,),
-    ).fetchone()
-    if row is None:
-        raise LookupError(f"There is no opportunity with id {opportunity_id}.")
-    return OpportunityData(
-        company=row[0],
-        title=row[1],
-        need_id=row[2],
-        url=row[3],
-        status=row[4],
-        status_on=_day(row[5]),
-        applied_on=_day(row[6]),
-        notes=row[7],
-        people=[(pid, part) for pid, part, _name in people_of(opportunity_id)],
+        into=OpportunityData,
     )
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    if found is None:
+        raise LookupError(f"There is no opportunity with id {opportunity_id}.")
+    return replace(found, people=[(pid, part) for pid, part, _name in people_of(opportunity_id)])
 
 
 def people_of(opportunity_id: int) -> list[tuple[int, str, str]]:
@@ -376,28 +363,26 @@ def opportunity_ids(
     at_company, company_params = companies.company_conditions("o", company_id, company)
     where += at_company
     params += company_params
-    rows = db.execute_sql(
+    return query.column(
         "SELECT o.id FROM opportunity o JOIN company c ON c.id = o.company_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")
         + " ORDER BY o.status_changed_on IS NULL, o.status_changed_on DESC, o.id DESC",
         params,
     )
-    return [r[0] for r in rows.fetchall()]
 
 
 def opportunity_rows(ids: list[int]) -> dict[int, OpportunityRow]:
     result: dict[int, OpportunityRow] = {}
     for marks, chunk in id_chunks(ids):
-        rows = db.execute_sql(
-            "SELECT o.id, o.title, c.name, o.status, o.status_changed_on, o.applied_on,"
-            " coalesce(n.title, '') FROM opportunity o JOIN company c ON c.id = o.company_id"
+        for found in query.each(
+            "SELECT o.id, o.title, c.name AS company, o.status, o.status_changed_on AS status_on,"
+            " o.applied_on, coalesce(n.title, '') AS need"
+            " FROM opportunity o JOIN company c ON c.id = o.company_id"
             f" LEFT JOIN need n ON n.id = o.need_id WHERE o.id IN ({marks})",
             chunk,
-        )
-        for oid, title, company, status, status_on, applied, need in rows.fetchall():
-            result[oid] = OpportunityRow(
-                oid, title, company, status, _day(status_on), _day(applied), need
-            )
+            into=OpportunityRow,
+        ):
+            result[found.id] = found
     return result
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -137,14 +137,20 @@ def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
 
 def _same_name(name: str, person_id: int | None) -> str:
     """'Ada Lovelace (Acme)' if someone else has this name, ignoring case and accents."""
-    row = db.execute_sql(
-        "SELECT p.name, c.name FROM person p LEFT JOIN company c ON c.id = p.company_id"
-        " WHERE p.sort_key = ? AND p.id IS NOT ? ORDER BY p.id LIMIT 1",
+    found = query.row(
+        "SELECT p.name, c.name AS company FROM person p LEFT JOIN company c"
+        " ON c.id = p.company_id WHERE p.sort_key = ? AND p.id IS NOT ? ORDER BY p.id LIMIT 1",
         (fold(name), person_id),
-    ).fetchone()
-    if row is None:
+        into=_Namesake,
+    )
+    if found is None:
         return ""
-    return f"{row[0]} ({row[1]})" if row[1] else row[0]
+    return f"{found.name} ({found.company})" if found.company else found.name
+
+
+class _Namesake(NamedTuple):
+    name: str
+    company: str | None
 
 
 def _checked(data: PersonData, person_id: int | None) -> PersonData:
@@ -231,63 +237,47 @@ def update_person(person_id: int, data: PersonData) -> None:
 
 def action_count(person_id: int) -> int:
     """Actions that name this person as counterpart (they go with the person)."""
-    return db.execute_sql(
-        "SELECT count(*) FROM action WHERE counterpart_id = ?", (person_id,)
-    ).fetchone()[0]
+    return int(query.value("SELECT count(*) FROM action WHERE counterpart_id = ?", (person_id,)))
 
 
 def delete_person(person_id: int) -> None:
     """Delete a person with their roles, skills and the actions they were counterpart to."""
     with db.atomic():
-        gone = [
-            row[0]
-            for row in db.execute_sql(
-                "SELECT id FROM action WHERE counterpart_id = ?", (person_id,)
-            ).fetchall()
-        ]
+        gone = query.column("SELECT id FROM action WHERE counterpart_id = ?", (person_id,))
         db.execute_sql("DELETE FROM person WHERE id = ?", (person_id,))
         search_index.refresh_people([person_id])
         search_index.refresh_actions(gone)  # their actions went with them
 
 
 def get_person(person_id: int) -> PersonData:
-    row = db.execute_sql(
-        "SELECT p.name, coalesce(c.name, ''), p.title, p.email, p.phone, p.linkedin_url,"
-        " p.location, p.how_met, p.met_on, p.notes, p.cadence_days, p.given_name,"
-        " p.middle_name, p.family_name, p.name_prefix, p.name_suffix"
+    found = query.row(
+        "SELECT p.name, coalesce(c.name, '') AS company, p.title, p.email, p.phone,"
+        " p.linkedin_url, p.location, p.how_met, p.met_on, p.notes, p.cadence_days,"
+        " p.given_name, p.middle_name, p.family_name, p.name_prefix, p.name_suffix"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?",
         (person_id,),
-    ).fetchone()
-    if row is None:
+        into=PersonData,
+    )
+    if found is None:
         raise LookupError(f"There is no person with id {person_id}.")
-    roles = {
-        r[0]
-        for r in db.execute_sql(
-            "SELECT role FROM person_role WHERE person_id = ?", (person_id,)
-        ).fetchall()
-    }
-    skill_rows = db.execute_sql(
+    roles = set(query.column("SELECT role FROM person_role WHERE person_id = ?", (person_id,)))
+    skills = query.rows(
         "SELECT ps.kind, s.name FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
         " WHERE ps.person_id = ? ORDER BY s.name_key",
         (person_id,),
-    ).fetchall()
-    return PersonData(
-        name=row[0],
-        company=row[1],
-        title=row[2],
-        email=row[3],
-        phone=row[4],
-        linkedin_url=row[5],
-        location=row[6],
-        how_met=row[7],
-        met_on=date.fromisoformat(row[8]) if row[8] else None,
-        notes=row[9],
-        roles=tuple(r for r in ROLES if r in roles),
-        seeks=[name for kind, name in skill_rows if kind == "seeks"],
-        offers=[name for kind, name in skill_rows if kind == "offers"],
-        cadence_days=row[10],
-        **dict(zip(NAME_PARTS, row[11:16], strict=True)),
+        into=_Skill,
     )
+    return replace(
+        found,
+        roles=tuple(r for r in ROLES if r in roles),
+        seeks=[skill.name for skill in skills if skill.kind == "seeks"],
+        offers=[skill.name for skill in skills if skill.kind == "offers"],
+    )
+
+
+class _Skill(NamedTuple):
+    kind: str
+    name: str
 
 
 def person_company_id(person_id: int) -> int | None:
