@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.store import safe_files, snapshots
 
@@ -130,7 +131,7 @@ def write_sidecar(backup: Backup, source: dict[str, int]) -> None:
         log.warning("Could not write the sidecar of %s: %s", backup.path, exc)
 
 
-def read_sidecar(path: Path) -> dict | None:
+def read_sidecar(path: Path) -> dict[str, Any] | None:
     """The sidecar of the backup at *path*; None if it is missing or not one of ours."""
     try:
         record = json.loads(sidecar_of(path).read_text("utf-8"))
@@ -141,7 +142,7 @@ def read_sidecar(path: Path) -> dict | None:
     return record
 
 
-def _from_sidecar(path: Path, record: dict, reason: str, size: int) -> Backup | None:
+def _from_sidecar(path: Path, record: dict[str, Any], reason: str, size: int) -> Backup | None:
     try:
         taken_at = datetime.fromisoformat(record["taken_at"])
         if record["size"] != size or taken_at.tzinfo is None:

@@ -16,6 +16,8 @@ import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from peewee import SqliteDatabase
+
 from desktop.store import backup_index, connection, retention, safe_files, snapshots
 from desktop.store.backup_index import (
     FOLDER_NAME,
@@ -160,7 +162,8 @@ def thin(db_path: Path, *, now: datetime | None = None, keep: Path | None = None
     every = list_backups(db_path)
     size = db_path.stat().st_size if db_path.is_file() else 0
     kept = {b.path for b in retention.to_keep(every, now=_local(now), database_size=size)}
-    kept.add(keep)
+    if keep is not None:
+        kept.add(keep)
     removed = []
     for backup in every:
         if backup.path in kept:
@@ -187,14 +190,14 @@ def due(db_path: Path, *, now: datetime | None = None) -> bool:
     return newest is None or _local(now) - newest.taken_at >= AUTOMATIC_EVERY
 
 
-def before_upgrade(db_path: Path, version: int, database) -> Backup:
+def before_upgrade(db_path: Path, version: int, database: SqliteDatabase) -> Backup:
     """The backup to keep before upgrading: a new one, or that of an interrupted try.
 
     A retry reuses a complete before-upgrade backup of the same version when the file
     has not changed since (same size and modification time, taken after a checkpoint has
     moved every commit into the file), so it does not add another full-size copy.
     """
-    busy, *_ = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    busy = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     if not busy:
         source = _fingerprint(db_path)
         for backup in list_backups(db_path):

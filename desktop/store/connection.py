@@ -7,9 +7,11 @@ import itertools
 import os
 import sqlite3
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from peewee import SqliteDatabase, _savepoint
 
@@ -56,6 +58,16 @@ class ReciprocityDatabase(SqliteDatabase):
         super().__init__(*args, **kwargs)
         self._commits = itertools.count(1)
         self.writes = 0
+
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None) -> sqlite3.Cursor:
+        """peewee's, with its types said: the cursor of one statement."""
+        cursor: sqlite3.Cursor = super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+        return cursor
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened if need be (peewee's, with its type said)."""
+        raw: sqlite3.Connection = super().connection()  # type: ignore[no-untyped-call]
+        return raw
 
     def begin(self, lock_type=None):
         if lock_type is None and not self.read_only:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 #: SQLite's extended result codes whose cause is not that of their primary code.
@@ -136,11 +137,11 @@ def _out_of_room(path: str | Path | None) -> bool:
         return False
 
 
-def causes(exc: BaseException):
+def causes(exc: BaseException) -> Iterator[BaseException]:
     """*exc* and what it wraps: peewee keeps SQLite's exception as `orig`, other wrappers
     as their first argument, Python as the cause or context."""
     seen: set[int] = set()
-    todo = [exc]
+    todo: list[BaseException | None] = [exc]
     while todo:
         current = todo.pop(0)
         if current is None or id(current) in seen:

@@ -124,7 +124,7 @@ class InstanceLock:
             raise Timeout(str(self.lock_path))
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.release()
 
 

@@ -186,7 +186,8 @@ class Action(BaseModel):
 
 class SkillAlias(BaseModel):
     alias_key = TextField(primary_key=True)
-    alias = TextField()
+    # Not `alias`: that is peewee's Model.alias(), which the field would hide.
+    short_form = TextField(column_name="alias")
     skill_key = TextField()
     skill = TextField()
 

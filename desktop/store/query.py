@@ -53,9 +53,9 @@ def column(sql: str, params: Params = (), *, database: Any = None) -> list[Any]:
 def execute(sql: str, params: Params = (), *, database: Any = None) -> int:
     """Run a write; the id of the row it inserted (or the rows it changed for an update)."""
     cursor = (database or db).execute_sql(sql, params)
-    if sql.lstrip()[:6].upper() == "INSERT":
-        return int(cursor.lastrowid)
-    return int(cursor.rowcount)
+    if sql.lstrip()[:6].upper() == "INSERT" and cursor.lastrowid is not None:
+        return cursor.lastrowid
+    return cursor.rowcount
 
 
 _makers: dict[tuple[type, tuple[str, ...]], Callable[[Sequence[Any]], Any]] = {}
@@ -70,7 +70,7 @@ def _maker(into: type[T], names: tuple[str, ...]) -> Callable[[Sequence[Any]], T
     unknown = [name for name in names if name not in fields]
     if unknown:
         raise TypeError(f"{into.__name__} has no field for the column(s) {', '.join(unknown)}")
-    converted = [(i, fields[name]) for i, name in enumerate(names) if fields[name] is not None]
+    converted = [(i, convert) for i, name in enumerate(names) if (convert := fields[name])]
 
     def make(values: Sequence[Any]) -> T:
         if converted:
@@ -78,7 +78,8 @@ def _maker(into: type[T], names: tuple[str, ...]) -> Callable[[Sequence[Any]], T
             for i, convert in converted:
                 if values[i] is not None:
                     values[i] = convert(values[i])
-        return into(**dict(zip(names, values, strict=True)))
+        made: T = into(**dict(zip(names, values, strict=True)))
+        return made
 
     _makers[key] = make
     return make

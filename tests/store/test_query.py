@@ -37,7 +37,7 @@ def test_a_missing_value_stays_none_and_defaults_fill_unselected_fields(database
 
 
 def test_a_column_the_type_does_not_name_is_refused(database):
-    with pytest.raises(TypeError, match="Kept has no field for the column.s. counted"):
+    with pytest.raises(TypeError, match=r"Kept has no field for the column\(s\) counted"):
         query.rows("SELECT 'Ada' AS name, 3 AS counted", into=Kept)
 
 
