@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.clock import now_text
 from desktop.core.validation import Problems, ValidationError
@@ -158,7 +158,7 @@ _COLUMNS = (
 )
 
 
-def _values(data: ActionData) -> tuple:
+def _values(data: ActionData) -> tuple[Any, ...]:
     """Column values in `_COLUMNS` order."""
     return (
         data.occurred_on.isoformat(),
@@ -180,11 +180,10 @@ def create_action(data: ActionData) -> int:
     """Validate and store a new action in one transaction; returns its id."""
     with db.atomic():
         data = _checked(data)
-        cursor = db.execute_sql(
+        action_id = query.execute(
             f"INSERT INTO action ({_COLUMNS}, created_at) VALUES ({', '.join('?' * 13)})",
             (*_values(data), now_text()),
         )
-        action_id = cursor.lastrowid
         search_index.refresh_actions([action_id])
         return action_id
 

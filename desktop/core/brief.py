@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from desktop.core import actions, companies, matching, needs, opportunities, people, profile
 from desktop.core.validation import fold
+from desktop.store import query
 from desktop.store.connection import db
 
 MAX_NEEDS = 8  # open needs shown, at most
@@ -174,16 +175,20 @@ def _openings(
 def _active_count(company_id: int, opportunity_id: int | None) -> int:
     """Active opportunities at the company, the interview's own aside."""
     active = opportunities.ACTIVE
-    return db.execute_sql(
-        f"SELECT count(*) FROM opportunity WHERE company_id = ? AND status IN {_in(active)}"
-        " AND id IS NOT ?",
-        (company_id, *active, opportunity_id),
-    ).fetchone()[0]
+    return int(
+        query.value(
+            f"SELECT count(*) FROM opportunity WHERE company_id = ? AND status IN {_in(active)}"
+            " AND id IS NOT ?",
+            (company_id, *active, opportunity_id),
+        )
+    )
 
 
 def _need_of(opportunity_id: int) -> int | None:
-    row = db.execute_sql("SELECT need_id FROM opportunity WHERE id = ?", (opportunity_id,))
-    return row.fetchone()[0]
+    need_id: int | None = query.value(
+        "SELECT need_id FROM opportunity WHERE id = ?", (opportunity_id,)
+    )
+    return need_id
 
 
 def _needs(company_id: int, first: int | None) -> tuple[tuple[BriefNeed, ...], int]:

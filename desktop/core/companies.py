@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.clock import now_text
 from desktop.core.validation import (
@@ -59,11 +59,14 @@ class DeleteImpact(NamedTuple):
     opportunities: int
 
 
-def company_conditions(alias: str, company_id: int | None, company: str) -> tuple[list[str], list]:
+def company_conditions(
+    alias: str, company_id: int | None, company: str
+) -> tuple[list[str], list[Any]]:
     """SQL conditions (and parameters) keeping rows of table *alias* at one company and/or
     at companies whose name contains *company*, ignoring case and accents; the query joins
     `company c`."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if company_id is not None:
         where.append(f"{alias}.company_id = ?")
         params.append(company_id)
@@ -116,7 +119,7 @@ _COLUMNS = (
 )
 
 
-def _values(data: CompanyData) -> tuple:
+def _values(data: CompanyData) -> tuple[Any, ...]:
     """Column values in `_COLUMNS` order."""
     return (
         data.name,
@@ -133,12 +136,11 @@ def _values(data: CompanyData) -> tuple:
 def insert_company(data: CompanyData) -> int:
     """Insert a cleaned, validated company; the caller holds the transaction."""
     stamp = now_text()
-    cursor = db.execute_sql(
+    return query.execute(
         f"INSERT INTO company ({', '.join(_COLUMNS)}, created_at, updated_at)"
         f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
         (*_values(data), stamp, stamp),
     )
-    return cursor.lastrowid
 
 
 def create_company(data: CompanyData) -> int:
@@ -234,7 +236,7 @@ def company_names() -> list[str]:
 
 
 def company_count() -> int:
-    return db.execute_sql("SELECT count(*) FROM company").fetchone()[0]
+    return int(query.value("SELECT count(*) FROM company"))
 
 
 def needs_of(company_id: int) -> list[tuple[int, str]]:

@@ -76,7 +76,8 @@ def offer(opportunity_id: int, today: date | None = None) -> Offer:
             (data.need_id,),
         ).fetchone()
         need_title, source_id, source_name = need
-        to = (by_part.get("hiring_manager") or by_part.get("recruiter") or [None])[0]
+        deciders = by_part.get("hiring_manager") or by_part.get("recruiter") or []
+        to: tuple[int, str] | None = deciders[0] if deciders else None
         if to is None and source_id is not None:
             to = (source_id, source_name)
         if to is None:
@@ -140,7 +141,10 @@ def offer(opportunity_id: int, today: date | None = None) -> Offer:
         notes.append(
             f"{done} of these {'is' if done == 1 else 'are'} already on your timeline and left out."
         )
-    return Offer(opportunity_id, data.title, *groups, " ".join(notes))
+    referrals_left, thanks_left, keep_left = groups
+    return Offer(
+        opportunity_id, data.title, referrals_left, thanks_left, keep_left, " ".join(notes)
+    )
 
 
 def _logged(opportunity_id: int) -> set[tuple[str, int, int | None]]:

@@ -95,7 +95,9 @@ def my_fit(need_id: int) -> Fit:
     ).fetchall()
     aliases = alias_map()
     mine = {_canonical(name, aliases) for name in profile_skills()}
-    matched, missing, seen = [], [], set()
+    matched: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
     for name in _by_name([row[0] for row in need_skills]):
         key = _canonical(name, aliases)
         if key in seen:  # 'JS' and 'JavaScript' on one need count once

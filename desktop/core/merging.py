@@ -3,6 +3,7 @@ field, and takes over everything that pointed at the other, in one transaction."
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import fields, replace
 from typing import NamedTuple
 
@@ -150,7 +151,7 @@ def merged_data(keep_id: int, other_id: int, take_other: set[str]) -> PersonData
     )
 
 
-def merge_people(keep_id: int, other_id: int, take_other: set[str] = frozenset()) -> None:
+def merge_people(keep_id: int, other_id: int, take_other: AbstractSet[str] = frozenset()) -> None:
     """Merge *other_id* into *keep_id*: fields as `merged_data` says; their actions, needs
     told, opportunity parts and keep-in-touch move to the survivor; then the other record
     goes. All or nothing."""

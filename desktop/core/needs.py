@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core import companies, skills
 from desktop.core.clock import now_text
@@ -141,7 +141,7 @@ _COLUMNS = (
 )
 
 
-def _values(data: NeedData) -> tuple:
+def _values(data: NeedData) -> tuple[Any, ...]:
     """Column values in `_COLUMNS` order; creates the company if it is new."""
     return (
         _company_id(data.company),
@@ -170,12 +170,11 @@ def create_need(data: NeedData) -> int:
     with db.atomic():
         data = _checked(data, None)
         stamp = now_text()
-        cursor = db.execute_sql(
+        need_id = query.execute(
             f"INSERT INTO need ({', '.join(_COLUMNS)}, created_at, updated_at)"
             f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
             (*_values(data), stamp, stamp),
         )
-        need_id = cursor.lastrowid
         _write_skills(need_id, data.skills)
         return need_id
 
@@ -273,4 +272,4 @@ def need_title(need_id: int) -> str:
 
 def need_count() -> int:
     """How many needs are recorded, whatever their status."""
-    return db.execute_sql("SELECT count(*) FROM need").fetchone()[0]
+    return int(query.value("SELECT count(*) FROM need"))

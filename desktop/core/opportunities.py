@@ -3,9 +3,10 @@ involved in each (hiring manager, recruiter, interviewers, referrer)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core import companies, people
 from desktop.core.clock import now_text
@@ -162,7 +163,7 @@ _COLUMNS = (
 )
 
 
-def _values(data: OpportunityData, today: date) -> tuple:
+def _values(data: OpportunityData, today: date) -> tuple[Any, ...]:
     status_on = data.status_on or today
     applied_on = data.applied_on
     if applied_on is None and data.status == "applied":
@@ -201,12 +202,11 @@ def create_opportunity(data: OpportunityData, today: date | None = None) -> int:
         data = _checked(data)
         values = _values(data, today)
         stamp = now_text()
-        cursor = db.execute_sql(
+        opportunity_id = query.execute(
             f"INSERT INTO opportunity ({', '.join(_COLUMNS)}, created_at, updated_at)"
             f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
             (*values, stamp, stamp),
         )
-        opportunity_id = cursor.lastrowid
         _write_people(opportunity_id, data.people)
         _record_status(opportunity_id, data.status, values[5])
         return opportunity_id
@@ -246,7 +246,7 @@ def update_opportunity(
 def save_opportunity(
     data: OpportunityData,
     opportunity_id: int | None = None,
-    new_people: list[tuple[str, str]] = (),
+    new_people: Sequence[tuple[str, str]] = (),
     today: date | None = None,
 ) -> int:
     """Create or update, first adding the (name, part) people who are new to my network
@@ -393,7 +393,7 @@ def status_counts() -> dict[str, int]:
 
 
 def opportunity_count() -> int:
-    return db.execute_sql("SELECT count(*) FROM opportunity").fetchone()[0]
+    return int(query.value("SELECT count(*) FROM opportunity"))
 
 
 def opportunity_title(opportunity_id: int) -> str:

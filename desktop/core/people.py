@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core import companies, skills
 from desktop.core.clock import now_text
@@ -169,7 +169,7 @@ def _company_id(name: str) -> int | None:
     return companies.insert_company(companies.CompanyData(name=name))
 
 
-def _columns(data: PersonData) -> tuple:
+def _columns(data: PersonData) -> tuple[Any, ...]:
     return (
         data.name,
         fold(data.name),
@@ -212,12 +212,11 @@ def create_person(data: PersonData) -> int:
     with db.atomic():
         data = _checked(data, None)
         stamp = now_text()
-        cursor = db.execute_sql(
+        person_id = query.execute(
             f"INSERT INTO person ({_COLUMNS}, created_at, updated_at)"
             f" VALUES ({', '.join('?' * (len(_COLUMNS.split(',')) + 2))})",
             (*_columns(data), stamp, stamp),
         )
-        person_id = cursor.lastrowid
         _write_links(person_id, data)
         return person_id
 
@@ -327,7 +326,7 @@ def person_rows(ids: list[int]) -> dict[int, PersonRow]:
 
 
 def person_count() -> int:
-    return db.execute_sql("SELECT count(*) FROM person").fetchone()[0]
+    return int(query.value("SELECT count(*) FROM person"))
 
 
 class PersonChoice(NamedTuple):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.people import fts_query
 from desktop.store import query
@@ -66,13 +66,13 @@ class _Where(NamedTuple):
     """A condition in SQL with its parameters."""
 
     sql: str
-    params: tuple = ()
+    params: tuple[Any, ...] = ()
 
 
 class _Arm(NamedTuple):
     """One walk down an index in timeline order, with the conditions its rows must meet."""
 
-    index: str
+    walk: str  # the index it walks
     where: list[_Where]
 
 
@@ -134,18 +134,19 @@ def _arms(flt: TimelineFilter) -> list[_Arm]:
         rest.append(_Where(_TEXT, (query,)))
     elif flt.text.strip():
         rest.append(_Where("0"))  # only punctuation typed: nothing can match
-    return [_Arm(arm.index, arm.where + rest) for arm in arms]
+    return [_Arm(arm.walk, arm.where + rest) for arm in arms]
 
 
 def _union(
     flt: TimelineFilter, after: Cursor | None = None, pinned: bool = False
-) -> tuple[str, list]:
+) -> tuple[str, list[Any]]:
     """A compound SELECT of (occurred_on, id) over every arm, and its parameters.
 
     *pinned* names each arm's index, for walks that stop early: the planner would
     otherwise sort every full-text match rather than walk the timeline and stop.
     """
-    selects, params = [], []
+    selects: list[str] = []
+    params: list[Any] = []
     for index, where in _arms(flt):
         if after is not None:
             where = [*where, _Where("(occurred_on, id) < (?, ?)", (after[0], int(after[1])))]
@@ -164,7 +165,7 @@ def count(flt: TimelineFilter) -> int:
 
 def page_sql(
     flt: TimelineFilter, after: Cursor | None = None, limit: int = 200
-) -> tuple[str, list]:
+) -> tuple[str, list[Any]]:
     """The SQL and parameters behind `page` (for tests that look at its query plan)."""
     sql, params = _union(flt, after, pinned=True)
     return (

@@ -7,7 +7,8 @@ import itertools
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,7 +60,9 @@ class ReciprocityDatabase(SqliteDatabase):
         self._commits = itertools.count(1)
         self.writes = 0
 
-    def execute_sql(self, sql: str, params: Sequence[Any] | None = None) -> sqlite3.Cursor:
+    def execute_sql(
+        self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None
+    ) -> sqlite3.Cursor:
         """peewee's, with its types said: the cursor of one statement."""
         cursor: sqlite3.Cursor = super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
         return cursor
@@ -89,9 +92,15 @@ class ReciprocityDatabase(SqliteDatabase):
     def savepoint(self):
         return _SafeSavepoint(self)
 
-    def reading(self):
+    def reading(self) -> AbstractContextManager[Any]:
         """A transaction for one consistent read, which takes no write lock."""
-        return self.atomic(lock_type="DEFERRED")
+        held: AbstractContextManager[Any] = self.atomic(lock_type="DEFERRED")
+        return held
+
+    def cursor(self, named_cursor: object = None) -> sqlite3.Cursor:
+        """A cursor on this thread's connection (peewee's, with its type said)."""
+        made: sqlite3.Cursor = super().cursor(named_cursor)  # type: ignore[no-untyped-call]
+        return made
 
     def data_version(self) -> int:
         """A number that changes when another connection (a command-line import, a worker)

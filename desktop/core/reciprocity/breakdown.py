@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.reciprocity.overall import daily_sql
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
@@ -47,7 +47,7 @@ _SPLIT = (
 )
 
 
-def per_person_sql(rng: Range) -> tuple[str, list]:
+def per_person_sql(rng: Range) -> tuple[str, list[Any]]:
     """Per counterpart (`who`): given, received, given_weight, received_weight in *rng*
     (for all time, from the person summary)."""
     if rng == ALL_TIME:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.reciprocity.breakdown import per_person_sql
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
@@ -55,7 +55,7 @@ def top_exchanges(rng: Range = ALL_TIME, limit: int = 10) -> list[Exchange]:
     )
 
 
-def lag_sql(rng: Range) -> tuple[str, list]:
+def lag_sql(rng: Range) -> tuple[str, list[Any]]:
     """Per person I gave to in *rng* (`who`): `first_given` and `lag` in days (or NULL)."""
     if rng == ALL_TIME:
         return (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.reciprocity.ranges import (
     ALL_TIME,
@@ -65,7 +65,7 @@ class PeriodRow(NamedTuple):
     insights_received: int
 
 
-def daily_sql(rng: Range) -> tuple[str, list]:
+def daily_sql(rng: Range) -> tuple[str, list[Any]]:
     """Actions per (day, direction, kind): count n and weight w; one walk of the day index,
     or for all time the summary table kept for it."""
     if rng == ALL_TIME:
@@ -114,7 +114,7 @@ def two_way_sql(where: str) -> str:
     )
 
 
-def learned_sql(rng: Range) -> tuple[str, list]:
+def learned_sql(rng: Range) -> tuple[str, list[Any]]:
     """A condition on `need` for the needs learned in *rng*."""
     where, params = rng.sql("learned_on")
     return f"learned_on IS NOT NULL AND {where}", params
@@ -192,7 +192,7 @@ def by_period(rng: Range = ALL_TIME, period: str = "month", people: bool = True)
 
 def by_period_sql(
     rng: Range, period: str, first: date, last: date, people: bool = True
-) -> tuple[str, list]:
+) -> tuple[str, list[Any]]:
     """The SQL and parameters behind `by_period`, for periods from *first* to *last*.
 
     The people figures are counted period by period (one seek of the day index each):

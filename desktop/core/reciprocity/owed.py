@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
 from desktop.store.connection import db
@@ -29,7 +29,7 @@ class Owed(NamedTuple):
     last_given: date | None
 
 
-def _owing_sql(rng: Range) -> tuple[str, list]:
+def _owing_sql(rng: Range) -> tuple[str, list[Any]]:
     """People owed: received more weight than given, or helped me after my last help."""
     if rng == ALL_TIME:
         return (
@@ -53,7 +53,7 @@ def _owing_sql(rng: Range) -> tuple[str, list]:
     )
 
 
-def _since_sql(rng: Range) -> tuple[str, list]:
+def _since_sql(rng: Range) -> tuple[str, list[Any]]:
     """The `since` of a row of `_owing_sql` (in a query over it), and its parameters."""
     where, params = rng.sql("r.occurred_on")
     # Running sums of their help, oldest first: the first one above my weight is unanswered.
