@@ -16,8 +16,6 @@ import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
 from desktop.store import backup_index, connection, retention, safe_files, snapshots
 from desktop.store.backup_index import (
     FOLDER_NAME,
@@ -29,6 +27,7 @@ from desktop.store.backup_index import (
 )
 from desktop.store.errors import StorageError, storage_problem
 from desktop.store.snapshots import verify
+from desktop.store.sqltypes import Database
 
 __all__ = [
     "FOLDER_NAME",
@@ -190,7 +189,7 @@ def due(db_path: Path, *, now: datetime | None = None) -> bool:
     return newest is None or _local(now) - newest.taken_at >= AUTOMATIC_EVERY
 
 
-def before_upgrade(db_path: Path, version: int, database: SqliteDatabase) -> Backup:
+def before_upgrade(db_path: Path, version: int, database: Database) -> Backup:
     """The backup to keep before upgrading: a new one, or that of an interrupted try.
 
     A retry reuses a complete before-upgrade backup of the same version when the file

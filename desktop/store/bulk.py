@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import os
 
-from peewee import SqliteDatabase
+from desktop.store.sqltypes import Database
 
 SORT_CACHE_KIB = 4 * 1024  # page cache while building the indexes (see create_indexes)
 SORT_THREADS = 4  # helper threads SQLite may sort with, at most
 
 
-def drop_indexes(database: SqliteDatabase, tables: list[str]) -> list[str]:
+def drop_indexes(database: Database, tables: list[str]) -> list[str]:
     """Drop the indexes of *tables* (in this transaction); returns how to create them again."""
     marks = ", ".join("?" * len(tables))
     found = database.execute_sql(
@@ -24,7 +24,7 @@ def drop_indexes(database: SqliteDatabase, tables: list[str]) -> list[str]:
     return [sql for _index, sql in found]
 
 
-def create_indexes(database: SqliteDatabase, statements: list[str]) -> None:
+def create_indexes(database: Database, statements: list[str]) -> None:
     """Build indexes in bulk: with a small page cache SQLite sorts in small runs, which
     its helper threads sort side by side; a third faster than one big sort on one core."""
     cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]

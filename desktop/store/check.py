@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import peewee
 
@@ -100,15 +101,15 @@ def _noun(table: str, n: int) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
-def _rows(database, sql: str) -> list[tuple]:
+def _rows(database: ReciprocityDatabase, sql: str) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(sql).fetchall())
 
 
-def _one(database, sql: str) -> int:
-    return database.execute_sql(sql).fetchone()[0]
+def _one(database: ReciprocityDatabase, sql: str) -> int:
+    return int(database.execute_sql(sql).fetchone()[0])
 
 
-def _check_file(database, full: bool) -> list[Finding]:
+def _check_file(database: ReciprocityDatabase, full: bool) -> list[Finding]:
     which = "integrity_check" if full else "quick_check"
     rows = _rows(database, f"PRAGMA {which}(100)")
     if rows == [("ok",)]:
@@ -124,7 +125,7 @@ def _check_file(database, full: bool) -> list[Finding]:
     ]
 
 
-def _check_references(database, full: bool) -> list[Finding]:
+def _check_references(database: ReciprocityDatabase, full: bool) -> list[Finding]:
     rows = _rows(database, "PRAGMA foreign_key_check")  # (table, rowid, parent, which)
     dangling = Counter((table, parent) for table, _rowid, parent, _which in rows)
     findings = []
@@ -146,7 +147,7 @@ def _rebuild_sql() -> list[str]:
     return [pattern.sub(lambda m: _REBUILT[m[1]], sql) for sql in summaries.REBUILD]
 
 
-def _differing(database, table: str, key: str) -> int:
+def _differing(database: ReciprocityDatabase, table: str, key: str) -> int:
     rebuilt = _REBUILT[table]
     return _one(
         database,
@@ -156,7 +157,7 @@ def _differing(database, table: str, key: str) -> int:
     )
 
 
-def _check_summaries(database, full: bool) -> list[Finding]:
+def _check_summaries(database: ReciprocityDatabase, full: bool) -> list[Finding]:
     with database.reading():  # one snapshot for the rebuild and both comparisons
         for table, rebuilt in _REBUILT.items():
             database.execute_sql(f"DROP TABLE IF EXISTS {rebuilt}")
@@ -191,7 +192,9 @@ _INDEXES = (
 )
 
 
-def _check_one_index(database, index: str, table: str, rows_sql: str, full: bool):
+def _check_one_index(
+    database: ReciprocityDatabase, index: str, table: str, rows_sql: str, full: bool
+) -> tuple[int, int, int]:
     stale = _one(
         database,
         f"SELECT count(*) FROM {index} s WHERE NOT EXISTS"
@@ -211,7 +214,7 @@ def _check_one_index(database, index: str, table: str, rows_sql: str, full: bool
     return missing, stale, outdated
 
 
-def _damaged_index(database, index: str) -> str | None:
+def _damaged_index(database: ReciprocityDatabase, index: str) -> str | None:
     """FTS5's own check of the index's inner structure; None when it is sound."""
     if getattr(database, "read_only", False):
         return None  # the command is an INSERT, which a file opened for viewing refuses
@@ -226,7 +229,7 @@ def _damaged_index(database, index: str) -> str | None:
     return None
 
 
-def _check_search(database, full: bool) -> list[Finding]:
+def _check_search(database: ReciprocityDatabase, full: bool) -> list[Finding]:
     findings = []
     for index, table, rows_sql in _INDEXES:
         with database.reading():
@@ -303,7 +306,7 @@ def run_check(
     return Report(tuple(findings), time.perf_counter() - started, full)
 
 
-def _recreate_search_tables(database) -> None:
+def _recreate_search_tables(database: ReciprocityDatabase) -> None:
     """Drop and create both full-text tables afresh, so a damaged index cannot stop the
     rebuild (deleting rows from it would read the damaged structure)."""
     for index, *_ in _INDEXES:

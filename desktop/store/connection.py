@@ -19,6 +19,7 @@ from peewee import SqliteDatabase, _savepoint
 from desktop import private_files
 from desktop.store import migrations, textkeys
 from desktop.store.errors import storage_problem
+from desktop.store.sqltypes import Database
 
 #: `PRAGMA application_id` of every Reciprocity database ("Rcpy"), so that another
 #: program's SQLite file is never taken for ours.
@@ -37,7 +38,7 @@ READ_ONLY_PRAGMAS = (("foreign_keys", 1), ("busy_timeout", BUSY_TIMEOUT_MS))
 
 
 class _SafeSavepoint(_savepoint):
-    def rollback(self, begin=True):
+    def rollback(self, begin: bool = True) -> None:
         if self.db.connection().in_transaction:  # else SQLite has rolled it all back already
             super().rollback(begin)
 
@@ -54,8 +55,9 @@ class ReciprocityDatabase(SqliteDatabase):
     """
 
     read_only = False
+    _state: Any  # peewee's per-thread state, made in its __init__
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._commits = itertools.count(1)
         self.writes = 0
@@ -72,24 +74,24 @@ class ReciprocityDatabase(SqliteDatabase):
         raw: sqlite3.Connection = super().connection()  # type: ignore[no-untyped-call]
         return raw
 
-    def begin(self, lock_type=None):
+    def begin(self, lock_type: str | None = None) -> None:
         if lock_type is None and not self.read_only:
             lock_type = "IMMEDIATE"
         # Per thread, like the connection: whether this transaction may write.
         self._state.writing = lock_type != "DEFERRED"
         super().begin(lock_type)
 
-    def commit(self):
+    def commit(self) -> None:
         super().commit()
         if getattr(self._state, "writing", True):  # a read changes nothing to back up
             self.writes = next(self._commits)
 
-    def rollback(self):
+    def rollback(self) -> None:
         if not self.is_closed() and not self.connection().in_transaction:
             return
         super().rollback()
 
-    def savepoint(self):
+    def savepoint(self) -> _SafeSavepoint:
         return _SafeSavepoint(self)
 
     def reading(self) -> AbstractContextManager[Any]:
@@ -105,7 +107,7 @@ class ReciprocityDatabase(SqliteDatabase):
     def data_version(self) -> int:
         """A number that changes when another connection (a command-line import, a worker)
         has committed since this thread's connection last looked."""
-        return self.execute_sql("PRAGMA data_version").fetchone()[0]
+        return int(self.execute_sql("PRAGMA data_version").fetchone()[0])
 
     def write_lock_held(self, moment_ms: int) -> bool:
         """Whether another connection holds the write lock for longer than *moment_ms*.
@@ -287,7 +289,7 @@ def check_pages(path: Path) -> None:
         raise damaged_error(path, f"SQLite's check found “{found}”")
 
 
-def _quick_check(path: Path) -> list[tuple]:
+def _quick_check(path: Path) -> list[tuple[Any, ...]]:
     try:
         con = _read_connection(path)
         try:
@@ -301,7 +303,7 @@ def _quick_check(path: Path) -> list[tuple]:
 @cache
 def schema_tables(version: int) -> frozenset[str]:
     """The tables a Reciprocity database of *version* holds (worked out in memory)."""
-    scratch = SqliteDatabase(":memory:")
+    scratch: Database = SqliteDatabase(":memory:")
     try:
         for step in migrations.STEPS[:version]:
             step(scratch)
@@ -457,7 +459,7 @@ def close_database(database: ReciprocityDatabase = db) -> None:
         database.close()
 
 
-def quick_check(database: SqliteDatabase = db) -> str:
+def quick_check(database: Database = db) -> str:
     """Run SQLite's quick integrity check; returns 'ok' or the first problem found."""
     rows = database.execute_sql("PRAGMA quick_check").fetchall()
     return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])

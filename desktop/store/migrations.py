@@ -13,15 +13,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peewee import SqliteDatabase
+from desktop.store.sqltypes import Database
 
 if TYPE_CHECKING:
     from desktop.store.backups import Backup
 
-Step = Callable[[SqliteDatabase], None]
+Step = Callable[[Database], None]
 
 
-def _run_script(database: SqliteDatabase, script: str) -> None:
+def _run_script(database: Database, script: str) -> None:
     """Run a multi-statement SQL script inside the current transaction."""
     for statement in _split_statements(script):
         database.execute_sql(statement)
@@ -42,17 +42,17 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-def _step_1_initial_schema(database: SqliteDatabase) -> None:
+def _step_1_initial_schema(database: Database) -> None:
     script = resources.files("desktop.store").joinpath("schema_v1.sql").read_text("utf-8")
     _run_script(database, script)
 
 
-def _step_2_aliases_and_pipeline_history(database: SqliteDatabase) -> None:
+def _step_2_aliases_and_pipeline_history(database: Database) -> None:
     script = resources.files("desktop.store").joinpath("schema_v2.sql").read_text("utf-8")
     _run_script(database, script)
 
 
-def _step_3_name_parts(database: SqliteDatabase) -> None:
+def _step_3_name_parts(database: Database) -> None:
     script = resources.files("desktop.store").joinpath("schema_v3.sql").read_text("utf-8")
     _run_script(database, script)
 
@@ -66,12 +66,12 @@ STEPS: tuple[Step, ...] = (
 LATEST_VERSION = len(STEPS)
 
 
-def current_version(database: SqliteDatabase) -> int:
-    return database.execute_sql("PRAGMA user_version").fetchone()[0]
+def current_version(database: Database) -> int:
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(
-    database: SqliteDatabase, path: Path | None = None, steps: Sequence[Step] = STEPS
+    database: Database, path: Path | None = None, steps: Sequence[Step] = STEPS
 ) -> Backup | None:
     """Apply every step the database lacks. Returns the backup made first, if any."""
     version = current_version(database)

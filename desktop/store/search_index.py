@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peewee import SqliteDatabase
-
 from desktop.store import textkeys
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
+from desktop.store.sqltypes import Database
 
 _INSERT = "INSERT INTO person_search (rowid, name, company, title, email, location, notes, skills)"
 _ROW_SQL = """
@@ -23,7 +22,7 @@ _ACTION_INSERT = (
 )
 
 
-def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> None:
+def refresh_people(person_ids: Iterable[int], database: Database = db) -> None:
     """Re-index the given people (removing any that no longer exist)."""
     ids = list(dict.fromkeys(int(i) for i in person_ids))
     for marks, chunk in id_chunks(ids):
@@ -34,12 +33,12 @@ def refresh_people(person_ids: Iterable[int], database: SqliteDatabase = db) -> 
         )
 
 
-def index_new_people(after_id: int, database: SqliteDatabase = db) -> None:
+def index_new_people(after_id: int, database: Database = db) -> None:
     """Index everyone added after *after_id*, not indexed yet (a bulk insert's people)."""
     database.execute_sql(f"{_INSERT} {_ROW_SQL} WHERE p.id > ?", (after_id,))
 
 
-def refresh_actions(action_ids: Iterable[int], database: SqliteDatabase = db) -> None:
+def refresh_actions(action_ids: Iterable[int], database: Database = db) -> None:
     """Re-index the given actions (removing any that no longer exist)."""
     ids = list(dict.fromkeys(int(i) for i in action_ids))
     for marks, chunk in id_chunks(ids):
@@ -47,7 +46,7 @@ def refresh_actions(action_ids: Iterable[int], database: SqliteDatabase = db) ->
         database.execute_sql(f"{_ACTION_INSERT} WHERE id IN ({marks})", chunk)
 
 
-def refresh_company(company_id: int, database: SqliteDatabase = db) -> None:
+def refresh_company(company_id: int, database: Database = db) -> None:
     """Re-index everyone at a company (after it was renamed or deleted)."""
     ids = [
         row[0]
@@ -65,7 +64,7 @@ BULK_HASH_BYTES = 64 << 20
 DEFAULT_HASH_BYTES = 1 << 20
 
 
-def rebuild(database: SqliteDatabase = db) -> None:
+def rebuild(database: Database = db) -> None:
     """After bulk inserts: fill the sort keys and rebuild both full-text indexes."""
     database.register_function(textkeys.fold, "fold", 1, deterministic=True)
     database.execute_sql("UPDATE person SET sort_key = fold(name)")
@@ -82,5 +81,5 @@ def rebuild(database: SqliteDatabase = db) -> None:
             _set_hash_size(database, table, DEFAULT_HASH_BYTES)
 
 
-def _set_hash_size(database: SqliteDatabase, table: str, size: int) -> None:
+def _set_hash_size(database: Database, table: str, size: int) -> None:
     database.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (size,))

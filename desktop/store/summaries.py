@@ -9,9 +9,10 @@ tests, `summary_state.paused`, stays at 0.)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 
-from peewee import SqliteDatabase
+from desktop.store.sqltypes import Database
 
 REBUILD = (
     "DELETE FROM action_day",
@@ -45,14 +46,14 @@ REBUILD = (
 )
 
 
-def rebuild(database: SqliteDatabase) -> None:
+def rebuild(database: Database) -> None:
     """Work both summaries out afresh from the timeline (inside the caller's transaction)."""
     for statement in REBUILD:
         database.execute_sql(statement)
 
 
 @contextmanager
-def paused(database: SqliteDatabase):
+def paused(database: Database) -> Iterator[None]:
     """Load actions in bulk without the triggers; rebuild the summaries afterwards.
 
     Only inside the caller's transaction, so that a rollback brings the triggers back too.

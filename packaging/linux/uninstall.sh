@@ -39,4 +39,11 @@ if [ "$quiet" != "--quiet" ]; then
     if [ -d "$data_home/Reciprocity" ]; then
         echo "Your network is kept in $data_home/Reciprocity; delete that folder yourself to remove it too."
     fi
+    config_home=${XDG_CONFIG_HOME:-$HOME/.config}
+    state_home=${XDG_STATE_HOME:-$HOME/.local/state}
+    for kept in "$config_home/Reciprocity" "$state_home/Reciprocity"; do
+        if [ -d "$kept" ]; then
+            echo "Reciprocity's settings and logs are in $kept; delete it too if you want them gone."
+        fi
+    done
 fi

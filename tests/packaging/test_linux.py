@@ -141,9 +141,16 @@ def test_uninstall_removes_exactly_what_install_put_and_keeps_the_network(unpack
     network = home / ".local" / "share" / "Reciprocity" / "reciprocity.sqlite3"
     network.parent.mkdir(parents=True)
     network.write_bytes(b"SQLite format 3\x00")
+    settings = home / ".config" / "Reciprocity" / "Reciprocity.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[window]", "utf-8")
     done = run(home / ".local" / "lib" / "reciprocity" / "uninstall.sh", home)
     assert done.returncode == 0, done.stderr
-    assert tree(home) == before | {".local/share/Reciprocity/reciprocity.sqlite3"}
+    assert tree(home) == before | {
+        ".local/share/Reciprocity/reciprocity.sqlite3",
+        ".config/Reciprocity/Reciprocity.conf",
+    }
+    assert f"settings and logs are in {settings.parent}" in done.stdout
     assert f"Your network is kept in {network.parent}" in done.stdout
     assert network.read_bytes() == b"SQLite format 3\x00"
 
