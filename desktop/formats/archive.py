@@ -22,7 +22,6 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -37,6 +36,7 @@ from desktop.formats.records import FormatError
 from desktop.store import bulk, migrations, search_index, summaries
 from desktop.store.connection import BUSY_TIMEOUT_MS, db
 from desktop.store.errors import storage_problem
+from desktop.store.progress import Progress
 
 FORMAT = "reciprocity-archive"
 VERSION = 1
@@ -72,9 +72,6 @@ _SQLITE_WORDS = (
     ("NOT NULL", "a value that must be given is null"),
     ("CHECK", "a value is not one this version of Reciprocity accepts"),
 )
-
-
-Progress = Callable[[int, int], None]
 
 
 class ArchiveError(FormatError):

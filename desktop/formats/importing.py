@@ -48,10 +48,6 @@ PROGRESS_EVERY = 500
 CONTROLS_REMOVED = "control characters removed"
 
 
-class Cancelled(Exception):
-    """Raised from a progress callback to stop an import; nothing is written."""
-
-
 @dataclass
 class Merge:
     """An imported row that is someone already known: the empty fields it fills, and lines

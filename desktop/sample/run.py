@@ -15,9 +15,9 @@ from itertools import accumulate, islice
 
 from peewee import SqliteDatabase
 
-CHUNK = 50_000
+from desktop.store.progress import Progress
 
-Progress = Callable[[int, int], None]
+CHUNK = 50_000
 
 
 class Picker:

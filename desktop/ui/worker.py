@@ -9,12 +9,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QDialog, QLabel
 
-from desktop.formats.importing import Cancelled
 from desktop.store.connection import db
+from desktop.store.progress import Cancelled, Progress
 from desktop.ui import errors
 from desktop.ui.dialogs import bug_dialog
-
-Progress = Callable[[int, int], None]
 
 
 class Worker(QObject):

@@ -8,9 +8,9 @@ import pytest
 
 from desktop.core import companies, people
 from desktop.formats import importing
-from desktop.formats.importing import Cancelled
 from desktop.formats.records import ImportedPerson, Parsed, Skipped
 from desktop.store.connection import db
+from desktop.store.progress import Cancelled
 
 
 def count(table: str) -> int:
