@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -38,6 +39,9 @@ def database(tmp_path):
     """A fresh, migrated database file bound to the models for this test."""
     path = connection.open_database(tmp_path / "test.sqlite3")
     yield path
+    ops = sys.modules.get("desktop.ui.ops")
+    if ops is not None:  # as the window does on closing: figures still being worked out
+        ops.drop_all()
     connection.close_database()
 
 

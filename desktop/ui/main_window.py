@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
+from desktop.core.changes import ACTION_WRITE, CASCADE, Changed
 from desktop.core.reciprocity import Range
-from desktop.ui import plain, transfer
+from desktop.ui import ops, plain, transfer
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
 from desktop.ui.dialogs.brief_dialog import export_brief
@@ -216,8 +217,8 @@ class MainWindow(QMainWindow):
             self, self.database_path, sample=self.is_sample, read_only=self.read_only
         )
         self.safety.restore_requested.connect(self.restore_requested)
-        self.safety.checked.connect(self.refresh_pages)
-        self.safety.outside_change.connect(self.refresh_pages)
+        self.safety.checked.connect(lambda: self.note_changes(Changed.EVERYTHING))
+        self.safety.outside_change.connect(lambda: self.note_changes(Changed.EVERYTHING))
         file_menu.insertAction(switch, self.safety.backups_action)
         file_menu.insertAction(switch, self.safety.check_action)
         file_menu.insertSeparator(switch)
@@ -264,7 +265,9 @@ class MainWindow(QMainWindow):
         self.people_page.pane.company_activated.connect(self.show_company)
         self.companies_page.pane.person_activated.connect(self.show_person)
         for key, page in self.pages.items():
-            page.data_changed.connect(lambda k=key: self.refresh_pages(except_page=k))
+            page.data_changed.connect(
+                lambda changed, k=key: self.note_changes(changed, except_page=k)
+            )
         self.people_page.pane.log_requested.connect(self.log_with_person)
         self.needs_page.pane.refer_requested.connect(self._log)
         self.people_page.pane.need_activated.connect(self.show_need)
@@ -372,11 +375,17 @@ class MainWindow(QMainWindow):
         self.show_page("companies")
         self.companies_page.select_id(company_id)
 
-    def refresh_pages(self, except_page: str = "") -> None:
-        """Something was written: every other page reads again."""
+    def note_changes(self, changed: Changed, except_page: str = "") -> None:
+        """Something was written: each other page that shows any of it reads again, now if
+        it is on screen, else when next shown. *except_page* made the change and has read
+        again already."""
         for key, page in self.pages.items():
             if key != except_page:
-                page.refresh()
+                page.note_changes(changed)
+
+    def refresh_pages(self, except_page: str = "") -> None:
+        """Anything may have changed (an import, a check that repaired): every page."""
+        self.note_changes(Changed.EVERYTHING, except_page)
 
     def show_timeline(self, **filters) -> None:
         self.show_page("timeline")
@@ -411,20 +420,20 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         """My skills and target roles, which every need's fit is worked out from."""
         if ProfileDialog.edit(self) is not None:
-            self.refresh_pages()
+            self.note_changes(Changed.PROFILE)
             self.statusBar().showMessage("Your profile was saved; fits are up to date.", 5000)
 
     def merge_people(self) -> None:
         """Two records of one person become one (the selected person is offered to keep)."""
         keep = self.people_page.current_id() if self.current_page() == "people" else None
         if MergeDialog.run(self, keep):
-            self.refresh_pages()
+            self.note_changes(CASCADE)
             self.statusBar().showMessage("The two records are one now.", 5000)
 
     def edit_aliases(self) -> None:
         """The short forms ('JS') counted as the skills they stand for ('JavaScript')."""
         if AliasesDialog.edit(self):
-            self.refresh_pages()
+            self.note_changes(Changed.ALIASES)
             self.statusBar().showMessage(
                 "Skill aliases saved; fits and matches are up to date.", 5000
             )
@@ -435,7 +444,7 @@ class MainWindow(QMainWindow):
     def _log(self, prefill: dict) -> None:
         saved = ActionDialog.edit(self, None, **prefill)
         if saved is not None:
-            self.refresh_pages()
+            self.note_changes(ACTION_WRITE)
             self.statusBar().showMessage("The action was logged.", 5000)
 
     def announce_due(self, today: date | None = None) -> None:
@@ -504,5 +513,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        ops.drop_all()  # figures being worked out are not wanted any more
         self.safety.finish()
         super().closeEvent(event)

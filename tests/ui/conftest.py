@@ -84,3 +84,15 @@ def on_next_dialog(qtbot):
     yield schedule
     if errors:
         raise errors[0]
+
+
+@pytest.fixture
+def settle(qtbot):
+    """Wait, as a person looking at it would, until a page has shown the figures it was
+    working out off the window's thread; returns the page."""
+
+    def wait_for(page):
+        qtbot.waitUntil(lambda: not page.figures.busy, timeout=15000)
+        return page
+
+    return wait_for

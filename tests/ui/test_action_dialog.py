@@ -45,6 +45,8 @@ def test_ctrl_l_on_a_person_logs_an_action_seen_in_timeline_and_pane(
     on_next_dialog(log)
     window.log_action.trigger()
     assert action_count() == 1
+    assert window.timeline_page.stale  # hidden: read again only when it is shown
+    window.show_page("timeline")
     top = window.timeline_page.model.index(1).data(RowRole)  # row 0 is the month header
     assert top.summary == "Shared a lead for the data role" and top.counterpart == "Ada"
     assert top.company == "Acme" and top.direction == "given"

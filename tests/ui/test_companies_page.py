@@ -74,6 +74,8 @@ def test_pane_lists_people_and_adds_one_here(qtbot, window, on_next_dialog):
     pane.add_person_button.click()
     assert pane.people_heading.text() == "People (2)"
     assert window.companies_page.model.index(0, 4).data() == "2"
+    assert window.people_page.stale  # told, and reads again when shown
+    window.show_page("people")
     assert window.people_page.model.rowCount() == 2  # the People page saw it too
 
 

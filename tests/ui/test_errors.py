@@ -336,6 +336,7 @@ def follow_ups(qtbot, add_people):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    qtbot.waitUntil(lambda: not page.figures.busy)  # the list is worked out off the thread
     assert page.select("follow_up", late)
     return page, late
 

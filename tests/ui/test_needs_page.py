@@ -132,7 +132,8 @@ def test_a_job_seekers_pane_lists_the_needs_that_fit_them(window):
 def test_status_filter_narrows_the_list(window):
     needs.create_need(needs.NeedData(company="Acme", title="Open one"))
     needs.create_need(needs.NeedData(company="Acme", title="Filled one", status="filled"))
-    window.refresh_pages()
+    window.refresh_pages()  # written behind the window's back: it is told
+    window.show_page("needs")
     page = window.needs_page
     assert page.model.rowCount() == 2
     page.status.setCurrentIndex(page.status.findData("filled"))
@@ -147,7 +148,8 @@ def test_fit_column_and_filter(qtbot, window):
     by_hand = needs.create_need(
         needs.NeedData(company="Globex", title="Mine", skills=["Go"], fit_override="partial")
     )
-    window.refresh_pages()
+    window.refresh_pages()  # written behind the window's back: it is told
+    window.show_page("needs")
     page = window.needs_page
     fit_column = needs_model.HEADERS.index("My fit")
 

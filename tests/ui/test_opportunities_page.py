@@ -79,6 +79,7 @@ def test_status_filter_counts_and_hides(qtbot, window):
             OpportunityData(company="Acme", title=title, status=status)
         )
     window.refresh_pages()
+    window.show_page("opportunities")
     page = window.opportunities_page
     labels = [page.status.itemText(i) for i in range(page.status.count())]
     assert labels[:3] == ["All opportunities", "In progress (2)", "Interested (0)"]

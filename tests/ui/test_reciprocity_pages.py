@@ -46,10 +46,11 @@ def network(database):
     return {"ada": ada, "bob": bob, "cy": cy}
 
 
-def test_dashboard_tiles_show_this_week_against_the_last(qtbot, network):
+def test_dashboard_tiles_show_this_week_against_the_last(qtbot, network, settle):
     page = DashboardPage(today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()  # figures are worked out when the page is shown
+    settle(page)
     tiles = page.tiles
     # Helped this week: Ada (counterpart), Bob (beneficiary), Cy. Last week: Bob.
     assert tiles["people_helped"].number.text() == "3"
@@ -64,14 +65,15 @@ def test_dashboard_tiles_show_this_week_against_the_last(qtbot, network):
     owed = [page.owed.topLevelItem(i).text(0) for i in range(page.owed.topLevelItemCount())]
     assert owed == ["Ada"]
     page.period.setCurrentIndex(page.period.findData("month"))
+    settle(page)
     assert page.dates.text() == "2026-05-01 to 2026-05-31"
     assert tiles["people_helped"].number.text() == "3"  # Ada, Bob, Cy in May
 
 
-def test_dashboard_tile_opens_the_timeline_of_what_it_counts(qtbot, window, network):
+def test_dashboard_tile_opens_the_timeline_of_what_it_counts(qtbot, window, network, settle):
     window.refresh_pages()
     window.show_page("dashboard")
-    page = window.dashboard_page
+    page = settle(window.dashboard_page)
     page.tiles["referrals_made"].activated.emit("referrals_made")
     assert window.current_page() == "timeline"
     shown = window.timeline_page.model.filter()
@@ -79,10 +81,11 @@ def test_dashboard_tile_opens_the_timeline_of_what_it_counts(qtbot, window, netw
     assert shown.start is not None and shown.end is not None
 
 
-def test_empty_network_shows_a_word_not_zeros(qtbot, database):
+def test_empty_network_shows_a_word_not_zeros(qtbot, database, settle):
     page = DashboardPage(today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()  # figures are worked out when the page is shown
+    settle(page)
     assert page.stack.currentWidget() is page.empty
 
 
@@ -91,15 +94,17 @@ def series_values(panel) -> list[list[float]]:
     return [[bar_set.at(i) for i in range(bar_set.count())] for bar_set in bars.barSets()]
 
 
-def test_the_date_range_drives_every_chart(qtbot, network):
+def test_the_date_range_drives_every_chart(qtbot, network, settle):
     page = ReciprocityPage(today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()
+    settle(page)
     monthly = page.charts["monthly"]
     assert monthly.data.categories == ("Apr 26", "May 26")
     assert series_values(monthly) == [[0, 3], [1, 1]]  # given, received per month
     page.start.set_value(date(2026, 5, 1))  # typing a date switches to 'Dates I choose'
     assert page.preset.currentData() == "custom"
+    settle(page)
     assert monthly.data.categories == ("May 26",)
     kinds = page.charts["kinds"].data
     assert "Company insight" not in [
@@ -108,11 +113,12 @@ def test_the_date_range_drives_every_chart(qtbot, network):
     assert page.summary.text().startswith("Gave 3 and received 1")
 
 
-def test_clicking_a_bar_filters_the_timeline(qtbot, window, network):
+def test_clicking_a_bar_filters_the_timeline(qtbot, window, network, settle):
     window.refresh_pages()
     window.show_page("reciprocity")
     page = window.reciprocity_page
     page.set_range(page.current_range(), "month")
+    settle(page)
     panel = page.charts["kinds"]
     index = panel.data.keys.index("referral")
     panel.clicked.emit(panel.data.keys[index], "Given")
@@ -128,7 +134,7 @@ def test_clicking_a_bar_filters_the_timeline(qtbot, window, network):
     assert window.timeline_page.scope_label.text().endswith("role is recruiter")
 
 
-def test_figures_wait_until_the_page_is_shown(qtbot, network, monkeypatch):
+def test_figures_wait_until_the_page_is_shown(qtbot, network, monkeypatch, settle):
     from desktop.core import reciprocity
 
     calls = []
@@ -139,18 +145,20 @@ def test_figures_wait_until_the_page_is_shown(qtbot, network, monkeypatch):
     page.refresh()  # a write elsewhere, while the page is hidden: nothing worked out
     assert calls == []
     page.show()
+    settle(page)
     assert len(calls) == 1
 
 
-def test_reciprocity_page_on_an_empty_network_says_what_it_will_show(qtbot, database):
+def test_reciprocity_page_on_an_empty_network_says_what_it_will_show(qtbot, database, settle):
     page = ReciprocityPage(today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()
+    settle(page)
     assert page.stack.currentWidget() is page.empty
 
 
 def test_the_first_bar_opens_only_the_chosen_days_and_people_bars_their_own_actions(
-    qtbot, window, network
+    qtbot, window, network, settle
 ):
     window.refresh_pages()
     window.show_page("reciprocity")
@@ -158,6 +166,7 @@ def test_the_first_bar_opens_only_the_chosen_days_and_people_bars_their_own_acti
     from desktop.core.reciprocity import Range
 
     page.set_range(Range(date(2026, 5, 19), date(2026, 5, 31)), "month")
+    settle(page)
     monthly = page.charts["monthly"]
     monthly.clicked.emit(monthly.data.keys[0], "Given")
     shown = window.timeline_page.model.filter()
@@ -165,6 +174,7 @@ def test_the_first_bar_opens_only_the_chosen_days_and_people_bars_their_own_acti
     assert window.timeline_page.model.total() == 1  # the check-in with Cy on 19 May
     window.show_page("reciprocity")
     page.set_range(Range(None, None), "month")
+    settle(page)
     exchanges = page.charts["exchanges"]
     bob = network["bob"]
     exchanges.clicked.emit(bob, "Given (weight)")
@@ -173,11 +183,12 @@ def test_the_first_bar_opens_only_the_chosen_days_and_people_bars_their_own_acti
     assert window.timeline_page.scope_label.text() == "Only actions with Bob as the other person"
 
 
-def test_dates_in_the_wrong_order_clear_the_charts(qtbot, network):
+def test_dates_in_the_wrong_order_clear_the_charts(qtbot, network, settle):
     page = ReciprocityPage(today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()
     page.start.set_value(date(2026, 6, 1))
     page.end.set_value(date(2026, 5, 1))
+    settle(page)
     assert page.summary.text().startswith("The first day comes after the last")
     assert all(panel.stack.currentWidget() is panel.empty for panel in page.charts.values())

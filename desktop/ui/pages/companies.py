@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop.core import companies, needs, opportunities
+from desktop.core.changes import CASCADE, PERSON_WRITE, Changed
 from desktop.core.dossier import dossier
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import errors
@@ -178,6 +179,10 @@ class CompanyPane(DetailPane):
 
 
 class CompaniesPage(ListPage):
+    shows = Changed.EVERYTHING  # a dossier holds it all, and the fit with my profile
+    saves = Changed.COMPANIES
+    deletes = CASCADE  # its needs and opportunities go with it
+
     def __init__(self, parent: QWidget | None = None):
         empty = EmptyState(
             "No companies yet",
@@ -198,7 +203,7 @@ class CompaniesPage(ListPage):
         )
         self.search.setPlaceholderText("Name, industry or location (Ctrl+F)")
         self.add_first.clicked.connect(self.new_item)
-        self.pane.person_added.connect(lambda _id: self._written(None))
+        self.pane.person_added.connect(lambda _id: self._written(None, PERSON_WRITE))
         header = self.table.horizontalHeader()
         for column, width in enumerate((200, 150, 150, 60)):
             header.resizeSection(column, width)

@@ -3,6 +3,7 @@ and what is due. Every tile and row opens what it counts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import actions, followups, reciprocity
+from desktop.core.changes import Changed
 from desktop.core.reciprocity.ranges import shift
 from desktop.ui.charts.sparkline import Sparkline
+from desktop.ui.ops import Latest
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import EmptyState
 from desktop.ui.plain import counted, heading, plain_label, tooltip
@@ -105,10 +108,32 @@ def _tree(name: str, headers: list[str]) -> QTreeWidget:
     return tree
 
 
-class DashboardPage(ShownOnly, QWidget):
-    """Opens the other pages through signals; the main window connects them."""
+@dataclass(frozen=True)
+class Figures:
+    """What the page shows, worked out off the window's thread."""
 
-    data_changed = Signal()
+    today: date
+    found: reciprocity.Dashboard
+    due: list[followups.FollowUp]
+    has_data: bool
+
+
+def work_out(today: date, period: str) -> Figures:
+    found = followups.buckets(today)
+    return Figures(
+        today,
+        reciprocity.dashboard(today, period),
+        [*found.overdue, *found.today, *found.this_week],
+        actions.any_logged(),
+    )
+
+
+class DashboardPage(ShownOnly, QWidget):
+    """Opens the other pages through signals; the main window connects them. Its figures
+    are worked out off the window's thread: the page shows at once what it showed last."""
+
+    shows = Changed.ACTIONS | Changed.FOLLOW_UPS | Changed.PEOPLE | Changed.NEEDS
+    data_changed = Signal(object)
     person_requested = Signal(int)
     timeline_requested = Signal(dict)  # TimelineFilter fields
     page_requested = Signal(str)
@@ -187,13 +212,22 @@ class DashboardPage(ShownOnly, QWidget):
         outer.addLayout(top)
         outer.addWidget(self.stack, 1)
         self._shown: reciprocity.Dashboard | None = None
+        self.figures: Latest[Figures] = Latest(self, "working out the dashboard")
         self.refresh()
 
     # -- contents -------------------------------------------------------------------------
     def recompute(self) -> None:
-        today = self.today()
-        period = self.period.currentData()
-        found = reciprocity.dashboard(today, period)
+        today, period = self.today(), self.period.currentData()
+        if self._shown is None:
+            self.dates.setText("Working out…")
+        self.figures.run(lambda: work_out(today, period), self._show, self._not_worked_out)
+
+    def _not_worked_out(self, reason: str | None) -> None:
+        self.dates.setText(f"The figures could not be worked out: {reason}" if reason else "")
+
+    def _show(self, figures: Figures) -> None:
+        today, found = figures.today, figures.found
+        period = found.period
         self._shown = found
         before = PERIOD_BEFORE[period]
         end = shift(found.start, period, 1) - timedelta(days=1)
@@ -209,8 +243,8 @@ class DashboardPage(ShownOnly, QWidget):
         unit = "weeks" if period == "week" else "months"
         self.spark_caption.setText(f"Given (green) and received (blue), last {len(points)} {unit}")
         self._fill_owed(found.owed)
-        self._fill_due(today)
-        has_data = actions.any_logged()
+        self._fill_due(today, figures.due)
+        has_data = figures.has_data
         self.stack.setCurrentWidget(self.stack.widget(0) if has_data else self.empty)
         self.period.setEnabled(has_data)
 
@@ -239,9 +273,7 @@ class DashboardPage(ShownOnly, QWidget):
             )
             self.owed.addTopLevelItem(item)
 
-    def _fill_due(self, today: date) -> None:
-        found = followups.buckets(today)
-        entries = [*found.overdue, *found.today, *found.this_week]
+    def _fill_due(self, today: date, entries: list[followups.FollowUp]) -> None:
         self.due.clear()
         self.due_heading.setText(
             f"Open follow-ups due by the end of the week ({len(entries)})"

@@ -4,39 +4,34 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import actions, followups
+from desktop.core.changes import ACTION_WRITE, Changed
 from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
+from desktop.ui.models.followups_model import (
+    ID_ROLE,
+    KIND_ROLE,
+    SECTIONS,
+    FollowUpsModel,
+)
+from desktop.ui.ops import Latest
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.plain import heading, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
-
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "follow_up" or "reach_out"
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # action id or person id
-SECTIONS = ("overdue", "today", "this_week", "reach_out", "later")
-TITLES = {
-    "overdue": "Overdue",
-    "today": "Due today",
-    "this_week": "Due in the next 7 days",
-    "reach_out": "Time to reach out",
-    "later": "Later",
-}
 
 
 def pick_date(parent: QWidget | None, start: date) -> date | None:
@@ -60,21 +55,27 @@ def pick_date(parent: QWidget | None, start: date) -> date | None:
 
 
 class FollowUpsPage(ShownOnly, QWidget):
-    """Done records when; snooze moves the date; reaching out starts a new action."""
+    """Done records when; snooze moves the date; reaching out starts a new action. The
+    buckets are worked out off the window's thread; until they come, the page shows what
+    it showed last."""
 
-    data_changed = Signal()
+    shows = Changed.ACTIONS | Changed.FOLLOW_UPS | Changed.PEOPLE | Changed.COMPANIES
+    data_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, today=date.today):
         super().__init__(parent)
         self._today = today
         self.title = heading("Follow-ups")
         self.summary_label = plain.plain_label(wrap=False)
-        self.tree = QTreeWidget()
+        self.model = FollowUpsModel(self)
+        self.tree = QTreeView()
         self.tree.setAccessibleName("Follow-ups")
-        self.tree.setHeaderLabels(["When", "Who", "What", "Company"])
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         for column, width in enumerate((200, 180, 420)):
             self.tree.setColumnWidth(column, width)
@@ -126,9 +127,12 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.pick_button.clicked.connect(self.snooze_until)
         self.open_button.clicked.connect(self.open_current)
         self.log_button.clicked.connect(self.log_for_current)
-        self.tree.itemActivated.connect(lambda _item, _column: self.open_current())
-        self.tree.itemSelectionChanged.connect(self._selection_changed)
-        self.sections: dict[str, QTreeWidgetItem] = {}
+        self.tree.activated.connect(lambda _index: self.open_current())
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.figures: Latest[followups.Buckets] = Latest(self, "working out the follow-ups")
+        self._keep: tuple[str, int] | None = None
+        self._place: tuple[int, int] | None = None
+        self._filled = False
         self.refresh()  # worked out when first shown: a pass over the open follow-ups
 
     def today(self) -> date:
@@ -136,25 +140,28 @@ class FollowUpsPage(ShownOnly, QWidget):
 
     # -- contents -------------------------------------------------------------------------
     def recompute(self) -> None:
-        keep = self.current()
         today = self.today()
-        found = followups.buckets(today)
-        self.tree.clear()
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        self.sections = {}
-        for key in SECTIONS:
-            entries = getattr(found, key)
-            section = QTreeWidgetItem([f"{TITLES[key]} ({len(entries)})"])
-            section.setFont(0, bold)
-            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(section)
-            section.setFirstColumnSpanned(True)  # only once the item is in the tree
-            self.sections[key] = section
-            for entry in entries:
-                section.addChild(self._item(key, entry, today))
-            section.setExpanded(key != "later")  # what is not due yet waits folded
-        counts = {key: self.sections[key].childCount() for key in SECTIONS}
+        if not self.figures.busy:
+            self._keep = self.current()
+        if not self._filled:
+            self.summary_label.setText("Working out what is due…")
+        self.figures.run(
+            lambda: followups.buckets(today), lambda found: self._show(found, today), self._failed
+        )
+
+    def _failed(self, reason: str | None) -> None:
+        self.summary_label.setText(
+            f"What is due could not be worked out: {reason}" if reason else ""
+        )
+
+    def _show(self, found: followups.Buckets, today: date) -> None:
+        keep, self._keep = self._keep or self.current(), None
+        self.model.set_buckets(found, today)
+        self._filled = True
+        for row, key in enumerate(SECTIONS):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+            self.tree.setExpanded(self.model.section_index(key), key != "later")
+        counts = {key: self.model.count(key) for key in SECTIONS}
         parts = [
             f"{counts['overdue']:,} overdue",
             f"{counts['today']:,} due today",
@@ -165,54 +172,61 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.summary_label.setText(" · ".join(parts))
         if keep:
             self.select(*keep)
+        place, self._place = self._place, None
+        if place is not None and self.current() is None:
+            section, row = place
+            listed = self.model.count(SECTIONS[section])
+            if listed:
+                self._select_place(section, min(row, listed - 1))
         self._selection_changed()
 
-    def _item(self, key: str, entry, today: date) -> QTreeWidgetItem:
-        if key == "reach_out":
-            when = f"{plain.counted(entry.days_overdue, 'day')} late"
-            last = entry.last_contact.isoformat() if entry.last_contact else "never"
-            what = f"Keep in touch every {entry.cadence_days} days · last contact {last}"
-            item = QTreeWidgetItem([when, entry.person, what, entry.company])
-            item.setData(0, KIND_ROLE, "reach_out")
-            item.setData(0, ID_ROLE, entry.person_id)
-        else:
-            late = (today - entry.due_on).days
-            when = entry.due_on.isoformat() + (
-                f" · {plain.counted(late, 'day')} late" if late > 0 else ""
-            )
-            what = f"{actions.KIND_LABELS[entry.kind]}: {entry.summary}"
-            item = QTreeWidgetItem([when, entry.person, what, entry.company])
-            item.setIcon(2, icon(f"kind-{entry.kind}"))
-            item.setData(0, KIND_ROLE, "follow_up")
-            item.setData(0, ID_ROLE, entry.action_id)
-        for column in range(4):
-            item.setToolTip(column, plain.tooltip(item.text(column)))
-        return item
+    def wait(self) -> None:
+        """Until the newest figures are shown (a test, or a page asked at once)."""
+        self.figures.wait()
+
+    # -- what is listed -----------------------------------------------------------------
+    def count(self, key: str) -> int:
+        return self.model.count(key)
+
+    def section_title(self, key: str) -> str:
+        return self.model.section_index(key).data()
+
+    def is_expanded(self, key: str) -> bool:
+        return self.tree.isExpanded(self.model.section_index(key))
+
+    def row_texts(self, key: str, row: int) -> tuple[str, ...]:
+        return self.model.row(SECTIONS.index(key), row).texts
 
     def current(self) -> tuple[str, int] | None:
-        item = self.tree.currentItem()
-        if item is None or item.data(0, KIND_ROLE) is None or not item.isSelected():
+        index = self.tree.currentIndex()
+        if not index.isValid() or index.data(KIND_ROLE) is None:
             return None
-        return item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+        if not self.tree.selectionModel().isSelected(index.siblingAtColumn(0)):
+            return None
+        return index.data(KIND_ROLE), index.data(ID_ROLE)
 
-    def _find(self, kind: str, item_id: int) -> tuple[str, QTreeWidgetItem] | None:
-        """The section key and the row showing this follow-up or person, if listed."""
-        for key, section in self.sections.items():
-            for index in range(section.childCount()):
-                child = section.child(index)
-                if child.data(0, KIND_ROLE) == kind and child.data(0, ID_ROLE) == item_id:
-                    return key, child
-        return None
+    def _select_place(self, section: int, row: int) -> None:
+        index = self.model.entry_index(section, row)
+        self.tree.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.tree.scrollTo(index)
 
     def select(self, kind: str, item_id: int) -> bool:
-        found = self._find(kind, item_id)
+        """Select the row of this follow-up or person; asked while the list is being
+        worked out, it is selected (if listed) once the list is back."""
+        if self.figures.busy:
+            self._keep = (kind, item_id)
+        found = self.model.place_of(kind, item_id)
         if found is not None:
-            self.tree.setCurrentItem(found[1])
+            self._select_place(*found)
         return found is not None
 
     def section_of(self, kind: str, item_id: int) -> str | None:
-        found = self._find(kind, item_id)
-        return found[0] if found is not None else None
+        found = self.model.place_of(kind, item_id)
+        return SECTIONS[found[0]] if found is not None else None
 
     # -- actions --------------------------------------------------------------------------
     def _follow_up_id(self) -> int | None:
@@ -259,13 +273,8 @@ class FollowUpsPage(ShownOnly, QWidget):
     def _apply(self, change, doing: str) -> bool:
         """Make the change, then keep the place: the next item of the same section. False
         when it was refused (and the reason shown)."""
-        item = self.tree.currentItem()
-        section = item.parent() if item is not None else None
-        place = (
-            (next(k for k, s in self.sections.items() if s is section), section.indexOfChild(item))
-            if section is not None
-            else None
-        )
+        current = self.current()
+        place = self.model.place_of(*current) if current else None
         if not errors.attempt(
             self,
             change,
@@ -274,12 +283,9 @@ class FollowUpsPage(ShownOnly, QWidget):
             title="Could not change the follow-up",
         ):
             return False
+        self._place = place  # taken up by the next row of that section once the list is back
         self._changed()
-        if place is not None and self.current() is None:
-            key, index = place
-            section = self.sections[key]
-            if section.childCount():
-                self.tree.setCurrentItem(section.child(min(index, section.childCount() - 1)))
+        self.tree.selectionModel().clearSelection()  # nothing to act on until it is back
         return True
 
     def _due(self, action_id: int) -> date:
@@ -309,7 +315,7 @@ class FollowUpsPage(ShownOnly, QWidget):
 
     def _changed(self) -> None:
         self.refresh()
-        self.data_changed.emit()
+        self.data_changed.emit(ACTION_WRITE)
 
     def _selection_changed(self) -> None:
         current = self.current()

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import companies
+from desktop.core.changes import CASCADE, Changed
 from desktop.ui.models.id_table import IdTableModel
+from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.plain import heading, plain_label, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import word_completer
@@ -73,13 +75,17 @@ class EmptyState(QWidget):
         self.buttons.addStretch(1)
 
 
-class ListPage(QWidget):
-    """Subclasses supply the model, the pane, and what new / edit / delete do."""
+class ListPage(ShownOnly, QWidget):
+    """Subclasses supply the model, the pane, and what new / edit / delete do, and say
+    what a save and a delete of theirs touch (`saves`, `deletes`)."""
 
     read_only = False  # a network opened for viewing: no forms, no deletes
+    _stale = False  # the list is read as the page is made
+    saves: Changed = Changed.EVERYTHING
+    deletes: Changed = CASCADE
 
     selection_changed = Signal(object)  # the selected id, or None
-    data_changed = Signal()
+    data_changed = Signal(object)  # the Changed this page's write touched
 
     def __init__(
         self,
@@ -240,9 +246,12 @@ class ListPage(QWidget):
         if not self.select_id(keep):
             self.show_in_pane(None)
 
-    def _written(self, select: int | None) -> None:
+    def recompute(self) -> None:
+        self.refresh()
+
+    def _written(self, select: int | None, changed: Changed | None = None) -> None:
         self.refresh(select)
-        self.data_changed.emit()
+        self.data_changed.emit(self.saves if changed is None else changed)
 
     def new_item(self) -> None:
         if self.read_only:
@@ -270,7 +279,7 @@ class ListPage(QWidget):
             neighbour = self.model.id_at(min(row, self.model.rowCount() - 1))
             if not self.select_id(neighbour):
                 self.show_in_pane(None)
-            self.data_changed.emit()
+            self.data_changed.emit(self.deletes)
 
     def _search_changed(self, text: str) -> None:
         self.refilter(lambda: self.model.set_filter(text))

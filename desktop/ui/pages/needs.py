@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import companies, matching, needs, people
+from desktop.core.changes import Changed
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import errors
 from desktop.ui.dialogs.need_dialog import NeedDialog
@@ -155,6 +156,10 @@ class NeedPane(DetailPane):
 
 class NeedsPage(ListPage):
     """Every need I have learned, newest first."""
+
+    shows = Changed.EVERYTHING  # fit with my profile, who could fill it, what was done
+    saves = Changed.NEEDS | Changed.COMPANIES  # a company typed in is made
+    deletes = Changed.NEEDS | Changed.ACTIONS | Changed.OPPORTUNITIES  # their links to it
 
     def __init__(self, parent: QWidget | None = None):
         empty = EmptyState(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import companies, needs, opportunities
+from desktop.core.changes import SKILLS, Changed
 from desktop.core.opportunities import PART_LABELS, STATUS_LABELS
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import errors
@@ -145,6 +146,10 @@ class OpportunityPane(DetailPane):
 
 class OpportunitiesPage(ListPage):
     """Every opportunity, the latest change first, filtered by where it stands."""
+
+    shows = Changed.EVERYTHING & ~SKILLS
+    saves = Changed.OPPORTUNITIES | Changed.COMPANIES | Changed.PEOPLE | Changed.ACTIONS
+    deletes = Changed.OPPORTUNITIES | Changed.ACTIONS
 
     message = Signal(str)  # for the status bar
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.core import followups, matching, opportunities, people, reciprocity
+from desktop.core.changes import CASCADE, PERSON_WRITE, SKILLS, Changed
 from desktop.core.reciprocity.person import person_months
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import errors
@@ -202,6 +203,10 @@ class PersonPane(DetailPane):
 
 class PeoplePage(ListPage):
     """Search as you type; Enter edits, Delete deletes, Ctrl+N adds."""
+
+    shows = Changed.EVERYTHING & ~SKILLS  # a person's pane shows all that is theirs
+    saves = PERSON_WRITE  # their company may be new
+    deletes = CASCADE  # their actions and parts in opportunities go with them
 
     sample_requested = Signal()
 

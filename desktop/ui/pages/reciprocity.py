@@ -3,8 +3,10 @@ chains of help passed on. Clicking a bar opens the timeline of the actions behin
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import actions, people, reciprocity
+from desktop.core.changes import Changed
 from desktop.core.reciprocity import Range
 from desktop.core.reciprocity.ranges import shift
 from desktop.ui.charts import GIVEN, LINE, OTHER, RECEIVED, ChartData, ChartPanel, Series
+from desktop.ui.ops import Latest
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import EmptyState
 from desktop.ui.plain import heading, plain_label, tooltip
@@ -147,10 +151,45 @@ def lag_chart(found: reciprocity.LagHistogram) -> ChartData:
     )
 
 
-class ReciprocityPage(ShownOnly, QWidget):
-    """Opens the timeline through `timeline_requested` (TimelineFilter fields)."""
+@dataclass(frozen=True)
+class Figures:
+    """What the page shows for a range, worked out off the window's thread."""
 
-    data_changed = Signal()
+    logged: bool
+    totals: Any = None
+    charts: dict[str, ChartData] = dataclasses.field(default_factory=dict)
+    chains: list[Any] = dataclasses.field(default_factory=list)
+    chains_start: date = date.min
+    chains_end: date = date.min
+
+
+def work_out(rng: Range, period: str, today: date) -> Figures:
+    if not actions.any_logged():
+        return Figures(logged=False)
+    rows = reciprocity.by_period(rng, period, people=False)  # the chart needs only flows
+    note = range_words(rng)
+    charts = {
+        key: replace(data, note=note)
+        for key, data in (
+            ("monthly", monthly_chart(rows, period)),
+            ("exchanges", exchanges_chart(reciprocity.top_exchanges(rng, 10))),
+            ("kinds", kinds_chart(reciprocity.by_kind(rng))),
+            ("roles", roles_chart(reciprocity.by_role(rng))),
+            ("lag", lag_chart(reciprocity.lag_histogram(rng))),
+        )
+    }
+    end = rng.end or today
+    start = max(rng.start or date.min, end - timedelta(days=CHAIN_DAYS))
+    chains = reciprocity.chains(None, Range(start, end), max_depth=6, limit=30)
+    return Figures(True, reciprocity.totals(rng), charts, chains, start, end)
+
+
+class ReciprocityPage(ShownOnly, QWidget):
+    """Opens the timeline through `timeline_requested` (TimelineFilter fields). Its figures
+    are worked out off the window's thread: the page shows at once what it showed last."""
+
+    shows = Changed.ACTIONS | Changed.PEOPLE
+    data_changed = Signal(object)
     timeline_requested = Signal(dict)
     person_requested = Signal(int)
 
@@ -240,6 +279,8 @@ class ReciprocityPage(ShownOnly, QWidget):
         for edit in (self.start, self.end):
             edit.dateChanged.connect(self._dates_typed)
         self.period.currentIndexChanged.connect(lambda: self.refresh())
+        self.figures: Latest[Figures | None] = Latest(self, "working out the reciprocity charts")
+        self._filled = False
         self._preset_chosen()
 
     # -- the range ------------------------------------------------------------------------
@@ -279,42 +320,48 @@ class ReciprocityPage(ShownOnly, QWidget):
 
     # -- contents -------------------------------------------------------------------------
     def recompute(self) -> None:
-        logged = actions.any_logged()
-        self.stack.setCurrentIndex(0 if logged else 1)
-        self.summary.setVisible(logged)
-        if not logged:
-            return
-        rng = self.current_range()
+        rng, period, today = self.current_range(), self.period.currentData(), self.today()
         if rng.start and rng.end and rng.start > rng.end:
-            self.summary.setText("The first day comes after the last: choose the dates again.")
-            for panel in self.charts.values():
-                panel.set_data(ChartData(panel.data.title if panel.data else "", "bars", (), ()))
-            self.chains.clear()
+            self.figures.run(lambda: None, lambda _none: self._wrong_order(), self._failed)
             return
-        period = self.period.currentData()
-        totals = reciprocity.totals(rng)
+        if not self._filled:
+            self.summary.setText("Working out the figures…")
+        self.figures.run(lambda: work_out(rng, period, today), self._show, self._failed)
+
+    def _failed(self, reason: str | None) -> None:
+        self.summary.setText(f"The figures could not be worked out: {reason}" if reason else "")
+
+    def _wrong_order(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.summary.setVisible(True)
+        self.summary.setText("The first day comes after the last: choose the dates again.")
+        for panel in self.charts.values():
+            panel.set_data(ChartData(panel.data.title if panel.data else "", "bars", (), ()))
+        self.chains.clear()
+
+    def _show(self, figures: Figures) -> None:
+        self._filled = True
+        self.stack.setCurrentIndex(0 if figures.logged else 1)
+        self.summary.setVisible(figures.logged)
+        if not figures.logged:
+            return
+        totals = figures.totals
         self.summary.setText(
             f"Gave {totals.given:,} and received {totals.received:,} · helped "
             f"{totals.people_helped:,} people · {totals.two_way:,} two-way relationships · "
             f"{totals.referrals_made:,} referrals · {totals.needs_learned:,} needs learned"
         )
-        rows = reciprocity.by_period(rng, period, people=False)  # the chart needs only flows
-        note = range_words(rng)
-        for key, data in (
-            ("monthly", monthly_chart(rows, period)),
-            ("exchanges", exchanges_chart(reciprocity.top_exchanges(rng, 10))),
-            ("kinds", kinds_chart(reciprocity.by_kind(rng))),
-            ("roles", roles_chart(reciprocity.by_role(rng))),
-            ("lag", lag_chart(reciprocity.lag_histogram(rng))),
-        ):
-            self.charts[key].set_data(replace(data, note=note))
-        self._fill_chains(rng)
+        for key, data in figures.charts.items():
+            self.charts[key].set_data(data)
+        self._fill_chains(figures)
 
-    def _fill_chains(self, rng: Range) -> None:
+    def wait(self) -> None:
+        """Until the newest figures are shown (a test, or a page asked at once)."""
+        self.figures.wait()
+
+    def _fill_chains(self, figures: Figures) -> None:
         """Chains started in the range's last CHAIN_DAYS days (all of it, when shorter)."""
-        end = rng.end or self.today()
-        start = max(rng.start or date.min, end - timedelta(days=CHAIN_DAYS))
-        found = reciprocity.chains(None, Range(start, end), max_depth=6, limit=30)
+        start, end, found = figures.chains_start, figures.chains_end, figures.chains
         self.chains.clear()
         days = (end - start).days + 1
         self.chains_heading.setText(

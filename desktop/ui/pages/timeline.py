@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import actions, companies, needs, opportunities, people, timeline
+from desktop.core.changes import ACTION_WRITE, SKILLS, Changed
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.timeline_model import TimelineModel
+from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.pages.list_page import EmptyState
 from desktop.ui.plain import heading, push_button
 from desktop.ui.read_only import mark_writes
@@ -39,12 +41,14 @@ def labelled(text: str, field: QWidget) -> tuple[QLabel, QWidget]:
     return label, field
 
 
-class TimelinePage(QWidget):
+class TimelinePage(ShownOnly, QWidget):
     """Filters combine; the count says how many actions match."""
 
     read_only = False  # a network opened for viewing: no forms, no deletes
+    shows = Changed.EVERYTHING & ~SKILLS
+    _stale = False  # read as the page is made
 
-    data_changed = Signal()
+    data_changed = Signal(object)  # the Changed this page's write touched
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -251,6 +255,9 @@ class TimelinePage(QWidget):
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.text.selectAll()
 
+    def recompute(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         set_words(self.company.completer(), companies.company_names())
         keep = self.current_id()
@@ -310,7 +317,7 @@ class TimelinePage(QWidget):
     def _written(self, select: int | None) -> None:
         self.model.reload()
         self.select_action(select)
-        self.data_changed.emit()
+        self.data_changed.emit(ACTION_WRITE)
 
     def _after_reset(self) -> None:
         total = self.model.total()
