@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from desktop.formats import EXPORTERS, IMPORTERS
 from desktop.formats import export as write_export
-from desktop.ui import errors
 from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
+from desktop.ui.dialogs.wait_dialog import WaitDialog
 from desktop.ui.plain import confirm, show_error, wait_cursor
 
 
@@ -165,16 +165,17 @@ def export(window: QMainWindow, kind: str) -> Path | None:
             "&Replace",
         ):
             return None
-    try:
-        write_export(kind, target, people=chosen_people if kind == "vcard" else None)
-    except Exception as exc:  # a full disk in words; a bug as a bug, never as the user's
-        errors.report(
-            window,
-            exc,
-            doing=f"exporting to {target}",
-            failed=f"The export to {target} was not written",
-            title="Export failed",
-        )
+    # Off the window's thread, which keeps painting; a full disk is said in words, a bug
+    # as a bug, never as the person's doing.
+    done, _files = WaitDialog.run(
+        window,
+        "Export",
+        f"Exporting to {target.name}",
+        f"Writing {target}…",
+        lambda: write_export(kind, target, people=chosen_people if kind == "vcard" else None),
+        failed=f"The export to {target} was not written",
+    )
+    if not done:
         return None
     window.statusBar().showMessage(f"Exported to {target}.", 8000)
     return target

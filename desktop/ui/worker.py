@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QDialog, QLabel
@@ -92,13 +93,17 @@ class Worker(QObject):
 
 
 class WorkerDialog(QDialog):
-    """A dialog whose long job runs on a Worker. While it runs, Cancel stops the job (which
-    then keeps nothing) instead of closing; closing the window waits for it. Subclasses
-    have a `status` label and answer `_progressed`, `_succeeded` and `_failed`. A bug in
-    the job is shown in the "Something went wrong" dialog, then `_failed(None)` is called."""
+    """A dialog whose long job runs on an `ops.Op`. While it runs, Cancel stops the job
+    (which then keeps nothing) instead of closing; closing the window waits for it.
+    Subclasses have a `status` label and answer `_progressed`, `_succeeded` and `_failed`.
+    A bug in the job is shown in the "Something went wrong" dialog, then `_failed(None)`."""
 
-    worker: Worker | None = None
+    op: Any = None  # the running ops.Op, if any
     status: QLabel
+
+    @property
+    def worker(self) -> Worker | None:
+        return self.op.worker if self.op is not None else None
 
     def run_job(
         self,
@@ -108,37 +113,33 @@ class WorkerDialog(QDialog):
         doing: str | None = None,
         failed: str = "",
     ) -> None:
-        """Start *job*; *doing* and *failed* are the Worker's."""
-        doing = doing or f"working in “{self.windowTitle()}”"
-        self.worker = Worker(job, uses_database=uses_database, doing=doing, failed=failed)
-        # Bound methods of this dialog, so Qt queues the calls onto the window's thread
-        # (a plain lambda would run on the worker's thread and touch widgets from there).
-        self.worker.progressed.connect(self._progressed)
-        self.worker.succeeded.connect(self._job_succeeded)
-        self.worker.failed.connect(self._job_failed)
-        self.worker.crashed.connect(self._job_crashed)
-        self.worker.start()
+        """Start *job*; *doing* and *failed* are the Op's."""
+        from desktop.ui import ops
+
+        self.op = ops.run(
+            self,
+            job,
+            doing=doing or f"working in “{self.windowTitle()}”",
+            failed=failed,
+            uses_database=uses_database,
+            on_progress=self._progressed,
+            on_success=self._job_succeeded,
+            on_failure=self._job_failed,
+            on_crash=self._job_crashed,
+        )
 
     def _job_succeeded(self, result: object) -> None:
-        if self.worker is not None:  # else closing the window has handled it
-            self._end_job()
-            self._succeeded(result)
+        self.op = None
+        self._succeeded(result)
 
-    def _job_failed(self, reason: str) -> None:
-        if self.worker is not None:
-            self._end_job()
-            self._failed(reason)
+    def _job_failed(self, reason: str | None) -> None:
+        self.op = None
+        self._failed(reason)
 
     def _job_crashed(self, bug: bug_dialog.Bug) -> None:
-        if self.worker is not None:
-            self._end_job()
-            bug_dialog.show_bug(self, bug)
-            self._failed(None)
-
-    def _end_job(self) -> None:
-        if self.worker is not None:
-            self.worker.wait()
-            self.worker = None
+        self.op = None
+        bug_dialog.show_bug(self, bug)
+        self._failed(None)
 
     def _progressed(self, done: int, total: int) -> None:
         raise NotImplementedError
@@ -152,20 +153,21 @@ class WorkerDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel: while the job runs, stop it (nothing is kept); else close."""
-        if self.worker is not None:
+        if self.op is not None:
             self.status.setText("Cancelling…")
-            self.worker.cancel()
+            self.op.cancel()
             return
         super().reject()
 
     def closeEvent(self, event) -> None:
         """Closing the window cancels the job; if it had already finished, its outcome
         stands (a restore that committed is reported as done, not lost)."""
-        worker = self.worker
-        if worker is not None:
-            worker.cancel()
-            worker.wait()
-            self.worker = None  # the queued signals of this worker are ignored
-            if worker.outcome is not None and worker.outcome[0] == "succeeded":
-                self._succeeded(worker.outcome[1])
+        op = self.op
+        if op is not None:
+            op.drop()
+            op.worker.wait()
+            self.op = None
+            outcome = op.worker.outcome
+            if outcome is not None and outcome[0] == "succeeded":
+                self._succeeded(outcome[1])
         super().closeEvent(event)

@@ -58,33 +58,6 @@ def log_text() -> str:
 
 
 @pytest.fixture
-def on_next(qtbot):
-    """Run a callback on the next modal dialog of a kind (a box inside a form's exec)."""
-    problems: list[BaseException] = []
-
-    def schedule(kind, callback, tries=3000):
-        def poll(left=tries):
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, kind):
-                if left:
-                    QTimer.singleShot(10, lambda: poll(left - 1))
-                else:
-                    problems.append(AssertionError(f"no {kind.__name__} was shown"))
-                return
-            try:
-                callback(dialog)
-            except BaseException as exc:  # close it so exec() returns, then fail
-                problems.append(exc)
-                dialog.reject()
-
-        QTimer.singleShot(0, poll)
-
-    yield schedule
-    if problems:
-        raise problems[0]
-
-
-@pytest.fixture
 def hold_lock(database):
     """Start another process that holds the write lock of the test database."""
     holders: list[subprocess.Popen] = []
