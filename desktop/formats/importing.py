@@ -384,7 +384,7 @@ def _current(person_id: int, new: list[ImportedPerson], links: bool) -> _Have:
     assert found is not None, f"person {person_id} went away while the import was planned"
     if not links:
         return _Have(found)
-    roles, seeks, offers = (json.loads(found.pop(k)) for k in ("roles", *SKILL_KINDS))
+    roles, seeks, offers = (json.loads(found.pop(k)) for k in ("roles", "seeks", "offers"))
     return _Have(found, tuple(roles), seeks, offers)
 
 
