@@ -18,10 +18,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import APP_NAME, paths
 from desktop.formats import ARCHIVE, EXPORTERS, IMPORTERS
+
+if TYPE_CHECKING:  # the commands import what they use when they run, for a quick start
+    from desktop.formats.importing import Plan
+    from desktop.formats.records import Parsed
 
 COMMANDS = ("import", "export", "demo", "backup", "check", "restore")
 IMPORTS = (*IMPORTERS, ARCHIVE)
@@ -93,7 +99,10 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _add_safety_commands(commands, database: argparse.ArgumentParser) -> None:
+def _add_safety_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    database: argparse.ArgumentParser,
+) -> None:
     keep = commands.add_parser(
         "backup",
         parents=[database],
@@ -151,11 +160,11 @@ def main(argv: list[str]) -> int:
             return fail(words)
 
 
-def _database_path(args) -> Path:
+def _database_path(args: argparse.Namespace) -> Path:
     return (args.database or paths.default_database_path()).expanduser()
 
 
-def _doing(args) -> str:
+def _doing(args: argparse.Namespace) -> str:
     """What the command was doing, for the sentence that reports a bug."""
     if args.command == "import":
         return f"importing {args.file}"
@@ -166,12 +175,12 @@ def _doing(args) -> str:
     return f"running “reciprocity {args.command}”"
 
 
-def _concerns(args) -> Path:
+def _concerns(args: argparse.Namespace) -> Path:
     """The file a full disk or a lock concerns, unless the error names its own."""
     return args.file if args.command == "export" else _database_path(args)
 
 
-def _command(args) -> int:
+def _command(args: argparse.Namespace) -> int:
     from desktop.store import connection
 
     if args.command == "demo" and args.database is None:
@@ -197,7 +206,7 @@ def _command(args) -> int:
         code = {"import": run_import, "export": run_export, "demo": run_demo}[args.command](args)
         return code
     finally:
-        empty = created and _holds_nothing(connection.db)
+        empty = created and _holds_nothing()
         connection.close_database()
         # A database made for this command goes again if it was a dry run or failed, and
         # only while nothing is in it: what was committed stays.
@@ -206,18 +215,16 @@ def _command(args) -> int:
                 leftover.unlink(missing_ok=True)
 
 
-def _holds_nothing(database) -> bool:
-    """Whether no person or company is in *database*; False when it cannot even say."""
+def _holds_nothing() -> bool:
+    """Whether no person or company is in the open database; False when it cannot even say."""
     import sqlite3
 
     import peewee
 
+    from desktop.store.models import Company, Person
+
     try:
-        return bool(
-            database.execute_sql(
-                "SELECT NOT EXISTS (SELECT 1 FROM person) AND NOT EXISTS (SELECT 1 FROM company)"
-            ).fetchone()[0]
-        )
+        return not Person.select().exists() and not Company.select().exists()
     except (sqlite3.Error, peewee.PeeweeException):  # keep the file; the error was said
         return False
 
@@ -243,7 +250,7 @@ def read(path: Path) -> bytes:
         raise FormatError(f"Reciprocity could not read {path}: {exc.strerror}.") from exc
 
 
-def run_import(args) -> int:
+def run_import(args: argparse.Namespace) -> int:
     if args.format == ARCHIVE:
         from desktop.formats import archive
 
@@ -274,14 +281,14 @@ def run_import(args) -> int:
     return 0
 
 
-def notices(plan, parsed) -> list[str]:
+def notices(plan: Plan, parsed: Parsed) -> list[str]:
     """The sentences about the whole file: the plan's, and the file's own if the plan does
     not already say them."""
-    said = list(getattr(plan, "notices", ()))
+    said = list(plan.notices)
     return said + [notice for notice in parsed.notices if notice not in said]
 
 
-def run_export(args) -> int:
+def run_export(args: argparse.Namespace) -> int:
     from desktop.formats import export
 
     target: Path = args.file
@@ -291,7 +298,7 @@ def run_export(args) -> int:
     return 0
 
 
-def run_demo(args) -> int:
+def run_demo(args: argparse.Namespace) -> int:
     from desktop import sample
     from desktop.store import connection
 
@@ -315,18 +322,18 @@ def run_demo(args) -> int:
     return 0
 
 
-def _back_up_before_import(plan) -> None:
+def _back_up_before_import(plan: Plan) -> None:
     """An import that changes a network with something in it backs it up first, and says so."""
     from desktop.store import backups, connection
 
-    if not (plan.new or plan.merged) or _holds_nothing(connection.db):
+    if not (plan.new or plan.merged) or _holds_nothing():
         return
     made = backups.create(Path(connection.db.database), "before-import")
     print(f"Backed up the network first, to {made.path}.")
 
 
 @contextlib.contextmanager
-def _windows_kept_out(path: Path):
+def _windows_kept_out(path: Path) -> Iterator[bool]:
     """Yields False when a Reciprocity window has *path* open; else holds the window's
     one-instance lock for the block, so no window opens the file while it is replaced."""
     from desktop.store import instance
@@ -352,8 +359,9 @@ def _holds_words(people: int | None, actions: int | None) -> str:
     )
 
 
-def run_backup(args) -> int:
+def run_backup(args: argparse.Namespace) -> int:
     from desktop.store import backups, connection
+    from desktop.store.backup_index import size_words
     from desktop.store.errors import StorageError
 
     path = _database_path(args)
@@ -367,17 +375,18 @@ def run_backup(args) -> int:
     except (StorageError, connection.DatabaseError) as exc:
         return fail(str(exc))
     print(f"Backed up {path} to {made.path}.")
-    print(f"It holds {_holds_words(made.people, made.actions)} ({backups.size_words(made.size)}).")
+    print(f"It holds {_holds_words(made.people, made.actions)} ({size_words(made.size)}).")
     return 0
 
 
 def _list_backups(path: Path) -> int:
     from desktop.store import backups
+    from desktop.store.backup_index import size_words
 
     found = backups.list_backups(path)
     folder = backups.folder_for(path)
     if found:
-        total = backups.size_words(sum(b.size for b in found))
+        total = size_words(sum(b.size for b in found))
         s = "" if len(found) == 1 else "s"
         print(f"{len(found)} backup{s} of {path} in {folder} ({total}), newest first:")
         for backup in found:
@@ -388,7 +397,7 @@ def _list_backups(path: Path) -> int:
     return 0
 
 
-def run_check(args) -> int:
+def run_check(args: argparse.Namespace) -> int:
     from desktop.store import check, connection
     from desktop.store.errors import StorageError
 
@@ -431,7 +440,7 @@ def run_check(args) -> int:
         connection.close_database()
 
 
-def run_restore(args) -> int:
+def run_restore(args: argparse.Namespace) -> int:
     from desktop.store import backups, connection, snapshots
     from desktop.store.errors import StorageError
 

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from desktop import logs
 
@@ -102,7 +102,7 @@ class _Output:
         with contextlib.suppress(OSError, ValueError):
             self._stream.flush()
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
@@ -111,7 +111,7 @@ def output_may_close() -> Iterator[None]:
     """Let standard output's reader leave early (`| head`) without an error."""
     real = sys.stdout
     quiet = _Output(real)
-    sys.stdout = quiet  # type: ignore[assignment]
+    sys.stdout = quiet
     try:
         yield
     finally:

@@ -201,9 +201,12 @@ def system_mounts() -> list[Mount]:
 
 
 def _windows_drive_type(root: str) -> int:
+    """What Windows says the drive at *root* is; 0 (unknown) on any other system."""
+    if sys.platform != "win32":
+        return 0
     import ctypes
 
-    return ctypes.windll.kernel32.GetDriveTypeW(root)
+    return int(ctypes.windll.kernel32.GetDriveTypeW(root))
 
 
 def windows_network_reason(

@@ -24,19 +24,20 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, NamedTuple, TextIO
 
-from peewee import PeeweeException, SqliteDatabase
+from peewee import PeeweeException
 
 from desktop import private_files
 from desktop.core.words import listed
 from desktop.formats import archive_older
 from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
-from desktop.store import bulk, migrations, search_index, summaries
+from desktop.store import bulk, migrations, query, search_index, summaries
 from desktop.store.connection import BUSY_TIMEOUT_MS, db
 from desktop.store.errors import storage_problem
 from desktop.store.progress import Progress
+from desktop.store.sqltypes import Database
 
 FORMAT = "reciprocity-archive"
 VERSION = 1
@@ -82,29 +83,37 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def archived_tables(database: SqliteDatabase = db) -> list[str]:
+class _Column(NamedTuple):
+    name: str
+    type: str  # as declared: 'INTEGER', 'TEXT', ...
+
+
+class _Orphan(NamedTuple):
+    """A row of `PRAGMA foreign_key_check`: a reference to a row that is not there."""
+
+    table: str
+    rowid: int | None
+    parent: str
+    fkid: int
+
+
+def archived_tables(database: Database = db) -> list[str]:
     """The tables an archive holds, parents before children."""
-    kinds = dict(
-        database.execute_sql("SELECT name, type FROM pragma_table_list WHERE schema = 'main'")
+    # In creation order; pragma_table_list tells the ordinary tables from virtual ones.
+    names = query.column(
+        "SELECT m.name FROM sqlite_master m JOIN pragma_table_list t"
+        " ON t.schema = 'main' AND t.name = m.name AND t.type = 'table'"
+        " WHERE m.type = 'table' ORDER BY m.rowid",
+        database=database,
     )
-    names = [
-        row[0]
-        for row in database.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"
-        )
-    ]
-    tables = [
-        name
-        for name in names
-        if kinds.get(name) == "table" and not name.startswith("sqlite_") and name not in DERIVED
-    ]
+    tables = [n for n in names if not n.startswith("sqlite_") and n not in DERIVED]
     within = set(tables)
     return _parents_first(tables, {t: _parents(database, t) & within for t in tables})
 
 
-def _parents(database: SqliteDatabase, table: str) -> set[str]:
+def _parents(database: Database, table: str) -> set[str]:
     sql = 'SELECT "table" FROM pragma_foreign_key_list(?)'
-    return {row[0] for row in database.execute_sql(sql, (table,))}
+    return set(query.column(sql, (table,), database=database))
 
 
 def _parents_first(tables: list[str], parents: dict[str, set[str]]) -> list[str]:
@@ -121,21 +130,21 @@ def _parents_first(tables: list[str], parents: dict[str, set[str]]) -> list[str]
     return ordered
 
 
-def _columns(database: SqliteDatabase, table: str) -> list[tuple[str, str]]:
-    """(name, declared type) of each column, in table order."""
+def _columns(database: Database, table: str) -> dict[str, str]:
+    """Each column's declared type by its name, in table order."""
     sql = "SELECT name, type FROM pragma_table_info(?) ORDER BY cid"
-    return list(database.execute_sql(sql, (table,)))
+    return {c.name: c.type for c in query.rows(sql, (table,), into=_Column, database=database)}
 
 
-def _key(database: SqliteDatabase, table: str) -> list[str]:
+def _key(database: Database, table: str) -> list[str]:
     sql = "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk"
-    return [row[0] for row in database.execute_sql(sql, (table,))] or ["rowid"]
+    return query.column(sql, (table,), database=database) or ["rowid"]
 
 
 # ---- export -------------------------------------------------------------------------
 
 
-def export(path: Path, database: SqliteDatabase = db) -> dict[str, int]:
+def export(path: Path, database: Database = db) -> dict[str, int]:
     """Write the archive to *path*, replacing it only once complete; rows per table."""
     path = Path(path)
     try:
@@ -151,7 +160,7 @@ def export(path: Path, database: SqliteDatabase = db) -> dict[str, int]:
     return counts
 
 
-def export_to(stream: TextIO, database: SqliteDatabase = db) -> dict[str, int]:
+def export_to(stream: IO[str], database: Database = db) -> dict[str, int]:
     """Write the archive to a text stream; returns how many rows each table had."""
     counts: dict[str, int] = {}
     try:
@@ -164,7 +173,7 @@ def export_to(stream: TextIO, database: SqliteDatabase = db) -> dict[str, int]:
             }
             stream.write(json.dumps(header)[:-1] + ',\n"tables": {')  # the header, still open
             for number, table in enumerate(archived_tables(database)):
-                columns = [name for name, _type in _columns(database, table)]
+                columns = list(_columns(database, table))
                 stream.write(",\n" if number else "\n")
                 stream.write(f'{json.dumps(table)}: {{"columns": {json.dumps(columns)}, "rows": [')
                 counts[table] = _write_rows(stream, database, table, columns)
@@ -175,17 +184,19 @@ def export_to(stream: TextIO, database: SqliteDatabase = db) -> dict[str, int]:
     return counts
 
 
-def _write_rows(stream: TextIO, database: SqliteDatabase, table: str, columns: list[str]) -> int:
+def _write_rows(stream: IO[str], database: Database, table: str, columns: list[str]) -> int:
     # SQLite writes each row as JSON far faster than json.dumps would.
-    cursor = database.execute_sql(
+    lines = query.column_batches(
         f"SELECT json_array({', '.join(map(_quoted, columns))}) FROM {_quoted(table)}"
-        f" ORDER BY {', '.join(map(_quoted, _key(database, table)))}"
+        f" ORDER BY {', '.join(map(_quoted, _key(database, table)))}",
+        size=BATCH,
+        database=database,
     )
     count = 0
-    while rows := cursor.fetchmany(BATCH):
+    for batch in lines:
         stream.write(",\n" if count else "\n")
-        stream.write(",\n".join([row[0] for row in rows]))
-        count += len(rows)
+        stream.write(",\n".join(batch))
+        count += len(batch)
     if count:
         stream.write("\n")
     return count
@@ -195,7 +206,7 @@ def _write_rows(stream: TextIO, database: SqliteDatabase, table: str, columns: l
 
 
 def import_into(
-    path: Path, database: SqliteDatabase = db, progress: Progress | None = None
+    path: Path, database: Database = db, progress: Progress | None = None
 ) -> dict[str, int]:
     """Load the archive at *path* into the empty *database*; returns rows per table.
 
@@ -219,7 +230,7 @@ def import_into(
 def import_from(
     stream: TextIO,
     name: str,
-    database: SqliteDatabase = db,
+    database: Database = db,
     progress: Progress | None = None,
     size: int = 0,
 ) -> dict[str, int]:
@@ -228,18 +239,18 @@ def import_from(
     # References are checked once every row is in, which is far faster than a look-up per
     # row and takes the tables in any order. SQLite takes the switch only between
     # transactions, so the import must be a transaction of its own.
-    if database.in_transaction():
+    if database.connection().in_transaction:
         raise RuntimeError("an archive import is a transaction of its own")
-    previous = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    database.execute_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    checking = database.execute_sql("PRAGMA foreign_keys").fetchone()[0]
-    database.execute_sql("PRAGMA foreign_keys = OFF")
+    previous = int(query.value("PRAGMA cache_size", database=database))
+    query.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}", database=database)
+    checking = int(query.value("PRAGMA foreign_keys", database=database))
+    query.execute("PRAGMA foreign_keys = OFF", database=database)
     try:
         with database.atomic():
             tables = archived_tables(database)
             _refuse_unless_empty(database, name)
             for table in SEEDED:
-                database.execute_sql(f"DELETE FROM {_quoted(table)}")
+                query.execute(f"DELETE FROM {_quoted(table)}", database=database)
             with summaries.paused(database):  # one rebuild beats a trigger run per action
                 reader = JsonReader(
                     stream,
@@ -258,26 +269,24 @@ def import_from(
             f"{name} could not be imported: {_in_words(exc)}. Nothing was imported."
         ) from exc
     finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(previous)}")
-        database.execute_sql(f"PRAGMA foreign_keys = {int(checking)}")
+        query.execute(f"PRAGMA cache_size = {previous}", database=database)
+        query.execute(f"PRAGMA foreign_keys = {checking}", database=database)
         # Hand back the write-ahead log's disk space at once: hundreds of MB after a large
         # import, kept or cancelled. It waits for no one: a reader just leaves it for later.
-        database.execute_sql("PRAGMA busy_timeout = 0")
+        query.execute("PRAGMA busy_timeout = 0", database=database)
         try:
-            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            query.execute("PRAGMA wal_checkpoint(TRUNCATE)", database=database)
         finally:
-            database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            query.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}", database=database)
     return counts
 
 
-def holdings(database: SqliteDatabase = db) -> str:
+def holdings(database: Database = db) -> str:
     """What the network holds, in words ("3 people and 1 company"); '' when it is empty."""
     held: dict[str, int] = {}
     for table in archived_tables(database):
-        if table not in SEEDED:
-            sql = f"SELECT count(*) FROM {_quoted(table)}"
-            if found := database.execute_sql(sql).fetchone()[0]:
-                held[table] = found
+        if table not in SEEDED and (found := _count(database, table)):
+            held[table] = found
     named = [t for t in held if t in NOUNS] or list(held)
     amounts = [
         f"{held[t]:,} {NOUNS[t][held[t] != 1]}"
@@ -303,7 +312,11 @@ def restored_words(counts: dict[str, int]) -> str:
     return f"Restored {listed(parts)}."
 
 
-def _refuse_unless_empty(database: SqliteDatabase, name: str) -> None:
+def _count(database: Database, table: str) -> int:
+    return int(query.value(f"SELECT count(*) FROM {_quoted(table)}", database=database))
+
+
+def _refuse_unless_empty(database: Database, name: str) -> None:
     if held := holdings(database):
         raise ArchiveError(
             f"This network already holds {held}, so {name} was not imported: an archive "
@@ -367,7 +380,7 @@ class _Import:
     def __init__(
         self,
         reader: JsonReader,
-        database: SqliteDatabase,
+        database: Database,
         tables: list[str],
         progress: Progress | None,
         size: int,
@@ -377,7 +390,7 @@ class _Import:
         self.scratch: archive_older.Scratch | None = None
         self.progress, self.size, self.all_read = progress, size, False
         self.known = tables
-        self.columns = {table: dict(_columns(database, table)) for table in tables}
+        self.columns = {table: _columns(database, table) for table in tables}
         self.counts: dict[str, int] = {}
         # Indexes built once at the end are far faster than kept up row by row.
         self.indexes = bulk.drop_indexes(database, tables)
@@ -390,7 +403,9 @@ class _Import:
                 self.scratch.close()
 
     def _run(self) -> dict[str, int]:
-        reader, header, seen = self.reader, {}, set()
+        reader = self.reader
+        header: dict[str, Any] = {}
+        seen: set[str] = set()
         if not reader.peek():
             raise self.invalid("the file is empty")
         for key in reader.members("the archive"):
@@ -431,9 +446,9 @@ class _Import:
         self.scratch = archive_older.Scratch(self.target, schema)
         self.database = self.scratch.database
         self.known = archived_tables(self.database)
-        self.columns = {table: dict(_columns(self.database, table)) for table in self.known}
+        self.columns = {table: _columns(self.database, table) for table in self.known}
         for table in SEEDED & set(self.known):
-            self.database.execute_sql(f"DELETE FROM {_quoted(table)}")
+            query.execute(f"DELETE FROM {_quoted(table)}", database=self.database)
         self.scratch.drop_indexes(self.known)
 
     def upgrade_older(self) -> None:
@@ -445,7 +460,7 @@ class _Import:
         self.report()
         self.database = self.target
         self.known = archived_tables(self.target)
-        columns = {t: [name for name, _type in _columns(self.target, t)] for t in self.known}
+        columns = {t: list(_columns(self.target, t)) for t in self.known}
         self.counts = self.scratch.copy_into(self.target, self.known, columns)
 
     def report(self) -> None:
@@ -499,7 +514,8 @@ class _Import:
         return columns
 
     def rows(self, table: str, columns: list[str]) -> int:
-        width, reader, count, batch = len(columns), self.reader, 0, []
+        width, reader, count = len(columns), self.reader, 0
+        batch: list[list[Any]] = []
         sql = (
             f"INSERT INTO {_quoted(table)} ({', '.join(map(_quoted, columns))})"
             f" VALUES ({', '.join('?' * width)})"
@@ -518,21 +534,18 @@ class _Import:
         self.insert(table, sql, batch, count)
         return count
 
-    def insert(self, table: str, sql: str, batch: list[list], last: int) -> None:
+    def insert(self, table: str, sql: str, batch: list[list[Any]], last: int) -> None:
         try:
-            self.database.connection().executemany(sql, batch)
+            query.execute_many(sql, batch, database=self.database)
         except (sqlite3.Error, OverflowError) as exc:
             first = last - len(batch) + 1
             rows = f"rows {first:,} to {last:,}"
             with contextlib.suppress(sqlite3.Error):  # empty before; the rows before went in
-                rows = f"row {self.rows_in(table) + 1:,}"
+                rows = f"row {_count(self.database, table) + 1:,}"
             raise self.invalid(
                 f"{rows} of the table '{table}' cannot be stored: {_in_words(exc)}"
             ) from exc
         self.report()
-
-    def rows_in(self, table: str) -> int:
-        return self.database.execute_sql(f"SELECT count(*) FROM {_quoted(table)}").fetchone()[0]
 
     def check_values(self, table: str) -> None:
         """What SQLite would keep but the program could not read: text in a whole-number
@@ -559,18 +572,26 @@ class _Import:
         if not tests:
             return
         keys = _key(self.database, table)
-        found = self.database.execute_sql(  # one pass over the table for every column
-            f"SELECT {', '.join(map(_quoted, keys))}, {', '.join(t for _c, t, _w in tests)}"
-            f" FROM {_quoted(table)} WHERE {' OR '.join(t for _c, t, _w in tests)} LIMIT 1"
-        ).fetchone()
+        # One pass over the table for every column: the first wrong row's key and which
+        # of the tests it fails, each under a name of its own ("key 0", "wrong 0", ...).
+        found = query.mapping(
+            "SELECT "
+            + ", ".join(
+                [f"{_quoted(k)} AS {_quoted(f'key {n}')}" for n, k in enumerate(keys)]
+                + [f"{t} AS {_quoted(f'wrong {n}')}" for n, (_c, t, _w) in enumerate(tests)]
+            )
+            + f" FROM {_quoted(table)} WHERE {' OR '.join(t for _c, t, _w in tests)} LIMIT 1",
+            database=self.database,
+        )
         if found:
-            where, wrongs = found[: len(keys)], found[len(keys) :]
-            column, _test, why = next(t for t, wrong in zip(tests, wrongs, strict=True) if wrong)
-            value = self.database.execute_sql(
+            where = [found[f"key {n}"] for n in range(len(keys))]
+            column, _test, why = next(t for n, t in enumerate(tests) if found[f"wrong {n}"])
+            value = query.value(
                 f"SELECT {_quoted(column)} FROM {_quoted(table)}"
                 f" WHERE {' AND '.join(f'{_quoted(k)} IS ?' for k in keys)}",
                 where,
-            ).fetchone()[0]
+                database=self.database,
+            )
             shown = str(value) if len(str(value)) <= 40 else str(value)[:40] + "…"
             row = ", ".join(f"{k} {v}" for k, v in zip(keys, where, strict=True))
             raise self.invalid(
@@ -579,13 +600,12 @@ class _Import:
 
     def check_references(self) -> None:
         """Every reference names a row the archive holds (the look-ups use the indexes)."""
-        found = self.database.execute_sql("PRAGMA foreign_key_check").fetchone()
+        found = query.row("PRAGMA foreign_key_check", into=_Orphan, database=self.database)
         if found:
-            table, rowid, parent, _key = found
-            row = "a row" if rowid is None else f"the row with id {rowid}"
+            row = "a row" if found.rowid is None else f"the row with id {found.rowid}"
             raise self.invalid(
-                f"{row} of the table '{table}' refers to a row the archive does not hold"
-                f" (in the table '{parent}')"
+                f"{row} of the table '{found.table}' refers to a row the archive does not hold"
+                f" (in the table '{found.parent}')"
             )
 
     def restore_indexes(self) -> None:

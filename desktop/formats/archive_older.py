@@ -13,38 +13,48 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from peewee import SqliteDatabase
 
-from desktop.store import bulk, migrations
+from desktop.store import bulk, migrations, query
+from desktop.store.sqltypes import Database
 
 BATCH = 10_000  # rows per fetchmany / executemany while copying
+
+
+class _Trigger(NamedTuple):
+    name: str
+    sql: str
 
 
 class Scratch:
     """A private temporary database at *version*, beside *target*'s file (where the space
     will be needed anyway), removed again by `close`."""
 
-    def __init__(self, target: SqliteDatabase, version: int) -> None:
+    def __init__(self, target: Database, version: int) -> None:
         folder = _folder_of(target)
         descriptor, name = tempfile.mkstemp(prefix=".archive-", suffix=".sqlite3", dir=folder)
         os.close(descriptor)  # mkstemp made it 0600; SQLite opens it by name
         self.path = Path(name)
         self.version = version
-        self.database = SqliteDatabase(
+        scratch = SqliteDatabase(
             name,
             pragmas={"journal_mode": "memory", "synchronous": "off", "foreign_keys": 0},
         )
-        self.database.connect()
+        scratch.connect()
+        self.database: Database = scratch
         migrations.migrate(self.database, None, steps=migrations.STEPS[:version])
-        self.database.execute_sql("BEGIN")
+        query.execute("BEGIN", database=self.database)
         # The triggers keep summaries the network rebuilds anyway: off while loading.
-        triggers = self.database.execute_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
-        ).fetchall()
-        for name, _sql in triggers:
-            self.database.execute_sql(f"DROP TRIGGER {_quoted(name)}")
-        self._triggers = [sql for _name, sql in triggers]
+        triggers = query.rows(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'",
+            into=_Trigger,
+            database=self.database,
+        )
+        for trigger in triggers:
+            query.execute(f"DROP TRIGGER {_quoted(trigger.name)}", database=self.database)
+        self._triggers = [trigger.sql for trigger in triggers]
         self._indexes: list[str] = []
 
     def drop_indexes(self, tables: list[str]) -> None:
@@ -55,25 +65,25 @@ class Scratch:
         """Finish the load and run the steps from the archive's version to the latest."""
         bulk.create_indexes(self.database, self._indexes)
         for sql in self._triggers:
-            self.database.execute_sql(sql)
-        self.database.execute_sql("COMMIT")
+            query.execute(sql, database=self.database)
+        query.execute("COMMIT", database=self.database)
         migrations.migrate(self.database, None)
 
     def copy_into(
-        self, target: SqliteDatabase, tables: list[str], columns: dict[str, list[str]]
+        self, target: Database, tables: list[str], columns: dict[str, list[str]]
     ) -> dict[str, int]:
         """Copy *tables* (parents first) into *target*, column by name; rows per table."""
         counts: dict[str, int] = {}
-        insert_into = target.connection()
         for table in tables:
             names = ", ".join(_quoted(column) for column in columns[table])
             marks = ", ".join("?" * len(columns[table]))
-            cursor = self.database.execute_sql(f"SELECT {names} FROM {_quoted(table)}")
-            sql = f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})"
-            counts[table] = 0
-            while rows := cursor.fetchmany(BATCH):
-                insert_into.executemany(sql, rows)
-                counts[table] += len(rows)
+            counts[table] = query.copy(
+                f"SELECT {names} FROM {_quoted(table)}",
+                f"INSERT INTO {_quoted(table)} ({names}) VALUES ({marks})",
+                source=self.database,
+                target=target,
+                size=BATCH,
+            )
         return counts
 
     def close(self) -> None:
@@ -84,8 +94,8 @@ class Scratch:
                 leftover.unlink()
 
 
-def _folder_of(database: SqliteDatabase) -> str | None:
-    name = str(database.database or "")
+def _folder_of(database: Database) -> str | None:
+    name = str(getattr(database, "database", None) or "")  # the file peewee opened
     if not name or name == ":memory:" or name.startswith("file:"):
         return None  # the system's temporary folder
     return str(Path(name).resolve().parent)

@@ -12,12 +12,13 @@ gives two events.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 
 import icalendar
 
 from desktop.core.actions import DIRECTION_LABELS, KIND_LABELS
 from desktop.core.followups import next_contact
-from desktop.store.connection import db
+from desktop.store import query
 
 PRODID = "-//Reciprocity//EN"
 CALENDAR_NAME = "Reciprocity follow-ups"
@@ -39,7 +40,8 @@ def export(today: date) -> bytes:
     for event in (*_follow_ups(today), *_keep_in_touch(today)):
         event.add("dtstamp", stamp)
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 #: Every UID is '<kind>-<row id>-<the second the row was made>@reciprocity'.
@@ -70,28 +72,44 @@ def _event(uid: str, summary: str, due: date, today: date, lines: list[str]) -> 
     return event
 
 
+class _FollowUp(NamedTuple):
+    id: int
+    created_at: str
+    follow_up_on: date
+    summary: str
+    kind: str
+    direction: str
+    occurred_on: str
+    person: str
+    company: str  # the action's, else the person's, else ''
+
+
 def _follow_ups(today: date) -> list[icalendar.Event]:
     # The WHERE matches the partial index action_follow_up.
-    rows = db.execute_sql(
-        "SELECT a.id, a.created_at, a.follow_up_on, a.summary, a.kind, a.direction,"
-        " a.occurred_on, p.name, coalesce(c.name, pc.name, '')"
+    rows = query.rows(
+        "SELECT a.id AS id, a.created_at AS created_at, a.follow_up_on AS follow_up_on,"
+        " a.summary AS summary, a.kind AS kind, a.direction AS direction,"
+        " a.occurred_on AS occurred_on, p.name AS person,"
+        " coalesce(c.name, pc.name, '') AS company"
         " FROM action a JOIN person p ON p.id = a.counterpart_id"
         " LEFT JOIN company c ON c.id = a.company_id"
         " LEFT JOIN company pc ON pc.id = p.company_id"
         " WHERE a.follow_up_on IS NOT NULL AND a.follow_up_done_at IS NULL"
         " ORDER BY a.follow_up_on, a.id LIMIT ?",
         (MAX_EVENTS,),
-    ).fetchall()
+        into=_FollowUp,
+    )
     events = []
-    for action_id, created, due, summary, kind, direction, occurred_on, person, company in rows:
-        lines = [f"{KIND_LABELS[kind]} ({DIRECTION_LABELS[direction].lower()}) on {occurred_on}."]
-        if company:
-            lines.append(f"Company: {company}.")
+    for row in rows:
+        done = f"{KIND_LABELS[row.kind]} ({DIRECTION_LABELS[row.direction].lower()})"
+        lines = [f"{done} on {row.occurred_on}."]
+        if row.company:
+            lines.append(f"Company: {row.company}.")
         events.append(
             _event(
-                uid("followup", action_id, created),
-                f"Follow up: {summary} ({person})",
-                date.fromisoformat(due),
+                uid("followup", row.id, row.created_at),
+                f"Follow up: {row.summary} ({row.person})",
+                row.follow_up_on,
                 today,
                 lines,
             )
@@ -99,27 +117,40 @@ def _follow_ups(today: date) -> list[icalendar.Event]:
     return events
 
 
+class _Cadence(NamedTuple):
+    id: int
+    created_at: str
+    name: str
+    cadence_days: int
+    company: str
+    last_contact: str | None
+
+
 def _keep_in_touch(today: date) -> list[icalendar.Event]:
-    rows = db.execute_sql(
-        "SELECT p.id, p.created_at, p.name, p.cadence_days, coalesce(c.name, ''),"
+    rows = query.rows(
+        "SELECT p.id AS id, p.created_at AS created_at, p.name AS name,"
+        " p.cadence_days AS cadence_days, coalesce(c.name, '') AS company,"
         " (SELECT max(a.occurred_on) FROM action a WHERE a.counterpart_id = p.id)"
+        " AS last_contact"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id"
         " WHERE p.cadence_days IS NOT NULL ORDER BY p.sort_key, p.id LIMIT ?",
         (MAX_EVENTS,),
-    ).fetchall()
+        into=_Cadence,
+    )
     events = []
-    for person_id, created, name, cadence, company, last in rows:
-        due = next_contact(person_id)  # the rule lives in core: one definition of "next"
+    for row in rows:
+        due = next_contact(row.id)  # the rule lives in core: one definition of "next"
         if due is None:
             continue
+        cadence, last = row.cadence_days, row.last_contact
         lines = [f"Every {cadence} days." if cadence != 1 else "Every day."]
         lines.append(f"Last contact: {last}." if last else "No contact logged yet.")
-        if company:
-            lines.append(f"Company: {company}.")
+        if row.company:
+            lines.append(f"Company: {row.company}.")
         events.append(
             _event(
-                uid("keep-in-touch", person_id, created),
-                f"Keep in touch with {name}",
+                uid("keep-in-touch", row.id, row.created_at),
+                f"Keep in touch with {row.name}",
                 due,
                 today,
                 lines,

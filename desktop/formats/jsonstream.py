@@ -61,7 +61,9 @@ class JsonReader:
     def peek(self) -> str:
         """Skip white space; the next character, or '' at the end of the file."""
         while True:
-            self.pos = SPACE.match(self.text, self.pos).end()
+            space = SPACE.match(self.text, self.pos)
+            assert space is not None  # the pattern matches nothing at all, too
+            self.pos = space.end()
             if self.pos < len(self.text):
                 return self.text[self.pos]
             if self.eof:

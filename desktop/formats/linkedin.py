@@ -23,8 +23,10 @@ _FIRST, _LAST, _URL, _EMAIL = "first name", "last name", "url", "email address"
 _COMPANY, _POSITION, _CONNECTED = "company", "position", "connected on"
 _COLUMNS = (_FIRST, _LAST, _URL, _EMAIL, _COMPANY, _POSITION, _CONNECTED)
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august")
-_MONTH_NAMES += ("september", "october", "november", "december")
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _MONTHS = {
     **{month: number for number, month in enumerate(_MONTH_NAMES, start=1)},
     **{month[:3]: number for number, month in enumerate(_MONTH_NAMES, start=1)},
@@ -100,8 +102,8 @@ def parse_date(text: str) -> date | None:
     try:  # today's layout first: it is tried for every row of a 30,000-row file
         if match := _DAY_MONTH_YEAR.fullmatch(text):
             day, month_text, year = match.groups()
-            month = _MONTHS.get(month_text.lower())
-            return None if month is None else date(_year(year), month, int(day))
+            named = _MONTHS.get(month_text.lower())
+            return None if named is None else date(_year(year), named, int(day))
         if match := _MONTH_DAY_YEAR.fullmatch(text):
             month, day, year = match.groups()
             return date(_year(year), int(month), int(day))

@@ -13,8 +13,9 @@ from itertools import accumulate, pairwise
 from desktop.sample import vocabulary
 from desktop.sample.needs import Need, Opening, Opportunities
 from desktop.sample.people import Companies, People
-from desktop.sample.run import Picker, Run
+from desktop.sample.run import Picker, Row, Run
 from desktop.sample.summaries import OPTIONAL_FIELDS, best_templates
+from desktop.store import query
 
 # fmt: off
 KIND_WEIGHTS = {  # kind: (weight when given, weight when received)
@@ -79,7 +80,7 @@ def _action_rows(
     people: People,
     needs_by_company: dict[int, list[Need]],
     opps: Opportunities,
-) -> Iterator[tuple]:
+) -> Iterator[Row]:
     rng, rnd, ndays, iso = run.rng, run.rnd, run.ndays, run.iso
     kind_of = {
         direction: Picker(list(KIND_WEIGHTS), [w[i] for w in KIND_WEIGHTS.values()])
@@ -87,15 +88,18 @@ def _action_rows(
     }
     weight_of = {k: Picker((1, 2, 3), w) for k, w in KIND_WEIGHT_1_TO_3.items()}
     pools, anyone = people.pools, people.pools.get("any")
+    if anyone is None:  # no people, so no actions (generate_network asks for people)
+        return
     names, company_names = people.name, companies.name
-    templates: dict[tuple, list[str]] = {}
+    templates: dict[tuple[object, ...], list[str]] = {}
     aid = 0
     for day, count in enumerate(_daily_counts(run, n)):
         for _ in range(count):
             aid += 1
             direction = "given" if rnd() < 0.6 else "received"
             kind = kind_of[direction](rnd)
-            cp = pools.get(COUNTERPART_POOL.get((direction, kind)), anyone)(rnd)
+            pool_name = COUNTERPART_POOL.get((direction, kind))
+            cp = (pools.get(pool_name, anyone) if pool_name else anyone)(rnd)
             ben = company = need = opp = None
             if direction == "given" and kind in ("referral", "introduction"):
                 pool = pools.get("seekers") if kind == "referral" or rnd() < 0.5 else None
@@ -107,7 +111,7 @@ def _action_rows(
                 if kind == "interview_prep" and direction == "given":  # their interview
                     opp, company = None, company if rnd() < 0.5 else None
             elif kind == "company_insight" or rnd() < 0.15:
-                company = people.company[cp] or (companies.pick and companies.pick(rnd))
+                company = people.company[cp] or (companies.pick(rnd) if companies.pick else None)
                 if kind == "company_insight":
                     need = _pick_need(run, needs_by_company, company, day)
             known = (ben is not None, bool(company), opp is not None, need is not None)
@@ -150,7 +154,8 @@ def _pick_opportunity(
         known = bisect(opps.my_interview_days, day)
         if known:
             return opps.my_interviews[int(rnd() * known)]
-    local = opps.by_company.get(people.company[cp])
+    employer = people.company[cp]
+    local = opps.by_company.get(employer) if employer is not None else None
     if local and local[0][3] <= day and rnd() < 0.8:
         known = bisect([o[3] for o in local], day)
         return local[int(rnd() * known)]
@@ -161,15 +166,19 @@ def _pick_opportunity(
 def _pick_need(
     run: Run, needs_by_company: dict[int, list[Need]], company: int | None, day: int
 ) -> Need | None:
-    needs = [x for x in needs_by_company.get(company, ()) if x[2] <= day]
+    known = needs_by_company.get(company, []) if company is not None else []
+    needs = [x for x in known if x[2] <= day]
     return run.rng.choice(needs) if needs and run.rnd() < 0.8 else None
 
 
 def _settle_first_meetings(run: Run) -> None:
     """Nobody is met, or entered, after the first action with them."""
     first = "(SELECT min(occurred_on) FROM action WHERE counterpart_id = person.id)"
-    run.database.execute_sql(f"""
+    query.execute(
+        f"""
         UPDATE person SET met_on = min(met_on, {first}),
                           created_at = min(created_at, {first} || ' 08:00:00')
         WHERE EXISTS (SELECT 1 FROM action WHERE counterpart_id = person.id)
-    """)  # min() keeps a NULL met_on: not everyone remembers when they met
+        """,
+        database=run.database,
+    )  # min() keeps a NULL met_on: not everyone remembers when they met

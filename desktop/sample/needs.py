@@ -42,13 +42,17 @@ def make_needs(
     """Insert *n* needs; return them by company."""
     rng, rnd, for_whom = run.rng, run.rnd, Picker.of(FOR_WHOM_WEIGHTS)
     needs_by_company: dict[int, list[Need]] = {}
+    pick = companies.pick
+    if pick is None:  # no companies, so none has needs
+        return needs_by_company
     rows, need_skills = [], []
     for nid in range(1, n + 1):
-        company, family = companies.pick(rnd), family_of(rnd)
+        company, family = pick(rnd), family_of(rnd)
         title, problem = rng.choice(vocabulary.FAMILIES[family]["needs"])
         whom = for_whom(rnd) if rnd() < 0.95 else ""
         problem = f"{problem} {vocabulary.FOR_WHOM_SENTENCES[whom]}".strip()
         insiders = people.by_company.get(company)
+        source: int | None
         if insiders and rnd() < 0.9:
             source = rng.choice(insiders)
         else:  # heard from someone outside, or forgot who
@@ -83,9 +87,12 @@ def make_opportunities(
     rng, rnd, last = run.rng, run.rnd, run.ndays - 1
     status_of = Picker.of(OPPORTUNITY_STATUS_WEIGHTS)
     opps = Opportunities(all=[], days=[], by_company={}, my_interviews=[], my_interview_days=[])
+    pick = companies.pick
+    if pick is None:  # no companies, so no openings
+        return opps
     rows, parts, history = [], [], []
     for oid in range(1, n + 1):
-        company = companies.pick(rnd)
+        company = pick(rnd)
         needs = needs_by_company.get(company)
         need = rng.choice(needs) if needs and rnd() < 0.6 else None
         title = rng.choice(vocabulary.FAMILIES[need[3] if need else family_of(rnd)]["titles"])
@@ -97,7 +104,7 @@ def make_opportunities(
         changed = created
         if status != "interested":
             changed = min(last, (applied or created) + rng.randint(5, 60))
-            if status == "applied":
+            if status == "applied" and applied is not None:
                 changed = applied  # still at 'applied': it changed the day I applied
         job = f"https://careers.{companies.domain[company]}/jobs/{rng.randrange(1000, 99999)}"
         url = job if rnd() < 0.7 else ""
@@ -144,7 +151,9 @@ def _history(
     return [(oid, step, run.iso[max(day, created)]) for step, day in steps]
 
 
-def _opportunity_people(run: Run, people: People, oid: int, company: int, status: str) -> list:
+def _opportunity_people(
+    run: Run, people: People, oid: int, company: int, status: str
+) -> list[tuple[int, int, str]]:
     """Hiring manager and recruiter (from the company, or an agency), interviewers."""
     rng, rnd = run.rng, run.rnd
     staff = people.by_company.get(company, [])

@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from peewee import SqliteDatabase
-
 from desktop.sample.actions import make_actions
 from desktop.sample.needs import make_needs, make_opportunities
 from desktop.sample.people import make_companies, make_people, make_profile, make_skills
-from desktop.sample.run import Progress, Run
-from desktop.store import search_index, summaries
+from desktop.sample.run import Run
+from desktop.store import query, search_index, summaries
+from desktop.store.progress import Progress
+from desktop.store.sqltypes import Database
 
 SAMPLE_SIZE = dict(people=150, companies=30, actions=1200, months=18)
 LARGE_SIZE = dict(people=30000, companies=3000, actions=1_000_000, months=60)
@@ -26,7 +26,7 @@ _FILLED_TABLES = (
 
 
 def generate_network(
-    database: SqliteDatabase,
+    database: Database,
     *,
     people: int = 150,
     companies: int = 30,
@@ -48,8 +48,8 @@ def generate_network(
         raise ValueError("Actions need people to happen with; ask for at least one person.")
     run = Run(database, random.Random(seed), today or date.today(), months, progress)
     # A bigger page cache keeps the action indexes in memory: a third faster at scale.
-    previous = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    database.execute_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    previous = int(query.value("PRAGMA cache_size", database=database))
+    query.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}", database=database)
     try:
         with database.atomic():
             _refuse_unless_empty(database)
@@ -57,13 +57,13 @@ def generate_network(
                 counts = _fill(run, people, companies, actions)
             search_index.rebuild(database)
     finally:
-        database.execute_sql(f"PRAGMA cache_size = {int(previous)}")
+        query.execute(f"PRAGMA cache_size = {previous}", database=database)
     return counts
 
 
-def _refuse_unless_empty(database: SqliteDatabase) -> None:
+def _refuse_unless_empty(database: Database) -> None:
     for table, what in _FILLED_TABLES:
-        found = database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+        found = int(query.value(f"SELECT count(*) FROM {table}", database=database))
         if found:
             raise ValueError(
                 f"The sample network can only be added to an empty database, and this one "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from desktop.core.validation import name_key
 from desktop.sample import names, vocabulary
 from desktop.sample.run import Picker, Run
+from desktop.store import query
 
 # fmt: off
 ROLE_WEIGHTS = {
@@ -51,7 +52,7 @@ class Companies:
     domain: list[str]
     location: list[str]
     staffing: list[int]  # the recruiting agencies
-    pick: Picker | None  # a company, big and targeted ones more often; None if there are none
+    pick: Picker[int] | None  # a company, big and targeted ones more often; None if there are none
 
 
 @dataclass
@@ -62,7 +63,7 @@ class People:
     roles: list[tuple[str, ...]]
     by_company: dict[int, list[int]]
     by_role: dict[str, list[int]]
-    pools: dict[str, Picker]  # "any" and the POOLS, the more active people more often
+    pools: dict[str, Picker[int]]  # "any" and the POOLS, the more active people more often
 
 
 def _ascii(text: str) -> str:
@@ -239,8 +240,9 @@ def make_profile(run: Run, skills: Skills) -> None:
     strengths = " and ".join(skills.name[s] for s in mine[:2])
     pitch = f"{title} with deep {strengths} experience. I help teams {need[0].lower()}{need[1:]}."
     targets = ", ".join(rng.sample(spec["titles"], 2))
-    run.database.execute_sql(  # keep a profile the user already wrote
+    query.execute(  # keep a profile the user already wrote
         "INSERT OR IGNORE INTO profile (id, name, target_roles, pitch) VALUES (1, ?, ?, ?)",
         (name, targets, pitch),
+        database=run.database,
     )
     run.insert("profile_skill", "skill_id", ((s,) for s in mine))

@@ -5,10 +5,22 @@ Everything here is made up; text with {placeholders} is filled in by the generat
 
 from __future__ import annotations
 
+from typing import TypedDict
+
+
+class Family(TypedDict):
+    """A skill family: what people in it offer, what they are called, what companies need."""
+
+    skills: tuple[str, ...]
+    titles: tuple[str, ...]
+    managers: tuple[str, ...]
+    needs: tuple[tuple[str, str], ...]  # (title, problem)
+
+
 # fmt: off
 #: Skill families: what people in them offer, what they are called, what companies need.
 #: Each need is (title, problem).
-FAMILIES = {
+FAMILIES: dict[str, Family] = {
     "engineering": {
         "skills": (
             "Python", "Java", "JavaScript", "TypeScript", "Go", "React", "Node.js",

@@ -108,3 +108,44 @@ def _converter(hint: Any) -> Callable[[Any], Any] | None:
 
 def _date(text: Any) -> date:
     return date.fromisoformat(text) if isinstance(text, str) else text
+
+
+# ---- bulk work and rows of a shape known only at run time ---------------------------
+
+
+def execute_many(sql: str, rows: Sequence[Params], *, database: Any = None) -> int:
+    """Run one write for each of *rows* (a bulk insert: far faster than a statement each);
+    the rows changed. SQLite's own errors come through as they are (sqlite3.Error)."""
+    cursor = (database or db).connection().executemany(sql, rows)
+    return cursor.rowcount
+
+
+def column_batches(
+    sql: str, params: Params = (), *, size: int, database: Any = None
+) -> Iterator[list[Any]]:
+    """The values of a one-column query, *size* at a time, for results too long to hold."""
+    cursor = (database or db).execute_sql(sql, params)
+    while found := cursor.fetchmany(size):
+        yield [values[0] for values in found]
+
+
+def copy(select: str, insert: str, *, source: Any, target: Any = None, size: int = 10_000) -> int:
+    """Feed every row of *select* (run in *source*) to *insert* (in *target*), *size* rows
+    at a time; the rows copied. The two statements name the same columns in the same
+    order, so the rows pass from one to the other without being taken apart."""
+    cursor = source.execute_sql(select)
+    copied = 0
+    while found := cursor.fetchmany(size):
+        execute_many(insert, found, database=target)
+        copied += len(found)
+    return copied
+
+
+def mapping(sql: str, params: Params = (), *, database: Any = None) -> dict[str, Any] | None:
+    """The first row of *sql* as {column name: value}, or None: for a SELECT list made at
+    run time, which no dataclass could name."""
+    cursor = (database or db).execute_sql(sql, params)
+    found = cursor.fetchone()
+    if found is None:
+        return None
+    return dict(zip((d[0] for d in cursor.description), found, strict=True))

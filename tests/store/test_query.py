@@ -62,3 +62,52 @@ def test_execute_says_the_new_id_or_the_rows_changed(database):
     )
     assert second == first + 1
     assert query.execute("UPDATE company SET industry = 'x'") == 2
+
+
+def _companies(names):
+    return [(name, name.lower(), "", "") for name in names]
+
+
+_INSERT_COMPANY = "INSERT INTO company (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)"
+
+
+def test_execute_many_writes_every_row_and_says_how_many(database):
+    assert query.execute_many(_INSERT_COMPANY, _companies(["A", "B", "C"])) == 3
+    assert query.column("SELECT name FROM company ORDER BY id") == ["A", "B", "C"]
+
+
+def test_execute_many_lets_sqlites_own_error_through(database):
+    import sqlite3
+
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        query.execute_many(_INSERT_COMPANY, _companies(["A", "a"]))
+
+
+def test_column_batches_hands_out_every_value_in_order_a_batch_at_a_time(database):
+    query.execute_many(_INSERT_COMPANY, _companies(f"C{n}" for n in range(5)))
+    batches = list(query.column_batches("SELECT name FROM company ORDER BY id", size=2))
+    assert batches == [["C0", "C1"], ["C2", "C3"], ["C4"]]
+    assert list(query.column_batches("SELECT name FROM company WHERE 0", size=2)) == []
+
+
+def test_copy_feeds_the_rows_of_one_database_to_another(database, tmp_path):
+    from peewee import SqliteDatabase
+
+    source = SqliteDatabase(str(tmp_path / "source.sqlite3"))
+    source.execute_sql("CREATE TABLE c (name TEXT, name_key TEXT)")
+    for n in range(5):
+        source.execute_sql("INSERT INTO c VALUES (?, ?)", (f"C{n}", f"c{n}"))
+    copied = query.copy(
+        "SELECT name, name_key FROM c ORDER BY rowid",
+        "INSERT INTO company (name, name_key, created_at, updated_at) VALUES (?, ?, '', '')",
+        source=source,
+        size=2,
+    )
+    source.close()
+    assert copied == 5
+    assert query.column("SELECT name_key FROM company ORDER BY id") == [f"c{n}" for n in range(5)]
+
+
+def test_mapping_names_each_value_by_its_column(database):
+    assert query.mapping("SELECT 1 AS \"key 0\", 'x' AS wrong") == {"key 0": 1, "wrong": "x"}
+    assert query.mapping("SELECT 1 AS one WHERE 0") is None

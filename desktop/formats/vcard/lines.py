@@ -113,13 +113,14 @@ def cards(data: bytes, encoding: str) -> Iterator[Card]:
             if (card := reader.logical(first, pieces, starts)) is not None:
                 yield card
             pieces, starts = [], []
-            if reader.begun:  # a card begins with this line: read it whole if it can be
+            begun = reader.card if reader.begun else None
+            if begun is not None:  # a card begins with this line: read it whole if it can be
                 reader.begun = False
-                if (stop := whole_card(data, offset, reader.card, encoding)) is not None:
+                if (stop := whole_card(data, offset, begun, encoding)) is not None:
                     number += data.count(b"\n", offset, stop) - 1
                     pos = stop
-                    card, reader.card = reader.card, None
-                    yield card
+                    reader.card = None
+                    yield begun
                     continue
         if not line.strip():
             continue

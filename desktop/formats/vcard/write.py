@@ -7,7 +7,7 @@ goes in X-RECIPROCITY-… properties, which other programs keep and ignore.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 from desktop.core.people import NAME_PARTS, ROLE_LABELS
 from desktop.formats.vcard.properties import escape
@@ -20,8 +20,8 @@ from desktop.formats.vcard.read import (
     X_ROLES,
     X_SEEKS,
 )
+from desktop.store import query
 from desktop.store.batches import id_chunks
-from desktop.store.connection import db
 from desktop.store.models import ROLES
 
 PRODID = "-//Reciprocity//EN"
@@ -41,6 +41,34 @@ _SELECT = (
     + f"{_SKILLS.format(kind='seeks')} AS seeks, {_SKILLS.format(kind='offers')} AS offers"
     " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id IN ({marks})"
 )
+
+
+@dataclass(frozen=True)
+class _CardRow:
+    """One person, with everything a card says."""
+
+    id: int
+    name: str
+    company: str
+    title: str
+    email: str
+    phone: str
+    linkedin_url: str
+    location: str
+    how_met: str
+    met_on: str | None
+    notes: str
+    cadence_days: int | None
+    given_name: str
+    middle_name: str
+    family_name: str
+    name_prefix: str
+    name_suffix: str
+    roles: str | None  # 'recruiter,mentor'
+    seeks: str  # JSON arrays of skill names
+    offers: str
+
+
 #: N's components in the order of the card.
 _N_ORDER = ("family_name", "given_name", "middle_name", "name_prefix", "name_suffix")
 
@@ -50,51 +78,45 @@ def export(people: list[int]) -> str:
 
     Ids of people who no longer exist are left out.
     """
-    rows: dict[int, dict] = {}
+    rows: dict[int, _CardRow] = {}
     for marks, chunk in id_chunks(people):
-        for row in _named_rows(db.execute_sql(_SELECT.format(marks=marks), chunk)):
-            rows[row["id"]] = row
+        for row in query.each(_SELECT.format(marks=marks), chunk, into=_CardRow):
+            rows[row.id] = row
     return "".join(_card(rows[pid]) for pid in people if pid in rows)
 
 
-def _named_rows(cursor) -> Iterator[dict]:
-    names = [column[0] for column in cursor.description]
-    for values in cursor.fetchall():
-        yield dict(zip(names, values, strict=True))
-
-
-def _card(row: dict) -> str:
-    if any(row[part] for part in NAME_PARTS):
-        name = ";".join(escape(row[part] or "") for part in _N_ORDER)
+def _card(row: _CardRow) -> str:
+    if any(getattr(row, part) for part in NAME_PARTS):
+        name = ";".join(escape(getattr(row, part) or "") for part in _N_ORDER)
     else:  # the parts are not known: the whole name as the given one, never a guess
-        name = f";{escape(row['name'])};;;"
-    lines = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}", f"FN:{escape(row['name'])}"]
+        name = f";{escape(row.name)};;;"
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}", f"FN:{escape(row.name)}"]
     lines.append(f"N:{name}")
-    for key, column in (("ORG", "company"), ("TITLE", "title"), ("EMAIL", "email")):
-        if row[column]:
-            lines.append(f"{key}:{escape(row[column])}")
-    if row["phone"]:
-        lines.append(f"TEL:{escape(row['phone'])}")
-    if row["linkedin_url"]:
-        lines.append(f"URL;TYPE={LINKEDIN_TYPE}:{row['linkedin_url']}")
-    if row["location"]:
-        lines.append(f"ADR:;;;{escape(row['location'])};;;")
-    if row["notes"]:
-        lines.append(f"NOTE:{escape(row['notes'])}")
-    held = set((row["roles"] or "").split(","))
+    for key, value in (("ORG", row.company), ("TITLE", row.title), ("EMAIL", row.email)):
+        if value:
+            lines.append(f"{key}:{escape(value)}")
+    if row.phone:
+        lines.append(f"TEL:{escape(row.phone)}")
+    if row.linkedin_url:
+        lines.append(f"URL;TYPE={LINKEDIN_TYPE}:{row.linkedin_url}")
+    if row.location:
+        lines.append(f"ADR:;;;{escape(row.location)};;;")
+    if row.notes:
+        lines.append(f"NOTE:{escape(row.notes)}")
+    held = set((row.roles or "").split(","))
     roles = [role for role in ROLES if role in held]
     if roles:  # labels for other programs, keys for us
         lines.append("CATEGORIES:" + ",".join(escape(ROLE_LABELS[r]) for r in roles))
         lines.append(f"{X_ROLES}:{','.join(roles)}")
-    for key, column in ((X_SEEKS, "seeks"), (X_OFFERS, "offers")):
-        if names := sorted(json.loads(row[column] or "[]"), key=str.casefold):
+    for key, skills in ((X_SEEKS, row.seeks), (X_OFFERS, row.offers)):
+        if names := sorted(json.loads(skills or "[]"), key=str.casefold):
             lines.append(f"{key}:{','.join(escape(n) for n in names)}")
-    if row["how_met"]:
-        lines.append(f"{X_HOW_MET}:{escape(row['how_met'])}")
-    if row["met_on"]:
-        lines.append(f"{X_MET_ON}:{row['met_on']}")
-    if row["cadence_days"]:
-        lines.append(f"{X_CADENCE}:{row['cadence_days']}")
+    if row.how_met:
+        lines.append(f"{X_HOW_MET}:{escape(row.how_met)}")
+    if row.met_on:
+        lines.append(f"{X_MET_ON}:{row.met_on}")
+    if row.cadence_days:
+        lines.append(f"{X_CADENCE}:{row.cadence_days}")
     lines.append("END:VCARD")
     return "".join(_fold(line) for line in lines)
 
