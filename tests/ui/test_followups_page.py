@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
+
 from desktop.core import actions, people
 from desktop.ui.pages.followups import FollowUpsPage
 
@@ -121,3 +123,36 @@ def test_undo_brings_back_the_follow_up_marked_done(qtbot, add_people):
     assert page.section_of("follow_up", late) == "overdue"
     assert page.current() == ("follow_up", late)
     assert not page.undo_button.isEnabled()
+
+
+def test_enter_on_a_folded_heading_shows_what_it_holds(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    ahead = log(ada, TODAY, TODAY + timedelta(days=30))
+    page = page_for(qtbot)
+    assert not page.is_expanded("later")
+    rows_folded = page.model.rowCount()
+    heading = page.model.heading_rows()[-1]
+    page.tree.setFocus()
+    page.tree.setCurrentIndex(page.model.index(heading, 0))
+    assert page.current() is None  # a heading is not something to act on
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert page.is_expanded("later")
+    assert page.model.rowCount() == rows_folded + 1
+    assert page.model.index(heading + 1, 1).data() == "Ada"
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)
+    assert page.current() == ("follow_up", ahead)
+    assert page.done_button.isEnabled()
+
+
+def test_hundreds_of_people_to_reach_out_to_are_all_listed(qtbot, database):
+    many = [
+        people.PersonData(name=f"Person {n:04}", cadence_days=7, met_on=TODAY - timedelta(days=30))
+        for n in range(600)
+    ]
+    for data in many:
+        people.create_person(data)
+    page = page_for(qtbot)
+    assert page.count("reach_out") == 600
+    assert page.section_title("reach_out") == "Time to reach out (600)"
+    last = page.model.index(page.model.rowCount() - 2, 1)  # the Later heading follows
+    assert last.data().startswith("Person ")

@@ -192,3 +192,29 @@ def test_dates_in_the_wrong_order_clear_the_charts(qtbot, network, settle):
     settle(page)
     assert page.summary.text().startswith("The first day comes after the last")
     assert all(panel.stack.currentWidget() is panel.empty for panel in page.charts.values())
+
+
+def test_the_dashboard_lists_a_glance_of_what_is_due_and_sends_to_the_rest(qtbot, network, settle):
+    from desktop.ui.pages.dashboard import DUE_LISTED
+
+    for n in range(DUE_LISTED + 7):
+        actions.create_action(
+            ActionData(
+                occurred_on=TODAY,
+                counterpart_id=network["ada"],
+                summary=f"Due {n}",
+                follow_up_on=TODAY,
+            )
+        )
+    page = DashboardPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    settle(page)
+    total = DUE_LISTED + 7
+    assert page.due_heading.text() == f"Open follow-ups due by the end of the week ({total})"
+    assert page.due.topLevelItemCount() == DUE_LISTED + 1
+    more = page.due.topLevelItem(DUE_LISTED)
+    assert more.text(0) == "And 7 more: see Follow-ups (Ctrl+5)"
+    with qtbot.waitSignal(page.page_requested) as asked:
+        page.due.itemActivated.emit(more, 0)
+    assert asked.args == ["follow-ups"]

@@ -44,6 +44,7 @@ TILES = (
     ),
     ("follow_ups_due", "Follow-ups dated", "Follow-ups dated in the period, done or not"),
 )
+DUE_LISTED = 50  # follow-ups listed here; the Follow-ups page lists them all
 PERIOD_BEFORE = {"week": "last week", "month": "last month"}
 
 
@@ -181,9 +182,7 @@ class DashboardPage(ShownOnly, QWidget):
         self.due = _tree("Follow-ups due", ["Due", "Person", "What"])
         self.due.setColumnWidth(0, 175)
         self.due.setColumnWidth(1, 150)
-        self.due.itemActivated.connect(
-            lambda item, _c: self.follow_up_requested.emit(item.data(0, ID_ROLE))
-        )
+        self.due.itemActivated.connect(self._due_activated)
         lists = QHBoxLayout()
         for title, tree in ((self.owed_heading, self.owed), (self.due_heading, self.due)):
             column = QVBoxLayout()
@@ -276,11 +275,11 @@ class DashboardPage(ShownOnly, QWidget):
     def _fill_due(self, today: date, entries: list[followups.FollowUp]) -> None:
         self.due.clear()
         self.due_heading.setText(
-            f"Open follow-ups due by the end of the week ({len(entries)})"
+            f"Open follow-ups due by the end of the week ({len(entries):,})"
             if entries
             else "No open follow-ups due this week"
         )
-        for entry in entries:
+        for entry in entries[:DUE_LISTED]:
             late = (today - entry.due_on).days
             when = entry.due_on.isoformat() + (
                 f" · {counted(late, 'day')} late" if late > 0 else ""
@@ -291,6 +290,20 @@ class DashboardPage(ShownOnly, QWidget):
             for column in range(3):
                 item.setToolTip(column, tooltip(item.text(column)))
             self.due.addTopLevelItem(item)
+        if len(entries) > DUE_LISTED:  # a glance, not the whole list: that is a page away
+            more = QTreeWidgetItem(
+                [f"And {len(entries) - DUE_LISTED:,} more: see Follow-ups (Ctrl+5)"]
+            )
+            more.setData(0, ID_ROLE, None)
+            self.due.addTopLevelItem(more)
+            more.setFirstColumnSpanned(True)
+
+    def _due_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        action_id = item.data(0, ID_ROLE)
+        if action_id is None:
+            self.page_requested.emit("follow-ups")
+        else:
+            self.follow_up_requested.emit(action_id)
 
     # -- opening what a tile counts ----------------------------------------------------------
     def _open_tile(self, key: str) -> None:

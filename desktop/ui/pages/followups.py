@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QTreeView,
+    QHeaderView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -68,17 +69,28 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.title = heading("Follow-ups")
         self.summary_label = plain.plain_label(wrap=False)
         self.model = FollowUpsModel(self)
-        self.tree = QTreeView()
+        self.tree = QTableView()
         self.tree.setAccessibleName("Follow-ups")
         self.tree.setModel(self.model)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setShowGrid(False)
+        self.tree.setWordWrap(False)
+        self.tree.setTabKeyNavigation(False)
+        rows = self.tree.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        columns = self.tree.horizontalHeader()
+        columns.setStretchLastSection(True)
+        columns.setHighlightSections(False)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in enumerate((200, 180, 420)):
             self.tree.setColumnWidth(column, width)
+        self.model.modelReset.connect(self._span_headings)
+        self._span_headings()
         self.done_button = push_button("Mark &done")
         self.day_button = push_button("Snooze a d&ay")
         self.week_button = push_button("Snooze a &week")
@@ -127,7 +139,7 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.pick_button.clicked.connect(self.snooze_until)
         self.open_button.clicked.connect(self.open_current)
         self.log_button.clicked.connect(self.log_for_current)
-        self.tree.activated.connect(lambda _index: self.open_current())
+        self.tree.activated.connect(self._activated)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self.figures: Latest[followups.Buckets] = Latest(self, "working out the follow-ups")
         self._keep: tuple[str, int] | None = None
@@ -158,9 +170,6 @@ class FollowUpsPage(ShownOnly, QWidget):
         keep, self._keep = self._keep or self.current(), None
         self.model.set_buckets(found, today)
         self._filled = True
-        for row, key in enumerate(SECTIONS):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.tree.setExpanded(self.model.section_index(key), key != "later")
         counts = {key: self.model.count(key) for key in SECTIONS}
         parts = [
             f"{counts['overdue']:,} overdue",
@@ -189,10 +198,26 @@ class FollowUpsPage(ShownOnly, QWidget):
         return self.model.count(key)
 
     def section_title(self, key: str) -> str:
-        return self.model.section_index(key).data()
+        return self.model.section_title(key)
 
     def is_expanded(self, key: str) -> bool:
-        return self.tree.isExpanded(self.model.section_index(key))
+        return not self.model.is_folded(key)
+
+    def _span_headings(self) -> None:
+        self.tree.clearSpans()
+        for row in self.model.heading_rows():
+            self.tree.setSpan(row, 0, 1, self.model.columnCount())
+
+    def _activated(self, index: QModelIndex) -> None:
+        """Enter or a double-click: a heading folds or unfolds its section; a row opens."""
+        key = self.model.heading_at(index.row())
+        if key is None:
+            self.open_current()
+            return
+        self.model.set_folded(key, not self.model.is_folded(key))
+        self.tree.setCurrentIndex(
+            self.model.index(self.model.heading_rows()[SECTIONS.index(key)], 0)
+        )
 
     def row_texts(self, key: str, row: int) -> tuple[str, ...]:
         return self.model.row(SECTIONS.index(key), row).texts
@@ -206,7 +231,7 @@ class FollowUpsPage(ShownOnly, QWidget):
         return index.data(KIND_ROLE), index.data(ID_ROLE)
 
     def _select_place(self, section: int, row: int) -> None:
-        index = self.model.entry_index(section, row)
+        index = self.model.index(self.model.flat_row(section, row), 0)
         self.tree.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
