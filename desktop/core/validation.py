@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from urllib.parse import urlsplit
-
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from desktop.store.textkeys import fold, has_visible_text, name_key
 
@@ -45,7 +44,15 @@ _PLAIN_EMAIL = re.compile(
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?!-)){0,61}(?<!-)\.)+([A-Za-z]{2,63})",
     re.ASCII,
 )
-_RESERVED_TOP_LEVEL = frozenset(SPECIAL_USE_DOMAIN_NAMES)
+
+
+@cache
+def _reserved_top_level() -> frozenset[str]:
+    """email-validator's reserved names, read when first needed: the library takes a tenth
+    of a second to import, which the window's start need not wait for."""
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+
+    return frozenset(SPECIAL_USE_DOMAIN_NAMES)
 
 
 def _plainly_valid(email: str) -> bool:
@@ -54,7 +61,7 @@ def _plainly_valid(email: str) -> bool:
         match is not None
         and len(email) <= 254
         and email.index("@") <= 64
-        and match.group(1).lower() not in _RESERVED_TOP_LEVEL
+        and match.group(1).lower() not in _reserved_top_level()
     )
 
 
@@ -62,6 +69,8 @@ def email_problem(email: str) -> str | None:
     """Return why *email* is not a valid address, or None. Never touches the network."""
     if not email or _plainly_valid(email):
         return None
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         validate_email(email, check_deliverability=False)
     except EmailNotValidError as exc:

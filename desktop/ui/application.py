@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop import APP_ID, APP_NAME, paths, sample, startup
+from desktop import APP_ID, APP_NAME, paths, startup
 from desktop.core import people
 from desktop.store import backups, connection
 from desktop.store.errors import storage_problem
@@ -39,6 +39,8 @@ def ensure_sample_network(path: Path) -> Path:
             path.with_name(path.name + "-shm"),
         ):
             leftover.unlink(missing_ok=True)
+        from desktop import sample  # a second's worth of names and words, when asked for
+
         connection.open_database(path)
         sample.generate_network(connection.db, **sample.SAMPLE_SIZE)
     return path

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -56,6 +55,8 @@ def database_path() -> Path | None:
     if not name or name == ":memory:":
         return None
     if name.startswith("file:"):  # opened for viewing, by URI
+        from urllib.request import url2pathname  # slow to import, and seldom needed
+
         return Path(url2pathname(urlsplit(name).path))
     return Path(name)
 

@@ -28,7 +28,6 @@ from desktop.core.reciprocity import Range
 from desktop.ui import ops, plain, transfer
 from desktop.ui.dialogs.action_dialog import ActionDialog
 from desktop.ui.dialogs.aliases_dialog import AliasesDialog
-from desktop.ui.dialogs.brief_dialog import export_brief
 from desktop.ui.dialogs.merge_dialog import MergeDialog
 from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
@@ -296,15 +295,15 @@ class MainWindow(QMainWindow):
         company_pane.need_activated.connect(self.show_need)
         company_pane.opportunity_activated.connect(self.show_opportunity)
         company_pane.need_requested.connect(self.new_need_at)
-        company_pane.brief_requested.connect(lambda company_id: export_brief(self, company_id))
+        company_pane.brief_requested.connect(self.export_brief)
         company_pane.opportunity_requested.connect(self.new_opportunity_at)
         opportunity_pane = self.opportunities_page.pane
         opportunity_pane.person_activated.connect(self.show_person)
         opportunity_pane.need_activated.connect(self.show_need)
         opportunity_pane.log_requested.connect(self.log_about_opportunity)
         opportunity_pane.brief_requested.connect(
-            lambda opportunity_id: export_brief(
-                self, opportunities.company_of(opportunity_id), opportunity_id
+            lambda opportunity_id: self.export_brief(
+                opportunities.company_of(opportunity_id), opportunity_id
             )
         )
         opportunity_pane.timeline_requested.connect(
@@ -386,6 +385,12 @@ class MainWindow(QMainWindow):
     def refresh_pages(self, except_page: str = "") -> None:
         """Anything may have changed (an import, a check that repaired): every page."""
         self.note_changes(Changed.EVERYTHING, except_page)
+
+    def export_brief(self, company_id: int, opportunity_id: int | None = None) -> None:
+        """The interview brief of a company (for an opportunity there), to a file."""
+        from desktop.ui.dialogs.brief_dialog import export_brief  # its page layout, when asked
+
+        export_brief(self, company_id, opportunity_id)
 
     def show_timeline(self, **filters) -> None:
         self.show_page("timeline")
