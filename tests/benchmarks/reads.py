@@ -39,13 +39,22 @@ def opened(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def search(path: Path) -> list[Row]:
-    """Search on every keystroke of a few typed texts."""
+    """Search on every keystroke of a few typed texts: what the People list reads before
+    it can show the count and its first screen, against sorting every match in raw SQL."""
+    from desktop.ui.models.people_model import PeopleModel
+
     rows = []
     with opened(path) as raw:
         total = people.person_count()
+        model = PeopleModel()
+
+        def keystroke(text: str) -> list:
+            model.set_filter(text)
+            return [model.index(row, 0).data() for row in range(min(40, model.rowCount()))]
+
         for text in TYPED:
             query = people.fts_query(text)
-            ours = median_ms(7, lambda t=text: people.person_ids(t))
+            ours = median_ms(7, lambda t=text: keystroke(t))
             floor = median_ms(7, lambda q=query: raw.execute(SEARCH_SQL, (q,)).fetchall())
             found = len(people.person_ids(text))
             limit = ONE_LETTER_MS if len(text) == 1 and total >= 30_000 else None

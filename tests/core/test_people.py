@@ -298,3 +298,18 @@ def test_deleting_a_person_takes_their_actions_out_of_the_text_index(database):
         "SELECT count(*) FROM action_search WHERE action_search MATCH 'zebra'"
     ).fetchone()[0]
     assert found == 0
+
+
+def test_a_keystroke_reads_the_count_and_the_first_people_by_name(database):
+    for n in range(60):
+        people.create_person(people.PersonData(name=f"Ann {60 - n:02}", title="Analyst"))
+    people.create_person(people.PersonData(name="Zoe", title="Baker"))
+    everyone = people.person_ids("a")
+    assert len(everyone) == 60
+    total, first = people.person_search("a", first=5)  # many more than 4 × 5: the index walk
+    assert total == 60 and first == everyone[:5]
+    total, first = people.person_search("zoe", first=5)  # few: sorted outright, all of them
+    assert (total, first) == (1, people.person_ids("zoe"))
+    total, first = people.person_search("", first=5)
+    assert total == 61 and first == people.person_ids("")[:5]
+    assert people.person_search("  !! ") == (0, [])

@@ -20,6 +20,10 @@ class IdTableModel(QAbstractTableModel):
 
     Rows are tuples whose field i+1 is column i (field 0 is the id). Only a bounded
     number of rows is cached, so a list of 30,000 people costs 30,000 integers.
+
+    With *fetch_first* (`(text) -> (how many match, the first of them)`) a keystroke reads
+    only the count and the first rows; the rest of the ids are read once something past
+    them is asked for (scrolling down, selecting by id).
     """
 
     BLOCK = 200
@@ -31,8 +35,12 @@ class IdTableModel(QAbstractTableModel):
         fetch_ids: Callable[[str], list[int]],
         fetch_rows: Callable[[list[int]], dict[int, tuple]],
         parent=None,
+        *,
+        fetch_first: Callable[[str], tuple[int, list[int]]] | None = None,
     ):
         super().__init__(parent)
+        self._fetch_first = fetch_first
+        self._total = 0  # how many rows the list has, read or not
         self._headers = list(headers)
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
@@ -51,24 +59,46 @@ class IdTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Fetch the ids again (after a write) and forget cached rows."""
         self.beginResetModel()
-        self._ids = self._fetch_ids(self._filter)
+        if self._fetch_first is not None:
+            self._total, self._ids = self._fetch_first(self._filter)
+        else:
+            self._ids = self._fetch_ids(self._filter)
+            self._total = len(self._ids)
         self._rows.clear()
         self.endResetModel()
 
+    def _read_all(self) -> None:
+        """Read the ids not read yet (the count said how many there are)."""
+        if len(self._ids) < self._total:
+            found = self._fetch_ids(self._filter)
+            self._ids = found[: self._total] + [-1] * (self._total - len(found))
+
     def ids(self) -> list[int]:
         """Every id listed, in list order."""
-        return list(self._ids)
+        self._read_all()
+        return [i for i in self._ids if i >= 0]
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._total:
+            return None
+        if row >= len(self._ids):
+            self._read_all()
+        found = self._ids[row]
+        return found if found >= 0 else None
 
     def row_of(self, item_id: int) -> int:
         try:
             return self._ids.index(item_id)
         except ValueError:
-            return -1
+            pass
+        if len(self._ids) < self._total:
+            self._read_all()
+            return self.row_of(item_id)
+        return -1
 
     def _row(self, row: int) -> tuple | None:
+        if row >= len(self._ids):
+            self._read_all()
         item_id = self._ids[row]
         cached = self._rows.get(item_id)
         if cached is not None:
@@ -83,7 +113,7 @@ class IdTableModel(QAbstractTableModel):
 
     # -- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._headers)
@@ -98,10 +128,10 @@ class IdTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._total:
             return None
         if role == IdRole:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._row(index.row())

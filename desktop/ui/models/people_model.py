@@ -10,4 +10,10 @@ HEADERS = ("Name", "Company", "Title", "Roles", "Skills offered", "Skills sought
 
 class PeopleModel(IdTableModel):
     def __init__(self, parent=None):
-        super().__init__(HEADERS, people.person_ids, people.person_rows, parent)
+        super().__init__(
+            HEADERS,
+            people.person_ids,
+            people.person_rows,
+            parent,
+            fetch_first=people.person_search,
+        )
