@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolButton,
@@ -37,6 +39,7 @@ from desktop.ui.pages.followups import FollowUpsPage
 from desktop.ui.pages.needs import NeedsPage
 from desktop.ui.pages.opportunities import OpportunitiesPage
 from desktop.ui.pages.people import PeoplePage
+from desktop.ui.pages.protocol import Page
 from desktop.ui.pages.reciprocity import ReciprocityPage
 from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label, push_button
@@ -68,6 +71,8 @@ PAGE_LABELS = {
 class MainWindow(QMainWindow):
     """Pages are built once; the database is opened before the window is made."""
 
+    import_menu: QMenu  # File › Import and File › Export, made by transfer.add_menus
+    export_menu: QMenu
     sample_requested = Signal()
     own_database_requested = Signal()
     restore_requested = Signal(object)  # the Backup to put in place of this network
@@ -98,7 +103,7 @@ class MainWindow(QMainWindow):
         self.needs_page = NeedsPage()
         self.opportunities_page = OpportunitiesPage()
         self.reciprocity_page = ReciprocityPage()
-        self.pages = {
+        self.pages: dict[str, Page] = {
             "dashboard": self.dashboard_page,
             "people": self.people_page,
             "companies": self.companies_page,
@@ -115,7 +120,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         for key, label in PAGE_LABELS.items():
             QListWidgetItem(icon(key), label, self.sidebar)
-            self.stack.addWidget(self.pages[key])
+            self.stack.addWidget(cast(QWidget, self.pages[key]))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         central = QWidget()
@@ -199,7 +204,7 @@ class MainWindow(QMainWindow):
         self.new_company_action.setIcon(icon("companies"))
         self.log_action = self._action("&Log action…", "Ctrl+L", self.log_action_here)
         self.log_action.setIcon(icon("log-action"))
-        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.find)
+        self.find_action = self._action("&Find…", QKeySequence.StandardKey.Find, self.find_on_page)
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         switch = (
             self._action("Back to &my network", None, self.own_database_requested)
@@ -301,11 +306,7 @@ class MainWindow(QMainWindow):
         opportunity_pane.person_activated.connect(self.show_person)
         opportunity_pane.need_activated.connect(self.show_need)
         opportunity_pane.log_requested.connect(self.log_about_opportunity)
-        opportunity_pane.brief_requested.connect(
-            lambda opportunity_id: self.export_brief(
-                opportunities.company_of(opportunity_id), opportunity_id
-            )
-        )
+        opportunity_pane.brief_requested.connect(self._brief_for_opportunity)
         opportunity_pane.timeline_requested.connect(
             lambda opportunity_id: self.show_timeline(opportunity_id=opportunity_id)
         )
@@ -323,9 +324,14 @@ class MainWindow(QMainWindow):
         """Viewing only: every write control disabled, the reason in the status bar."""
         self.safety.go_read_only()
         self.profile_button.setEnabled(False)
-        for page in (self.pages[key] for key in ("people", "companies", "needs", "opportunities")):
+        for page in (
+            self.people_page,
+            self.companies_page,
+            self.needs_page,
+            self.opportunities_page,
+            self.timeline_page,
+        ):
             page.read_only = True
-        self.timeline_page.read_only = True
 
     # -- navigation -------------------------------------------------------------------
     def current_page(self) -> str:
@@ -392,24 +398,30 @@ class MainWindow(QMainWindow):
 
         export_brief(self, company_id, opportunity_id)
 
+    def _brief_for_opportunity(self, opportunity_id: int) -> None:
+        company_id = opportunities.company_of(opportunity_id)
+        if company_id is not None:  # else deleted since it was shown
+            self.export_brief(company_id, opportunity_id)
+
     def show_timeline(self, **filters) -> None:
         self.show_page("timeline")
         self.timeline_page.show_filtered(**filters)
 
     def log_action_here(self) -> None:
         """Ctrl+L: log an action about whatever is selected on the current page."""
-        prefill = {}
+        prefill: dict[str, int | None] = {}
         page = self.current_page()
-        if page == "people" and self.people_page.current_id() is not None:
-            prefill["counterpart_id"] = self.people_page.current_id()
-        elif page == "companies" and self.companies_page.current_id() is not None:
-            prefill["company_id"] = self.companies_page.current_id()
-        elif page == "needs" and self.needs_page.current_id() is not None:
-            need_id = self.needs_page.current_id()
-            prefill["need_id"] = need_id
-            prefill["company_id"] = companies.find_company(needs.get_need(need_id).company)
-        elif page == "opportunities" and self.opportunities_page.current_id() is not None:
-            self.log_about_opportunity(self.opportunities_page.current_id())
+        person, company = self.people_page.current_id(), self.companies_page.current_id()
+        need, opportunity = self.needs_page.current_id(), self.opportunities_page.current_id()
+        if page == "people" and person is not None:
+            prefill["counterpart_id"] = person
+        elif page == "companies" and company is not None:
+            prefill["company_id"] = company
+        elif page == "needs" and need is not None:
+            prefill["need_id"] = need
+            prefill["company_id"] = companies.find_company(needs.get_need(need).company)
+        elif page == "opportunities" and opportunity is not None:
+            self.log_about_opportunity(opportunity)
             return
         self._log(prefill)
 
@@ -473,7 +485,7 @@ class MainWindow(QMainWindow):
         self.show_page("companies")
         self.companies_page.new_item()
 
-    def find(self) -> None:
+    def find_on_page(self) -> None:
         self.pages[self.current_page()].focus_search()
 
     def about(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
@@ -334,3 +335,15 @@ def test_the_first_window_fits_a_small_screen(qtbot, database, tmp_path, monkeyp
     assert size.width() <= 1024 and size.height() <= 700
     monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 1920, 1080))
     assert window._first_size() == QSize(1200, 760)
+
+
+def test_find_and_the_first_focus_work_on_every_page(qtbot, window):
+    """Ctrl+F, and where typing begins when a page is shown, on each page (the Follow-ups
+    page once had neither, and Ctrl+F there stopped with a bug)."""
+    from desktop.ui.main_window import PAGES
+
+    for key in PAGES:
+        window.show_page(key)
+        window.find_action.trigger()
+        window.pages[key].focus_start()
+        assert window.pages[key].isAncestorOf(QApplication.focusWidget()), key

@@ -179,6 +179,7 @@ class CompanyPane(DetailPane):
 
 
 class CompaniesPage(ListPage):
+    pane: CompanyPane
     shows = Changed.EVERYTHING  # a dossier holds it all, and the fit with my profile
     saves = Changed.COMPANIES
     deletes = CASCADE  # its needs and opportunities go with it

@@ -193,6 +193,14 @@ class FollowUpsPage(ShownOnly, QWidget):
         """Until the newest figures are shown (a test, or a page asked at once)."""
         self.figures.wait()
 
+    # -- the page protocol ----------------------------------------------------------------
+    def focus_start(self) -> None:
+        """The list, ready for the arrow keys and Enter."""
+        self.tree.setFocus()
+
+    def focus_search(self) -> None:
+        self.tree.setFocus()
+
     # -- what is listed -----------------------------------------------------------------
     def count(self, key: str) -> int:
         return self.model.count(key)

@@ -157,6 +157,7 @@ class NeedPane(DetailPane):
 class NeedsPage(ListPage):
     """Every need I have learned, newest first."""
 
+    pane: NeedPane
     shows = Changed.EVERYTHING  # fit with my profile, who could fill it, what was done
     saves = Changed.NEEDS | Changed.COMPANIES  # a company typed in is made
     deletes = Changed.NEEDS | Changed.ACTIONS | Changed.OPPORTUNITIES  # their links to it

@@ -147,6 +147,7 @@ class OpportunityPane(DetailPane):
 class OpportunitiesPage(ListPage):
     """Every opportunity, the latest change first, filtered by where it stands."""
 
+    pane: OpportunityPane
     shows = Changed.EVERYTHING & ~SKILLS
     saves = Changed.OPPORTUNITIES | Changed.COMPANIES | Changed.PEOPLE | Changed.ACTIONS
     deletes = Changed.OPPORTUNITIES | Changed.ACTIONS

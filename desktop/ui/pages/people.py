@@ -204,6 +204,7 @@ class PersonPane(DetailPane):
 class PeoplePage(ListPage):
     """Search as you type; Enter edits, Delete deletes, Ctrl+N adds."""
 
+    pane: PersonPane
     shows = Changed.EVERYTHING & ~SKILLS  # a person's pane shows all that is theirs
     saves = PERSON_WRITE  # their company may be new
     deletes = CASCADE  # their actions and parts in opportunities go with them
