@@ -205,10 +205,10 @@ class ActionDialog(RecordDialog):
 
     def _new_names(self) -> tuple[str, str]:
         """Names typed for people nobody has yet."""
-        found = (self.counterpart.resolve(), self.beneficiary.resolve())
-        return tuple(
-            picker.typed_name() if person_id is None else ""
-            for picker, person_id in zip((self.counterpart, self.beneficiary), found, strict=True)
+        counterpart_id, beneficiary_id = self.counterpart.resolve(), self.beneficiary.resolve()
+        return (
+            self.counterpart.typed_name() if counterpart_id is None else "",
+            self.beneficiary.typed_name() if beneficiary_id is None else "",
         )
 
     def problems(self) -> Problems:

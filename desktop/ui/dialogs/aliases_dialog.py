@@ -161,8 +161,10 @@ class AliasesDialog(RecordDialog):
         row = self._append_row()
         self.table.setFocus()
         self.table.setCurrentCell(row, 0)
-        self.table.scrollToItem(self.table.item(row, 0))
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        assert item is not None  # _append_row filled the row
+        self.table.scrollToItem(item)
+        self.table.editItem(item)
 
     def edit_current(self) -> None:
         item = self.table.currentItem()
@@ -241,6 +243,6 @@ class AliasesDialog(RecordDialog):
         return ok
 
     @classmethod
-    def edit(cls, parent: QWidget | None) -> bool:  # type: ignore[override]
+    def edit(cls, parent: QWidget | None) -> bool:
         """Open the dialog; True when the aliases were saved."""
         return cls(parent).exec() == QDialog.DialogCode.Accepted

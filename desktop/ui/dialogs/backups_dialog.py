@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
@@ -91,8 +92,8 @@ class BackupsDialog(WorkerDialog):
         row.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.explanation):
-            layout.addWidget(widget)
+        for label in (self.heading, self.explanation):
+            layout.addWidget(label)
         layout.addWidget(self.list, 1)
         for widget in (self.total, self.kept, self.progress, self.status):
             layout.addWidget(widget)
@@ -120,8 +121,9 @@ class BackupsDialog(WorkerDialog):
             self.list.addTopLevelItem(item)
             if backup.path == select:
                 self.list.setCurrentItem(item)
-        if found and self.list.currentItem() is None:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0)  # there is one when a backup was found
+        if first is not None and self.list.currentItem() is None:
+            self.list.setCurrentItem(first)
         if found:
             used = sum(b.size for b in found)
             self.total.setText(
@@ -155,14 +157,15 @@ class BackupsDialog(WorkerDialog):
     def _progressed(self, done: int, total: int) -> None:
         """A backup reports no steps; the bar just shows it is working."""
 
-    def _succeeded(self, backup: backups.Backup) -> None:
+    def _succeeded(self, result: object) -> None:
+        backup = cast(backups.Backup, result)  # what backups.create returns
         self.progress.hide()
         self.reload(select=backup.path)
         self.status.setText(
             f"Backed up: {when_words(backup)}, {backup_index.size_words(backup.size)}."
         )
 
-    def _failed(self, reason: str) -> None:
+    def _failed(self, reason: str | None) -> None:
         self.progress.hide()
         self.status.setText("")
         self._selection_changed()

@@ -88,7 +88,7 @@ class BugDialog(QDialog):
             "&Copy details", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        for button in self.buttons.buttons():
+        for button in (self.folder_button, self.copy_button, self.close_button):
             button.setAutoDefault(False)
             button.setAccessibleName(button.text().replace("&", ""))
         self.close_button.setDefault(True)  # Enter or Esc closes; nothing is lost by it

@@ -104,7 +104,7 @@ class CheckDialog(WorkerDialog):
         self.backups_button.setVisible(not report.ok and not report.repairable)
         (self.repair_button if can_repair else self.close_button).setFocus()
 
-    def _failed(self, reason: str) -> None:
+    def _failed(self, reason: str | None) -> None:
         self.progress.hide()
         self.status.setText("")
         if reason:

@@ -97,8 +97,10 @@ class FollowThroughDialog(QDialog):
         found = []
         for g in range(self.list.topLevelItemCount()):
             group = self.list.topLevelItem(g)
+            assert group is not None  # g is in range
             for c in range(group.childCount()):
                 item = group.child(c)
+                assert item is not None  # c is in range
                 if item.checkState(0) == Qt.CheckState.Checked:
                     found.append(item.data(0, SUGGESTION_ROLE))
         return found

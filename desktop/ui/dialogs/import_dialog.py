@@ -97,8 +97,8 @@ class ImportDialog(WorkerDialog):
         self.import_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.notices, self.counts):
-            layout.addWidget(widget)
+        for label in (self.heading, self.notices, self.counts):
+            layout.addWidget(label)
         layout.addWidget(self.rows, 1)
         for widget in (self.more, self.progress, self.status, self.buttons):
             layout.addWidget(widget)
@@ -120,7 +120,7 @@ class ImportDialog(WorkerDialog):
     def _progressed(self, done: int, _total: int) -> None:
         self.progress.setValue(done)
 
-    def _succeeded(self, applied: importing.Applied) -> None:
+    def _succeeded(self, result: object) -> None:
         self.imported = True
         self.accept()
 

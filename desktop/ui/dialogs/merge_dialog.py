@@ -165,10 +165,10 @@ class MergeDialog(QDialog):
 
     def _update(self) -> None:
         self._describe()
-        while self.choices.count():
-            item = self.choices.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        while (item := self.choices.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
         self.groups = {}
         pair = self._pair()
         self.merge_button.setEnabled(pair is not None)
@@ -198,7 +198,9 @@ class MergeDialog(QDialog):
             self.groups[name] = group
         # Grow to show every row: the window was sized before the choices were known.
         self.choice_box.adjustSize()
-        wanted = self.layout().sizeHint().height()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        wanted = layout.sizeHint().height()
         if wanted > self.height():
             self.resize(self.width(), wanted)
 

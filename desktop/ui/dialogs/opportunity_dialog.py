@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,7 +88,7 @@ class PeopleParts(QWidget):
         if (
             watched is self.picker
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.picker.typed_name()
         ):
             self.add_typed()
@@ -96,6 +98,7 @@ class PeopleParts(QWidget):
     def _append(self, person_id: int | None, name: str, part: str) -> None:
         for index in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(index)
+            assert item is not None  # index is in range
             if item.data(1, PART_ROLE) == part and (
                 item.data(0, ID_ROLE) == person_id
                 if person_id is not None
@@ -146,7 +149,11 @@ class PeopleParts(QWidget):
         ]
 
     def _items(self) -> list[QTreeWidgetItem]:
-        return [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        return [
+            item
+            for i in range(self.list.topLevelItemCount())
+            if (item := self.list.topLevelItem(i)) is not None  # always, i is in range
+        ]
 
 
 class OpportunityDialog(RecordDialog):

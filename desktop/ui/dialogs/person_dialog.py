@@ -116,8 +116,11 @@ class PersonDialog(RecordDialog):
         captions = [
             left.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(left.rowCount())
         ]
-        widest = max(item.widget().sizeHint().width() for item in captions if item)
-        self.form.layout.labelForField(self.name.parentWidget()).setMinimumWidth(widest)
+        labels = [item.widget() for item in captions if item]
+        widest = max(label.sizeHint().width() for label in labels if label)
+        name_box = self.name.parentWidget()
+        assert name_box is not None  # MessageForm puts each field in a box with its message
+        self.form.layout.labelForField(name_box).setMinimumWidth(widest)
         self.resize(860, 520)
 
     def _build_name_parts(self, form: QFormLayout) -> None:

@@ -4,6 +4,7 @@ own, with progress and a Cancel that leaves the network exactly as it was."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QProgressBar, QVBoxLayout, QWidget
@@ -74,8 +75,8 @@ class RestoreDialog(WorkerDialog):
         else:
             self.progress.setValue(int(1000 * done / max(total, 1)))
 
-    def _succeeded(self, counts: dict[str, int]) -> None:
-        self.counts = counts
+    def _succeeded(self, result: object) -> None:
+        self.counts = cast(dict[str, int], result)  # what archive.import_into returns
         self.accept()
 
     def _failed(self, reason: str | None) -> None:

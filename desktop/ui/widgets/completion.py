@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QWidget
+
+
+def popup_of(completer: QCompleter) -> QAbstractItemView:
+    """The completer's list, which QCompleter makes when first asked, so never None."""
+    popup = completer.popup()
+    assert popup is not None
+    return popup
 
 
 class _EnterPicks(QObject):
@@ -18,11 +27,11 @@ class _EnterPicks(QObject):
         self._on_pick = on_pick
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (
+        if event.type() == QEvent.Type.KeyPress and cast(QKeyEvent, event).key() in (
             Qt.Key.Key_Return,
             Qt.Key.Key_Enter,
         ):
-            popup = self._completer.popup()
+            popup = popup_of(self._completer)
             index = popup.currentIndex()
             if not index.isValid():
                 index = self._completer.completionModel().index(0, 0)
@@ -39,7 +48,7 @@ def word_completer(parent: QWidget, words: list[str], on_pick: Callable[[str], N
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     # Installed after QCompleter's own filter, so it sees the keys first.
-    completer.popup().installEventFilter(_EnterPicks(completer, on_pick))
+    popup_of(completer).installEventFilter(_EnterPicks(completer, on_pick))
     completer.activated.connect(on_pick)
     return completer
 

@@ -58,7 +58,8 @@ class FlowLayout(QLayout):
         x, y, line_height = rect.x(), rect.y(), 0
         space = self.spacing()
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             next_x = x + hint.width() + space

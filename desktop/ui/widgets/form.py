@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.validation import Problems
@@ -10,6 +12,8 @@ from desktop.ui.plain import plain_label
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
 NOTE_STYLE = "color: palette(placeholder-text);"
+
+W = TypeVar("W", bound=QWidget)
 
 
 def accessible_text(label: str) -> str:
@@ -24,7 +28,7 @@ class MessageForm:
         self.layout = layout
         self._messages: dict[str, QLabel] = {}
 
-    def add(self, key: str, label: str, field: QWidget) -> QWidget:
+    def add(self, key: str, label: str, field: W) -> W:
         caption = QLabel(label)
         caption.setBuddy(field)
         if isinstance(field, QAbstractButton) and field.text():

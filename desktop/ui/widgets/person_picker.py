@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from desktop.core import people
+from desktop.ui.widgets.completion import popup_of
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,9 +33,10 @@ class PersonPicker(QLineEdit):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCompletionRole(NAME_ROLE)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[QModelIndex].connect(self._chosen)
+        # PySide6's stubs leave out SignalInstance.__getitem__, which picks an overload.
+        completer.activated[QModelIndex].connect(self._chosen)  # type: ignore[index]
         self.setCompleter(completer)
-        completer.popup().installEventFilter(self)
+        popup_of(completer).installEventFilter(self)
         self.setPlaceholderText("Type a name")
         self.textEdited.connect(self._typed)
 
@@ -81,9 +85,9 @@ class PersonPicker(QLineEdit):
         if (
             watched is self.completer().popup()
             and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            popup = self.completer().popup()
+            popup = popup_of(self.completer())
             index = popup.currentIndex()
             if not index.isValid():
                 index = self.completer().completionModel().index(0, 0)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLineEdit,
@@ -12,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.widgets.completion import set_words, word_completer
+from desktop.ui.widgets.completion import popup_of, set_words, word_completer
 from desktop.ui.widgets.flow_layout import FlowLayout
 
 SEPARATORS = (",", ";")
@@ -127,8 +130,8 @@ class TagEdit(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            popup_open = self.editor.completer().popup().isVisible()
+            key = cast(QKeyEvent, event).key()
+            popup_open = popup_of(self.editor.completer()).isVisible()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not popup_open:
                 # With text: make a chip and stay. Empty: let the dialog's default button act.
                 return self.commit_pending()
@@ -136,7 +139,7 @@ class TagEdit(QFrame):
                 self._remove(self._chips[-1])
                 return True
         elif watched is self.editor and event.type() == QEvent.Type.FocusOut:
-            popup = self.editor.completer().popup()
+            popup = popup_of(self.editor.completer())
             if not popup.isVisible():
                 self.commit_pending()
         return super().eventFilter(watched, event)
