@@ -1,61 +1,90 @@
-"""Hand-written SQL, run through one typed door: rows come back by column name.
+"""Reads run through one typed door: rows come back by column name.
 
-The queries peewee cannot say well (FTS5 `MATCH`, window functions, the summary tables,
-recursive chains) stay SQL, beside the code that needs them; their rows are mapped here
-onto a dataclass or NamedTuple by the names in the SELECT list, so a reordered column can
-never land in the wrong field. A column the type does not name is an error at once.
+A read is either a peewee query built on the models (`Person.select(...).where(...)`) or,
+where peewee cannot say it well or is measurably slower (FTS5 `MATCH`, window functions,
+the summary tables, recursive chains, the hot list and timeline pages), SQL text kept
+beside the code that needs it. Either way its rows are mapped here onto a dataclass or
+NamedTuple by the names SQLite gives the columns (a model field's column name, or its
+alias), so a reordered column can never land in the wrong field. A column the type does
+not name is an error at once.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any, TypeVar, get_type_hints
+
+from peewee import BaseQuery, Field, Model
 
 from desktop.store.connection import db
 
 T = TypeVar("T")
 Params = Sequence[object]
+#: SQL text (with its parameters passed beside it), or a peewee query carrying its own.
+Sql = str | BaseQuery
 
 
-def rows(sql: str, params: Params = (), *, into: type[T], database: Any = None) -> list[T]:
+def rows(sql: Sql, params: Params = (), *, into: type[T], database: Any = None) -> list[T]:
     """Every row of *sql* as an *into*, its fields filled by column name; ISO text becomes a
     `date` where the field is typed `date` (or `date | None`), 0 and 1 a `bool` where it is
     typed `bool`."""
     return list(each(sql, params, into=into, database=database))
 
 
-def each(sql: str, params: Params = (), *, into: type[T], database: Any = None) -> Iterator[T]:
+def each(sql: Sql, params: Params = (), *, into: type[T], database: Any = None) -> Iterator[T]:
     """`rows`, one at a time, for results too long to hold."""
-    cursor = (database or db).execute_sql(sql, params)
+    cursor = _run(sql, params, database)
     make = _maker(into, tuple(d[0] for d in cursor.description))
     for values in cursor:
         yield make(values)
 
 
-def row(sql: str, params: Params = (), *, into: type[T], database: Any = None) -> T | None:
+def row(sql: Sql, params: Params = (), *, into: type[T], database: Any = None) -> T | None:
     """The first row of *sql* as an *into*, or None when there is none."""
     return next(each(sql, params, into=into, database=database), None)
 
 
-def value(sql: str, params: Params = (), *, database: Any = None) -> Any:
+def value(sql: Sql, params: Params = (), *, database: Any = None) -> Any:
     """The single value of a one-column query (None when no row)."""
-    found = (database or db).execute_sql(sql, params).fetchone()
+    found = _run(sql, params, database).fetchone()
     return None if found is None else found[0]
 
 
-def column(sql: str, params: Params = (), *, database: Any = None) -> list[Any]:
+def column(sql: Sql, params: Params = (), *, database: Any = None) -> list[Any]:
     """The values of a one-column query, in order."""
-    return [found[0] for found in (database or db).execute_sql(sql, params)]
+    return [found[0] for found in _run(sql, params, database)]
 
 
 def execute(sql: str, params: Params = (), *, database: Any = None) -> int:
-    """Run a write; the id of the row it inserted (or the rows it changed for an update)."""
+    """Run a write or a statement that shapes a TEMP table; the id of the row it inserted
+    (or the rows it changed for an update)."""
     cursor = (database or db).execute_sql(sql, params)
     if sql.lstrip()[:6].upper() == "INSERT" and cursor.lastrowid is not None:
         return cursor.lastrowid
     return cursor.rowcount
+
+
+def _run(sql: Sql, params: Params, database: Any) -> sqlite3.Cursor:
+    """The cursor of *sql*: text with *params*, or a peewee query rendered with its own."""
+    if not isinstance(sql, str):
+        if params:
+            raise TypeError("a peewee query carries its own parameters; pass none beside it")
+        sql, params = sql.sql()
+    cursor: sqlite3.Cursor = (database or db).execute_sql(sql, params)
+    return cursor
+
+
+def fields_of(model: type[Model], into: type) -> list[Field[Any]]:
+    """The fields of *model* whose column names are the fields of *into* (a dataclass or
+    NamedTuple), in its order: what to select to fill one from a row of the table."""
+    columns: dict[str, Field[Any]] = model._meta.columns
+    missing = [name for name in _fields(into) if name not in columns]
+    if missing:
+        raise TypeError(f"{model.__name__} has no column for {', '.join(missing)}")
+    return [columns[name] for name in _fields(into)]
 
 
 _makers: dict[tuple[type, tuple[str, ...]], Callable[[Sequence[Any]], Any]] = {}
