@@ -142,3 +142,20 @@ def test_days_and_stamps_are_written_as_the_schema_keeps_them(database):
     assert made.learned_on == date(2026, 12, 1)
     assert made.created_at == datetime(2026, 12, 3, 14, 5, 9)
     assert query.value(Need.select(Need.id).where(Need.learned_on < date(2026, 12, 2))) == need
+
+
+def test_insert_writes_one_row_by_column_name_through_the_fields(database):
+    acme = _company("Acme")
+    stamp = datetime(2026, 12, 3, 14, 5, 9)
+    need = query.insert(
+        Need,
+        {"company_id": acme, "title": "Data", "learned_on": date(2026, 12, 1),
+         "created_at": stamp, "updated_at": stamp},
+    )  # fmt: skip
+    assert need == query.value(Need.select(Need.id).where(Need.title == "Data"))
+    stored = connection.db.execute_sql(
+        "SELECT company_id, learned_on, status, created_at FROM need WHERE id = ?", (need,)
+    ).fetchone()
+    assert stored == (acme, "2026-12-01", "open", "2026-12-03 14:05:09")  # the schema's default
+    with pytest.raises(TypeError, match="Need has no column for company"):
+        query.insert(Need, {"company": acme})
