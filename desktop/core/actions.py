@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, NamedTuple
+
+from peewee import Case
 
 from desktop.core.clock import now_text
 from desktop.core.validation import Problems, ValidationError
 from desktop.store import query, search_index
 from desktop.store.connection import db
-from desktop.store.models import ACTION_KINDS, DIRECTIONS
+from desktop.store.models import (
+    ACTION_KINDS,
+    DIRECTIONS,
+    Action,
+    Company,
+    Need,
+    Opportunity,
+    Person,
+)
 from desktop.store.textkeys import has_visible_text
 
 KIND_LABELS = {
@@ -54,17 +64,24 @@ class ActionData:
         return replace(self, summary=self.summary.strip(), notes=self.notes.strip())
 
 
-# (field, table, message when the row is gone) for the optional links.
-_LINKS = (
-    ("beneficiary_id", "person", "The person this helped no longer exists; choose someone else."),
-    ("company_id", "company", "That company no longer exists; choose another."),
-    ("need_id", "need", "That need no longer exists; choose another."),
-    ("opportunity_id", "opportunity", "That opportunity no longer exists; choose another."),
+Linked = type[Person] | type[Company] | type[Need] | type[Opportunity]
+
+# (field, model, message when the row is gone) for the optional links.
+_LINKS: tuple[tuple[str, Linked, str], ...] = (
+    ("beneficiary_id", Person, "The person this helped no longer exists; choose someone else."),
+    ("company_id", Company, "That company no longer exists; choose another."),
+    ("need_id", Need, "That need no longer exists; choose another."),
+    ("opportunity_id", Opportunity, "That opportunity no longer exists; choose another."),
+)
+# The links that belong to a company themselves.
+_AT_COMPANY: tuple[tuple[str, type[Need] | type[Opportunity]], ...] = (
+    ("need_id", Need),
+    ("opportunity_id", Opportunity),
 )
 
 
-def _exists(table: str, row_id: int) -> bool:
-    return db.execute_sql(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+def _exists(model: Linked, row_id: int) -> bool:
+    return model.select().where(model.id == row_id).exists()
 
 
 def validate_action(data: ActionData, today: date | None = None) -> Problems:
@@ -83,7 +100,7 @@ def validate_action(data: ActionData, today: date | None = None) -> Problems:
         errors["kind"] = "Choose what kind of action this was."
     if data.counterpart_id is None:
         errors["counterpart_id"] = "Choose the person this was with."
-    elif not _exists("person", data.counterpart_id):
+    elif not _exists(Person, data.counterpart_id):
         errors["counterpart_id"] = "The person this was with no longer exists; choose someone else."
     if message := _summary_problem(data.summary):
         errors["summary"] = message
@@ -95,18 +112,20 @@ def validate_action(data: ActionData, today: date | None = None) -> Problems:
         and data.follow_up_on < data.occurred_on
     ):
         errors["follow_up_on"] = _early_follow_up(data.occurred_on)
-    for field, table, message in _LINKS:
+    for field, model, message in _LINKS:
         value = getattr(data, field)
-        if value is not None and not _exists(table, value):
+        if value is not None and not _exists(model, value):
             errors[field] = message
     if data.beneficiary_id is not None and data.beneficiary_id == data.counterpart_id:
         warnings["beneficiary_id"] = (
             "This is the person the action was with; the person it helped is usually "
             "someone else (whom you referred or introduced)."
         )
-    for field, table in (("need_id", "need"), ("opportunity_id", "opportunity")):
-        if field not in errors and (at := _other_company(table, getattr(data, field), data)):
-            warnings[field] = f"This {table} is at {at}, not at the company chosen."
+    for field, linked in _AT_COMPANY:
+        if field not in errors and (at := _other_company(linked, getattr(data, field), data)):
+            warnings[field] = (
+                f"This {linked._meta.table_name} is at {at}, not at the company chosen."
+            )
     return problems
 
 
@@ -127,16 +146,18 @@ def _early_follow_up(occurred_on: date) -> str:
     return f"The follow-up date cannot be before the action's date ({occurred_on.isoformat()})."
 
 
-def _other_company(table: str, row_id: int | None, data: ActionData) -> str:
+def _other_company(
+    model: type[Need] | type[Opportunity], row_id: int | None, data: ActionData
+) -> str:
     """The company of a need or opportunity when it is not the action's company, else ''."""
     if row_id is None or data.company_id is None:
         return ""
     name = query.value(
-        f"SELECT c.name FROM {table} t JOIN company c ON c.id = t.company_id"
-        " WHERE t.id = ? AND t.company_id <> ?",
-        (row_id, data.company_id),
+        Company.select(Company.name)
+        .join(model, on=model.company == Company.id)
+        .where(model.id == row_id, model.company != data.company_id)
     )
-    return name or ""
+    return str(name or "")
 
 
 def _checked(data: ActionData) -> ActionData:
@@ -144,46 +165,24 @@ def _checked(data: ActionData) -> ActionData:
     if not problems.ok:
         raise ValidationError(problems)
     data = data.cleaned()
-    for field, table in (("need_id", "need"), ("opportunity_id", "opportunity")):
+    for field, model in _AT_COMPANY:
         row_id = getattr(data, field)
         if data.company_id is None and row_id is not None:
-            company_id = query.value(f"SELECT company_id FROM {table} WHERE id = ?", (row_id,))
+            company_id = query.value(model.select(model.company).where(model.id == row_id))
             data = replace(data, company_id=company_id)
     return data
 
 
-_COLUMNS = (
-    "occurred_on, direction, kind, counterpart_id, beneficiary_id, company_id, need_id,"
-    " opportunity_id, summary, notes, weight, follow_up_on"
-)
-
-
-def _values(data: ActionData) -> tuple[Any, ...]:
-    """Column values in `_COLUMNS` order."""
-    return (
-        data.occurred_on.isoformat(),
-        data.direction,
-        data.kind,
-        data.counterpart_id,
-        data.beneficiary_id,
-        data.company_id,
-        data.need_id,
-        data.opportunity_id,
-        data.summary,
-        data.notes,
-        data.weight,
-        data.follow_up_on.isoformat() if data.follow_up_on else None,
-    )
+def _values(data: ActionData) -> dict[str, Any]:
+    """The action's columns, by name: `ActionData` has one field per column it edits."""
+    return {f.name: getattr(data, f.name) for f in fields(ActionData)}
 
 
 def create_action(data: ActionData) -> int:
     """Validate and store a new action in one transaction; returns its id."""
     with db.atomic():
         data = _checked(data)
-        action_id = query.execute(
-            f"INSERT INTO action ({_COLUMNS}, created_at) VALUES ({', '.join('?' * 13)})",
-            (*_values(data), now_text()),
-        )
+        action_id = int(Action.insert(**_values(data), created_at=now_text()).execute())
         search_index.refresh_actions([action_id])
         return action_id
 
@@ -195,27 +194,29 @@ def update_action(action_id: int, data: ActionData) -> None:
     """
     with db.atomic():
         data = _checked(data)
-        values = _values(data)
-        assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
         # The CASE sees the row as it was: done stays only if the date stays.
-        cursor = db.execute_sql(
-            f"UPDATE action SET {assignments}, follow_up_done_at = CASE WHEN follow_up_on IS ?"
-            " THEN follow_up_done_at END WHERE id = ?",
-            (*values, values[-1], action_id),
+        done = Case(None, [(Action.follow_up_on == data.follow_up_on, Action.follow_up_done_at)])
+        changed = (
+            Action.update(**_values(data), follow_up_done_at=done)
+            .where(Action.id == action_id)
+            .execute()
         )
-        if cursor.rowcount != 1:
+        if changed != 1:
             raise LookupError(f"There is no action with id {action_id}.")
         search_index.refresh_actions([action_id])
 
 
 def delete_action(action_id: int) -> None:
     with db.atomic():
-        db.execute_sql("DELETE FROM action WHERE id = ?", (action_id,))
+        Action.delete().where(Action.id == action_id).execute()
         search_index.refresh_actions([action_id])
 
 
 def get_action(action_id: int) -> ActionData:
-    found = query.row(f"SELECT {_COLUMNS} FROM action WHERE id = ?", (action_id,), into=ActionData)
+    found = query.row(
+        Action.select(*query.fields_of(Action, ActionData)).where(Action.id == action_id),
+        into=ActionData,
+    )
     if found is None:
         raise LookupError(f"There is no action with id {action_id}.")
     return found
@@ -229,7 +230,8 @@ class _Dates(NamedTuple):
 def _follow_up_of(action_id: int) -> tuple[date, date | None]:
     """(action's date, follow-up date) of an action."""
     found = query.row(
-        "SELECT occurred_on, follow_up_on FROM action WHERE id = ?", (action_id,), into=_Dates
+        Action.select(Action.occurred_on, Action.follow_up_on).where(Action.id == action_id),
+        into=_Dates,
     )
     if found is None:
         raise LookupError(f"There is no action with id {action_id}.")
@@ -243,8 +245,8 @@ def mark_follow_up_done(action_id: int, when: datetime | None = None) -> None:
             raise ValidationError(
                 Problems(errors={"follow_up_on": "This action has no follow-up to mark done."})
             )
-        stamp = when.strftime("%Y-%m-%d %H:%M:%S") if when else now_text()
-        db.execute_sql("UPDATE action SET follow_up_done_at = ? WHERE id = ?", (stamp, action_id))
+        done = when or now_text()  # a datetime is written to the second, as now_text is
+        Action.update(follow_up_done_at=done).where(Action.id == action_id).execute()
 
 
 def snooze_follow_up(action_id: int, until: date) -> None:
@@ -253,19 +255,18 @@ def snooze_follow_up(action_id: int, until: date) -> None:
         occurred_on, _ = _follow_up_of(action_id)
         if until < occurred_on:
             raise ValidationError(Problems(errors={"follow_up_on": _early_follow_up(occurred_on)}))
-        db.execute_sql(
-            "UPDATE action SET follow_up_on = ?, follow_up_done_at = NULL WHERE id = ?",
-            (until.isoformat(), action_id),
-        )
+        Action.update(follow_up_on=until, follow_up_done_at=None).where(
+            Action.id == action_id
+        ).execute()
 
 
 def reopen_follow_up(action_id: int) -> None:
     """Undo `mark_follow_up_done`."""
     with db.atomic():
         _follow_up_of(action_id)
-        db.execute_sql("UPDATE action SET follow_up_done_at = NULL WHERE id = ?", (action_id,))
+        Action.update(follow_up_done_at=None).where(Action.id == action_id).execute()
 
 
 def any_logged() -> bool:
     """Whether any action was logged yet."""
-    return bool(db.execute_sql("SELECT EXISTS (SELECT 1 FROM action)").fetchone()[0])
+    return Action.select().exists()

@@ -10,15 +10,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from peewee import chunked
+
 from desktop.core.validation import MAX_NAME, Problems, ValidationError, fold, name_key
 from desktop.store import query
 from desktop.store.connection import db
+from desktop.store.models import SkillAlias
 from desktop.store.textkeys import has_visible_text
+
+ROWS_PER_INSERT = 200  # four values a row, well below what SQLite takes in one statement
 
 
 class Alias(NamedTuple):
     alias: str  # the short form, e.g. 'JS'
     skill: str  # the skill it stands for, e.g. 'JavaScript'
+
+
+class _Keys(NamedTuple):
+    alias_key: str
+    skill_key: str
 
 
 def _tidy(text: str) -> str:
@@ -27,13 +37,15 @@ def _tidy(text: str) -> str:
 
 def list_aliases() -> list[Alias]:
     """Every alias, in reading order of the short form (case and accents aside)."""
-    found = query.rows("SELECT alias, skill FROM skill_alias", into=Alias)
+    found = query.rows(SkillAlias.select(SkillAlias.short_form, SkillAlias.skill), into=Alias)
     return sorted(found, key=lambda a: (fold(a.alias), a.alias))
 
 
 def alias_map() -> dict[str, str]:
     """alias key -> skill key, for matching."""
-    return dict(db.execute_sql("SELECT alias_key, skill_key FROM skill_alias").fetchall())
+    # SQL text: matching reads the map for every fit it works out (a brief's every need).
+    pairs = query.rows("SELECT alias_key, skill_key FROM skill_alias", into=_Keys)
+    return {pair.alias_key: pair.skill_key for pair in pairs}
 
 
 def _side_problem(text: str, other: str, what: str) -> str | None:
@@ -102,9 +114,8 @@ def save_aliases(pairs: Sequence[tuple[str, str]]) -> None:
     for alias, skill in pairs:
         alias, skill = _tidy(alias), _tidy(skill)
         rows.setdefault(name_key(alias), (name_key(alias), alias, name_key(skill), skill))
+    columns = (SkillAlias.alias_key, SkillAlias.short_form, SkillAlias.skill_key, SkillAlias.skill)
     with db.atomic():
-        db.execute_sql("DELETE FROM skill_alias")
-        db.cursor().executemany(
-            "INSERT INTO skill_alias (alias_key, alias, skill_key, skill) VALUES (?, ?, ?, ?)",
-            list(rows.values()),
-        )
+        SkillAlias.delete().execute()
+        for batch in chunked(rows.values(), ROWS_PER_INSERT):
+            SkillAlias.insert_many(batch, fields=columns).execute()

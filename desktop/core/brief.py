@@ -141,10 +141,6 @@ def company_brief(
     )
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def _in(values: tuple[str, ...]) -> str:
     return f"({', '.join('?' * len(values))})"
 
@@ -154,17 +150,15 @@ def _openings(
 ) -> tuple[Opening | None, tuple[Opening, ...]]:
     """(the opening the interview is for, the other active openings, latest moved first)."""
     active = opportunities.ACTIVE
-    rows = db.execute_sql(
-        "SELECT o.id, o.title, o.status, coalesce(n.title, ''), o.url, o.notes FROM opportunity o"
-        " LEFT JOIN need n ON n.id = o.need_id"
+    rows = query.rows(
+        "SELECT o.id, o.title, o.status, coalesce(n.title, '') AS need, o.url, o.notes"
+        " FROM opportunity o LEFT JOIN need n ON n.id = o.need_id"
         f" WHERE o.company_id = ? AND (o.status IN {_in(active)} OR o.id IS ?)"
         " ORDER BY o.id IS ? DESC, o.status_changed_on DESC, o.id DESC LIMIT ?",
         (company_id, *active, opportunity_id, opportunity_id, MAX_OPENINGS + 1),
-    ).fetchall()
-    found = [
-        Opening(oid, t, opportunities.STATUS_LABELS[s], n, url, notes)
-        for oid, t, s, n, url, notes in rows
-    ]
+        into=Opening,
+    )
+    found = [row._replace(status=opportunities.STATUS_LABELS[row.status]) for row in rows]
     if opportunity_id is None:
         return None, tuple(found[:MAX_OPENINGS])
     if not found or found[0].id != opportunity_id:
@@ -195,35 +189,67 @@ def _needs(company_id: int, first: int | None) -> tuple[tuple[BriefNeed, ...], i
     """(the needs to show, how many open needs did not fit). The opening's own need comes
     first, then open needs by urgency and recency; filled and closed ones only pad a
     short list, as background."""
-    rows = db.execute_sql(
+    rows = query.rows(
         "SELECT n.id, n.title, n.problem, n.for_whom, n.status, n.urgency, n.learned_on,"
-        " coalesce(p.name, '') FROM need n LEFT JOIN person p ON p.id = n.source_person_id"
+        " coalesce(p.name, '') AS source FROM need n"
+        " LEFT JOIN person p ON p.id = n.source_person_id"
         " WHERE n.company_id = ? ORDER BY n.id IS ? DESC, n.status <> 'open',"
         " n.urgency DESC, n.learned_on IS NULL, n.learned_on DESC, n.id DESC LIMIT ?",
         (company_id, first, MAX_NEEDS),
-    ).fetchall()
-    kept = [r for r in rows if r[4] == "open" or r[0] == first]
+        into=_Need,
+    )
+    kept = [r for r in rows if r.status == "open" or r.id == first]
     kept += [r for r in rows if r not in kept][: max(0, MIN_NEEDS - len(kept))]
     kept.sort(key=rows.index)
-    open_count = db.execute_sql(
-        "SELECT count(*) FROM need WHERE company_id = ? AND status = 'open'", (company_id,)
-    ).fetchone()[0]
+    open_count = int(
+        query.value(
+            "SELECT count(*) FROM need WHERE company_id = ? AND status = 'open'", (company_id,)
+        )
+    )
     shown = tuple(
         BriefNeed(
-            id=nid,
-            title=title,
-            problem=problem,
-            for_whom=needs.FOR_WHOM_LABELS.get(whom, ""),
-            status=needs.STATUS_LABELS[status],
-            is_open=status == "open",
-            urgency=needs.URGENCY_LABELS[urgency],
-            learned_on=_day(learned),
-            source=source,
-            fit=matching.my_fit(nid),
+            id=need.id,
+            title=need.title,
+            problem=need.problem,
+            for_whom=needs.FOR_WHOM_LABELS.get(need.for_whom, ""),
+            status=needs.STATUS_LABELS[need.status],
+            is_open=need.status == "open",
+            urgency=needs.URGENCY_LABELS[need.urgency],
+            learned_on=need.learned_on,
+            source=need.source,
+            fit=matching.my_fit(need.id),
         )
-        for nid, title, problem, whom, status, urgency, learned, source in kept
+        for need in kept
     )
     return shown, open_count - sum(n.is_open for n in shown)
+
+
+class _Need(NamedTuple):
+    """A need as stored, before its codes become words."""
+
+    id: int
+    title: str
+    problem: str
+    for_whom: str
+    status: str
+    urgency: int
+    learned_on: date | None
+    source: str
+
+
+class _Involved(NamedTuple):
+    person_id: int
+    part: str
+    title: str  # the opening's
+
+
+class _Met(NamedTuple):
+    id: int
+    name: str
+    title: str
+    company_id: int | None
+    company: str
+    roles: str | None  # role keys joined by ','
 
 
 def _skills(current: list[BriefNeed]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -249,55 +275,56 @@ def _people(company_id: int, opportunity_id: int | None) -> tuple[tuple[BriefPer
     openings (the interview's first), then staff in hiring roles, then by latest contact."""
     part_order = " ".join(f"WHEN '{p}' THEN {n}" for n, p in enumerate(opportunities.PART_LABELS))
     active = opportunities.ACTIVE
-    involved = db.execute_sql(
+    involved = query.rows(
         "SELECT op.person_id, op.part, o.title FROM opportunity o"
         " JOIN opportunity_person op ON op.opportunity_id = o.id"
         f" WHERE o.company_id = ? AND (o.status IN {_in(active)} OR o.id IS ?)"
         f" ORDER BY o.id IS ? DESC, CASE op.part {part_order} END,"
         " o.status_changed_on DESC, o.id DESC LIMIT ?",
         (company_id, *active, opportunity_id, opportunity_id, MAX_PEOPLE * 4),
-    ).fetchall()
+        into=_Involved,
+    )
     parts: dict[int, list[Part]] = {}
-    for person_id, part, title in involved:
-        if len(parts) < MAX_PEOPLE or person_id in parts:
-            parts.setdefault(person_id, []).append(Part(opportunities.PART_LABELS[part], title))
-    staff = db.execute_sql(
+    for one in involved:
+        if len(parts) < MAX_PEOPLE or one.person_id in parts:
+            part = Part(opportunities.PART_LABELS[one.part], one.title)
+            parts.setdefault(one.person_id, []).append(part)
+    staff = query.column(
         "SELECT p.id FROM person p WHERE p.company_id = ? ORDER BY EXISTS (SELECT 1 FROM"
         f" person_role r WHERE r.person_id = p.id AND r.role IN {_in(MEETING_ROLES)}) DESC,"
         " (SELECT max(a.occurred_on) FROM action a WHERE a.counterpart_id = p.id) DESC"
         " NULLS LAST, p.sort_key, p.id LIMIT ?",
         (company_id, *MEETING_ROLES, MAX_PEOPLE + len(parts)),
-    ).fetchall()
+    )
     ids = list(parts)
-    ids += [pid for (pid,) in staff if pid not in parts][: max(0, MAX_PEOPLE - len(ids))]
+    ids += [pid for pid in staff if pid not in parts][: max(0, MAX_PEOPLE - len(ids))]
     if not ids:
         return (), 0
-    rows = db.execute_sql(
-        "SELECT p.id, p.name, p.title, p.company_id, coalesce(c.name, ''),"
-        " (SELECT group_concat(r.role) FROM person_role r WHERE r.person_id = p.id)"
+    rows = query.rows(
+        "SELECT p.id, p.name, p.title, p.company_id, coalesce(c.name, '') AS company,"
+        " (SELECT group_concat(r.role) FROM person_role r WHERE r.person_id = p.id) AS roles"
         " FROM person p LEFT JOIN company c ON c.id = p.company_id"
         f" WHERE p.id IN ({', '.join('?' * len(ids))})",
         ids,
-    ).fetchall()
-    found = {row[0]: row for row in rows}
+        into=_Met,
+    )
+    found = {row.id: row for row in rows}
     shown = []
     for pid in ids:
-        _id, name, title, at, company, roles = found[pid]
-        held = set((roles or "").split(","))
+        met = found[pid]
+        held = set((met.roles or "").split(","))
         shown.append(
             BriefPerson(
                 id=pid,
-                name=name,
-                title=title,
-                elsewhere=company if at != company_id else "",
+                name=met.name,
+                title=met.title,
+                elsewhere=met.company if met.company_id != company_id else "",
                 parts=tuple(parts.get(pid, ())),
                 roles=tuple(label for r, label in people.ROLE_LABELS.items() if r in held),
             )
         )
-    total = db.execute_sql(
-        "SELECT count(*) FROM person WHERE company_id = ?", (company_id,)
-    ).fetchone()[0]
-    return tuple(shown), total - sum(found[pid][3] == company_id for pid in ids)
+    total = int(query.value("SELECT count(*) FROM person WHERE company_id = ?", (company_id,)))
+    return tuple(shown), total - sum(found[pid].company_id == company_id for pid in ids)
 
 
 def _told(company_id: int) -> tuple[Told, ...]:
@@ -333,15 +360,13 @@ def _told(company_id: int) -> tuple[Told, ...]:
         for sql, _params in arms
     )
     params = [p for _sql, arm in arms for p in (*arm, *TOLD_KINDS, MAX_TOLD)]
-    rows = db.execute_sql(
+    rows = query.rows(
         f"WITH picked AS ({union} ORDER BY occurred_on DESC, id DESC LIMIT ?)"
-        " SELECT a.id, a.occurred_on, a.kind, cp.name, a.summary, a.notes"
+        " SELECT a.id, a.occurred_on, a.kind, cp.name AS person, a.summary, a.notes"
         " FROM picked JOIN action a ON a.id = picked.id"
         " JOIN person cp ON cp.id = a.counterpart_id"
         " ORDER BY a.occurred_on DESC, a.id DESC",
         (*params, MAX_TOLD),
-    ).fetchall()
-    return tuple(
-        Told(aid, date.fromisoformat(on), actions.KIND_LABELS[kind], who, summary, notes)
-        for aid, on, kind, who, summary, notes in rows
+        into=Told,
     )
+    return tuple(row._replace(kind=actions.KIND_LABELS[row.kind]) for row in rows)

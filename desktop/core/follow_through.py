@@ -12,7 +12,9 @@ from typing import NamedTuple
 
 from desktop.core import actions, matching, opportunities
 from desktop.core.clock import now_text
+from desktop.store import query
 from desktop.store.connection import db
+from desktop.store.models import Opportunity
 
 STAY_IN_TOUCH_DAYS = 30
 MAX_REFERRALS = 5
@@ -46,11 +48,15 @@ class Offer(NamedTuple):
 
 def is_due(opportunity_id: int) -> bool:
     """True when the opportunity is 'not selected' and nothing was offered for it yet."""
-    row = db.execute_sql(
-        "SELECT status, follow_through_offered_at FROM opportunity WHERE id = ?",
-        (opportunity_id,),
-    ).fetchone()
-    return row is not None and row[0] == "not_selected" and row[1] is None
+    return (
+        Opportunity.select()
+        .where(
+            Opportunity.id == opportunity_id,
+            Opportunity.status == "not_selected",
+            Opportunity.follow_through_offered_at.is_null(),
+        )
+        .exists()
+    )
 
 
 def offer(opportunity_id: int, today: date | None = None) -> Offer:
@@ -62,28 +68,31 @@ def offer(opportunity_id: int, today: date | None = None) -> Offer:
     data = opportunities.get_opportunity(opportunity_id)
     involved = opportunities.people_of(opportunity_id)
     by_part: dict[str, list[tuple[int, str]]] = {}
-    for person_id, part, name in involved:
-        by_part.setdefault(part, []).append((person_id, name))
+    for someone in involved:
+        by_part.setdefault(someone.part, []).append((someone.person_id, someone.name))
     notes = []
 
     referrals: list[Suggestion] = []
     if data.need_id is None:
         notes.append("Link the opportunity to the need it serves to see whom you could refer.")
     else:
-        need = db.execute_sql(
-            "SELECT n.title, n.source_person_id, p.name FROM need n"
+        # SQL text here and in `_logged`: peewee would build each query at many times the
+        # cost of running it, and the offer is worked out while its dialog opens.
+        need = query.row(
+            "SELECT n.title, n.source_person_id, p.name AS source FROM need n"
             " LEFT JOIN person p ON p.id = n.source_person_id WHERE n.id = ?",
             (data.need_id,),
-        ).fetchone()
-        need_title, source_id, source_name = need
+            into=_Need,
+        )
+        assert need is not None  # the opportunity's need: SET NULL when it goes
         deciders = by_part.get("hiring_manager") or by_part.get("recruiter") or []
         to: tuple[int, str] | None = deciders[0] if deciders else None
-        if to is None and source_id is not None:
-            to = (source_id, source_name)
+        if to is None and need.source_person_id is not None and need.source is not None:
+            to = (need.source_person_id, need.source)
         if to is None:
             notes.append("Add the hiring manager or recruiter to refer people to them.")
         else:
-            skip = {person_id for person_id, _part, _name in involved}
+            skip = {someone.person_id for someone in involved}
             for candidate in matching.candidates(data.need_id, limit=MAX_REFERRALS + len(skip)):
                 if candidate.person_id in skip or len(referrals) == MAX_REFERRALS:
                     continue
@@ -92,7 +101,7 @@ def offer(opportunity_id: int, today: date | None = None) -> Offer:
                         "referral",
                         to[0],
                         candidate.person_id,
-                        f"Referred {candidate.name} to {to[1]} for {need_title}",
+                        f"Referred {candidate.name} to {to[1]} for {need.title}",
                         candidate.reasons,
                         None,
                     )
@@ -147,14 +156,33 @@ def offer(opportunity_id: int, today: date | None = None) -> Offer:
     )
 
 
+class _Need(NamedTuple):
+    title: str
+    source_person_id: int | None
+    source: str | None  # who told me of it
+
+
+class _Logged(NamedTuple):
+    kind: str
+    counterpart_id: int
+    beneficiary_id: int | None
+
+
+class _Links(NamedTuple):
+    company_id: int
+    need_id: int | None
+
+
 def _logged(opportunity_id: int) -> set[tuple[str, int, int | None]]:
     """(kind, counterpart, beneficiary) of the given actions already logged about it."""
-    rows = db.execute_sql(
-        "SELECT kind, counterpart_id, beneficiary_id FROM action"
-        " WHERE opportunity_id = ? AND direction = 'given'",
-        (opportunity_id,),
+    return set(
+        query.rows(
+            "SELECT kind, counterpart_id, beneficiary_id FROM action"
+            " WHERE opportunity_id = ? AND direction = 'given'",
+            (opportunity_id,),
+            into=_Logged,
+        )
     )
-    return {tuple(row) for row in rows.fetchall()}
 
 
 def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = None) -> list[int]:
@@ -162,12 +190,14 @@ def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = N
     transaction; returns the new action ids."""
     today = today or date.today()
     with db.atomic():
-        row = db.execute_sql(
-            "SELECT company_id, need_id FROM opportunity WHERE id = ?", (opportunity_id,)
-        ).fetchone()
-        if row is None:
+        links = query.row(
+            Opportunity.select(Opportunity.company, Opportunity.need).where(
+                Opportunity.id == opportunity_id
+            ),
+            into=_Links,
+        )
+        if links is None:
             raise LookupError(f"There is no opportunity with id {opportunity_id}.")
-        company_id, need_id = row
         ids = [
             actions.create_action(
                 actions.ActionData(
@@ -176,8 +206,8 @@ def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = N
                     kind=suggestion.kind,
                     counterpart_id=suggestion.counterpart_id,
                     beneficiary_id=suggestion.beneficiary_id,
-                    company_id=company_id,
-                    need_id=need_id if suggestion.kind == "referral" else None,
+                    company_id=links.company_id,
+                    need_id=links.need_id if suggestion.kind == "referral" else None,
                     opportunity_id=opportunity_id,
                     summary=_fit(suggestion.summary),
                     follow_up_on=suggestion.follow_up_on,
@@ -198,7 +228,6 @@ def _fit(summary: str) -> str:
 def dismiss(opportunity_id: int) -> None:
     """Remember that the suggestions were offered, so they are not offered again."""
     with db.atomic():
-        db.execute_sql(
-            "UPDATE opportunity SET follow_through_offered_at = ? WHERE id = ?",
-            (now_text(), opportunity_id),
-        )
+        Opportunity.update(follow_through_offered_at=now_text()).where(
+            Opportunity.id == opportunity_id
+        ).execute()

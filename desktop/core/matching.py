@@ -16,20 +16,23 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from peewee import chunked
+
 from desktop.core import skills
 from desktop.core.aliases import alias_map
 from desktop.core.validation import fold, name_key
+from desktop.store import query
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
+from desktop.store.models import ProfileSkill
 
 
 def canonical_key(name: str) -> str:
     """The key skills are matched by: 'JS', ' js ' and 'JavaScript' all give 'javascript'."""
     key = name_key(name)
-    found = db.execute_sql(
-        "SELECT skill_key FROM skill_alias WHERE alias_key = ?", (key,)
-    ).fetchone()
-    return found[0] if found else key
+    # SQL text: called for every skill a brief ranks, where peewee would build each anew.
+    found = query.value("SELECT skill_key FROM skill_alias WHERE alias_key = ?", (key,))
+    return str(found) if found is not None else key
 
 
 class Fit(NamedTuple):
@@ -57,16 +60,19 @@ class Candidate(NamedTuple):
 def set_profile_skills(names: list[str]) -> None:
     """Replace my own skills (the profile's) in one transaction."""
     with db.atomic():
-        db.execute_sql("DELETE FROM profile_skill")
-        for skill_id in skills.ensure_skills(names):
-            db.execute_sql("INSERT INTO profile_skill (skill_id) VALUES (?)", (skill_id,))
+        ProfileSkill.delete().execute()
+        chosen = list(dict.fromkeys(skills.ensure_skills(names)))  # 'JS' and 'js' are one
+        for batch in chunked(chosen, skills.ROWS_PER_INSERT):
+            ProfileSkill.insert_many(
+                [(skill_id,) for skill_id in batch], [ProfileSkill.skill]
+            ).execute()
 
 
 def profile_skills() -> list[str]:
-    rows = db.execute_sql(
+    """My skills as I typed them, in reading order of their keys."""
+    return query.column(
         "SELECT s.name FROM profile_skill p JOIN skill s ON s.id = p.skill_id ORDER BY s.name_key"
     )
-    return [r[0] for r in rows.fetchall()]
 
 
 def _canonical(name: str, aliases: dict[str, str]) -> str:
@@ -85,20 +91,21 @@ def my_fit(need_id: int) -> Fit:
     """My fit: strong when I have at least 2/3 of the need's skills, partial with at least
     one, none otherwise (and when the need names no skills). A fit override set on the
     need replaces the level; the matched and missing skills are still shown."""
-    found = db.execute_sql("SELECT fit_override FROM need WHERE id = ?", (need_id,)).fetchone()
+    # SQL text throughout: a brief works out the fit of each need it shows.
+    found = query.row("SELECT fit_override FROM need WHERE id = ?", (need_id,), into=_Override)
     if found is None:
         raise LookupError(f"There is no need with id {need_id}.")
-    override = found[0]
-    need_skills = db.execute_sql(
+    override = found.fit_override
+    need_skills = query.column(
         "SELECT s.name FROM need_skill ns JOIN skill s ON s.id = ns.skill_id WHERE ns.need_id = ?",
         (need_id,),
-    ).fetchall()
+    )
     aliases = alias_map()
     mine = {_canonical(name, aliases) for name in profile_skills()}
     matched: list[str] = []
     missing: list[str] = []
     seen: set[str] = set()
-    for name in _by_name([row[0] for row in need_skills]):
+    for name in _by_name(need_skills):
         key = _canonical(name, aliases)
         if key in seen:  # 'JS' and 'JavaScript' on one need count once
             continue
@@ -110,19 +117,32 @@ def my_fit(need_id: int) -> Fit:
     return Fit(level, matched, missing, False)
 
 
+class _Override(NamedTuple):
+    fit_override: str | None
+
+
 def _fill_canon() -> None:
     """(Re)fill the TEMP table `skill_canon` with every skill's canonical key."""
-    db.execute_sql(
+    query.execute(
         "CREATE TEMP TABLE IF NOT EXISTS skill_canon"
         " (skill_id INTEGER PRIMARY KEY, key TEXT NOT NULL)"
     )
-    db.execute_sql("CREATE INDEX IF NOT EXISTS temp.skill_canon_key ON skill_canon (key, skill_id)")
-    db.execute_sql("DELETE FROM skill_canon")
-    db.execute_sql(
+    query.execute("CREATE INDEX IF NOT EXISTS temp.skill_canon_key ON skill_canon (key, skill_id)")
+    query.execute("DELETE FROM skill_canon")
+    query.execute(
         "INSERT INTO skill_canon (skill_id, key)"
         " SELECT s.id, coalesce(a.skill_key, s.name_key) FROM skill s"
         " LEFT JOIN skill_alias a ON a.alias_key = s.name_key"
     )
+
+
+class _Counted(NamedTuple):
+    """A need's override and skills: how many it calls for, and how many of them I have."""
+
+    id: int
+    fit_override: str | None
+    total: int
+    matched: int
 
 
 def fit_levels(need_ids: list[int] | None = None) -> dict[int, tuple[str, bool]]:
@@ -131,28 +151,30 @@ def fit_levels(need_ids: list[int] | None = None) -> dict[int, tuple[str, bool]]
     The same rules as `my_fit`, counted in SQL for many needs at once (for lists of
     thousands). Ids of needs that do not exist are left out.
     """
-    query = (
+    sql = (
         "WITH mine(key) AS ("
         "   SELECT DISTINCT c.key FROM profile_skill p"
         "   JOIN skill_canon c ON c.skill_id = p.skill_id)"
-        " SELECT n.id, n.fit_override, count(DISTINCT c.key),"
-        "   count(DISTINCT CASE WHEN c.key IN (SELECT key FROM mine) THEN c.key END)"
+        " SELECT n.id, n.fit_override, count(DISTINCT c.key) AS total,"
+        "   count(DISTINCT CASE WHEN c.key IN (SELECT key FROM mine) THEN c.key END) AS matched"
         " FROM need n LEFT JOIN need_skill ns ON ns.need_id = n.id"
         " LEFT JOIN skill_canon c ON c.skill_id = ns.skill_id"
         " {where} GROUP BY n.id"
     )
-    rows = []
+    rows: list[_Counted] = []
     with db.reading():  # one consistent read; the TEMP table lives on this connection
         _fill_canon()
         if need_ids is None:
-            rows = db.execute_sql(query.format(where="")).fetchall()
+            rows = query.rows(sql.format(where=""), into=_Counted)
         else:
             for marks, chunk in id_chunks(need_ids):
                 where = f"WHERE n.id IN ({marks})"
-                rows += db.execute_sql(query.format(where=where), chunk).fetchall()
+                rows += query.rows(sql.format(where=where), chunk, into=_Counted)
     return {
-        need_id: (override, True) if override else (_level(matched, total), False)
-        for need_id, override, total, matched in rows
+        row.id: (row.fit_override, True)
+        if row.fit_override
+        else (_level(row.matched, row.total), False)
+        for row in rows
     }
 
 
@@ -177,6 +199,17 @@ def _by_name(names: list[str]) -> list[str]:
     return sorted(names, key=lambda n: (fold(n), n))
 
 
+class _Ranked(NamedTuple):
+    """A person matching a need: how many of its skill keys they have, of how many."""
+
+    person_id: int
+    name: str
+    company: str
+    seeker: bool
+    n_any: int
+    n_wanted: int
+
+
 def candidates(need_id: int, limit: int = 50) -> list[Candidate]:
     """People whose offered or sought skills match the need's, best first.
 
@@ -186,7 +219,7 @@ def candidates(need_id: int, limit: int = 50) -> list[Candidate]:
     """
     with db.reading():  # one consistent read; the TEMP table lives on this connection
         _fill_canon()
-        ranked = db.execute_sql(
+        ranked = query.rows(
             "WITH wanted(key) AS ("
             "   SELECT DISTINCT c.key FROM need_skill ns"
             "   JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?),"
@@ -198,38 +231,49 @@ def candidates(need_id: int, limit: int = 50) -> list[Candidate]:
             "   FROM wanted w JOIN skill_canon c ON c.key = w.key"
             "   JOIN person_skill ps ON ps.skill_id = c.skill_id"
             "   GROUP BY ps.person_id)"
-            " SELECT h.person_id, p.name, coalesce(co.name, ''),"
+            " SELECT h.person_id, p.name, coalesce(co.name, '') AS company,"
             "   EXISTS (SELECT 1 FROM person_role r"
             "           WHERE r.person_id = h.person_id AND r.role = 'job_seeker') AS seeker,"
-            "   h.n_any, (SELECT count(*) FROM wanted)"
+            "   h.n_any, (SELECT count(*) FROM wanted) AS n_wanted"
             " FROM hits h JOIN person p ON p.id = h.person_id"
             " LEFT JOIN company co ON co.id = p.company_id"
             " ORDER BY seeker DESC, h.n_offers DESC, h.n_seeks DESC, p.sort_key, p.id"
             " LIMIT ?",
             (need_id, limit),
-        ).fetchall()
-        matched = _matched_names(
-            "SELECT DISTINCT c.key FROM need_skill ns"
-            " JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?",
-            need_id,
-            [row[0] for row in ranked],
+            into=_Ranked,
         )
+        matched = _matched_names(_WANTED_KEYS, need_id, [row.person_id for row in ranked])
     result = []
-    for person_id, name, company, seeker, n_any, n_wanted in ranked:
-        offers, seeks = matched.get(person_id, ([], []))
+    for row in ranked:
+        offers, seeks = matched.get(row.person_id, ([], []))
         result.append(
             Candidate(
-                person_id,
-                name,
-                company,
-                bool(seeker),
-                n_any / n_wanted,
+                row.person_id,
+                row.name,
+                row.company,
+                row.seeker,
+                row.n_any / row.n_wanted,
                 offers,
                 seeks,
-                _reasons(bool(seeker), offers, seeks),
+                _reasons(row.seeker, offers, seeks),
             )
         )
     return result
+
+
+# The canonical keys of the skills a need (the one parameter) calls for.
+_WANTED_KEYS = (
+    "SELECT DISTINCT c.key FROM need_skill ns"
+    " JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?"
+)
+
+
+class _Named(NamedTuple):
+    """A person's offered and sought skill names, joined by `_SEP`."""
+
+    person_id: int
+    offers: str | None
+    seeks: str | None
 
 
 def _matched_names(
@@ -239,27 +283,42 @@ def _matched_names(
     are among those *wanted_sql* selects. Needs a filled `skill_canon`."""
     result: dict[int, tuple[list[str], list[str]]] = {}
     for marks, chunk in id_chunks(person_ids):
-        rows = db.execute_sql(
+        for named in query.each(
             "SELECT ps.person_id,"
-            f" group_concat(CASE WHEN ps.kind = 'offers' THEN s.name END, '{_SEP}'),"
-            f" group_concat(CASE WHEN ps.kind = 'seeks' THEN s.name END, '{_SEP}')"
+            f" group_concat(CASE WHEN ps.kind = 'offers' THEN s.name END, '{_SEP}') AS offers,"
+            f" group_concat(CASE WHEN ps.kind = 'seeks' THEN s.name END, '{_SEP}') AS seeks"
             " FROM person_skill ps JOIN skill s ON s.id = ps.skill_id"
             " JOIN skill_canon c ON c.skill_id = ps.skill_id"
             f" WHERE ps.person_id IN ({marks}) AND c.key IN ({wanted_sql})"
             " GROUP BY ps.person_id",
             (*chunk, wanted_arg),
-        )
-        for person_id, offers, seeks in rows.fetchall():
-            result[person_id] = (_split(offers), _split(seeks))
+            into=_Named,
+        ):
+            result[named.person_id] = (_split(named.offers), _split(named.seeks))
     return result
 
 
-def needs_for_person(person_id: int, limit: int = 50) -> list[tuple[int, str, str, str]]:
-    """(need id, title, company, reasons) of open needs calling for skills this person
-    offers or seeks: most skills offered first, then sought, then newest learned."""
+class NeedMatch(NamedTuple):
+    """An open need that calls for skills a person offers or seeks, and why."""
+
+    need_id: int
+    title: str
+    company: str
+    reasons: str
+
+
+class _Hit(NamedTuple):
+    id: int
+    title: str
+    company: str
+
+
+def needs_for_person(person_id: int, limit: int = 50) -> list[NeedMatch]:
+    """Open needs calling for skills this person offers or seeks: most skills offered
+    first, then sought, then newest learned."""
     with db.reading():
         _fill_canon()
-        rows = db.execute_sql(
+        hits = query.rows(
             "WITH mine AS ("
             "   SELECT DISTINCT ps.kind, c.key FROM person_skill ps"
             "   JOIN skill_canon c ON c.skill_id = ps.skill_id WHERE ps.person_id = ?),"
@@ -270,20 +329,18 @@ def needs_for_person(person_id: int, limit: int = 50) -> list[tuple[int, str, st
             "   FROM mine m JOIN skill_canon c ON c.key = m.key"
             "   JOIN need_skill ns ON ns.skill_id = c.skill_id"
             "   GROUP BY ns.need_id)"
-            " SELECT n.id, n.title, co.name FROM hits h JOIN need n ON n.id = h.need_id"
+            " SELECT n.id, n.title, co.name AS company FROM hits h JOIN need n ON n.id = h.need_id"
             " JOIN company co ON co.id = n.company_id WHERE n.status = 'open'"
             " ORDER BY h.n_offers DESC, h.n_seeks DESC, n.learned_on IS NULL,"
             "   n.learned_on DESC, n.id DESC"
             " LIMIT ?",
             (person_id, limit),
-        ).fetchall()
+            into=_Hit,
+        )
         result = []
-        for need_id, title, company in rows:
-            offers, seeks = _matched_names(
-                "SELECT DISTINCT c.key FROM need_skill ns"
-                " JOIN skill_canon c ON c.skill_id = ns.skill_id WHERE ns.need_id = ?",
-                need_id,
-                [person_id],
-            ).get(person_id, ([], []))
-            result.append((need_id, title, company, _reasons(False, offers, seeks)))
+        for hit in hits:
+            offers, seeks = _matched_names(_WANTED_KEYS, hit.id, [person_id]).get(
+                person_id, ([], [])
+            )
+            result.append(NeedMatch(hit.id, hit.title, hit.company, _reasons(False, offers, seeks)))
     return result

@@ -7,11 +7,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import fields, replace
 from typing import NamedTuple
 
+from peewee import Case, Value
+
 from desktop.core import people
 from desktop.core.people import PersonData
 from desktop.core.validation import ValidationError
-from desktop.store import search_index
+from desktop.store import query, search_index
 from desktop.store.connection import db
+from desktop.store.models import Action, Need, OpportunityPerson
 
 #: Fields chosen one or the other; roles and skills are always joined.
 CHOOSABLE = tuple(f.name for f in fields(PersonData) if f.name not in ("roles", "seeks", "offers"))
@@ -77,13 +80,15 @@ def possible_duplicates(limit: int = POSSIBLE_DUPLICATES_SHOWN) -> list[Possible
     """People who share a name with someone entered before them, paired with that first
     one, in name order: what an import kept apart because an email or LinkedIn address
     differed, and what was typed twice."""
-    rows = db.execute_sql(
+    pairs = query.rows(
         """
         WITH firsts AS (
             SELECT sort_key, min(id) AS id FROM person GROUP BY sort_key HAVING count(*) > 1
         )
-        SELECT f.id, p.id, p.name,
-               coalesce(fc.name, ''), f_p.email, f_p.phone, coalesce(pc.name, ''), p.email, p.phone
+        SELECT f.id AS first_id, p.id AS other_id, p.name,
+               coalesce(fc.name, '') AS first_company, f_p.email AS first_email,
+               f_p.phone AS first_phone, coalesce(pc.name, '') AS other_company,
+               p.email AS other_email, p.phone AS other_phone
         FROM firsts f
         JOIN person p ON p.sort_key = f.sort_key AND p.id > f.id
         JOIN person f_p ON f_p.id = f.id
@@ -93,17 +98,35 @@ def possible_duplicates(limit: int = POSSIBLE_DUPLICATES_SHOWN) -> list[Possible
         LIMIT ?
         """,
         (limit,),
-    ).fetchall()
+        into=_Pair,
+    )
     return [
         PossibleDuplicate(
-            first_id=row[0],
-            other_id=row[1],
-            name=row[2],
-            first_about=" · ".join(t for t in row[3:6] if t),
-            other_about=" · ".join(t for t in row[6:9] if t),
+            first_id=pair.first_id,
+            other_id=pair.other_id,
+            name=pair.name,
+            first_about=_about(pair.first_company, pair.first_email, pair.first_phone),
+            other_about=_about(pair.other_company, pair.other_email, pair.other_phone),
         )
-        for row in rows
+        for pair in pairs
     ]
+
+
+class _Pair(NamedTuple):
+    first_id: int
+    other_id: int
+    name: str
+    first_company: str
+    first_email: str
+    first_phone: str
+    other_company: str
+    other_email: str
+    other_phone: str
+
+
+def _about(*details: str) -> str:
+    """'Acme · ada@acme.example · +44 20 7946 0000', leaving out what is empty."""
+    return " · ".join(t for t in details if t)
 
 
 def differences(keep_id: int, other_id: int) -> dict[str, tuple[object, object]]:
@@ -165,29 +188,29 @@ def merge_people(keep_id: int, other_id: int, take_other: AbstractSet[str] = fro
         problems = people.validate_person(data, keep_id)
         if not problems.ok:
             raise ValidationError(problems)
-        moves = (
-            # An action with one of them helping the other would end with a person
-            # helping themselves: the "for whom" goes, as the action form would insist.
-            "UPDATE action SET beneficiary_id = NULL"
-            " WHERE counterpart_id = :other AND beneficiary_id = :keep",
-            "UPDATE action SET counterpart_id = :keep WHERE counterpart_id = :other",
-            "UPDATE action SET beneficiary_id = CASE WHEN counterpart_id = :keep THEN NULL"
-            " ELSE :keep END WHERE beneficiary_id = :other",
-            "UPDATE need SET source_person_id = :keep WHERE source_person_id = :other",
-            "INSERT OR IGNORE INTO opportunity_person (opportunity_id, person_id, part)"
-            " SELECT opportunity_id, :keep, part FROM opportunity_person"
-            " WHERE person_id = :other",
-        )
-        for statement in moves:
-            db.execute_sql(statement, {"keep": keep_id, "other": other_id})
+        # An action with one of them helping the other would end with a person
+        # helping themselves: the "for whom" goes, as the action form would insist.
+        Action.update(beneficiary=None).where(
+            Action.counterpart == other_id, Action.beneficiary == keep_id
+        ).execute()
+        Action.update(counterpart=keep_id).where(Action.counterpart == other_id).execute()
+        Action.update(
+            beneficiary=Case(None, [(Action.counterpart == keep_id, None)], keep_id)
+        ).where(Action.beneficiary == other_id).execute()
+        Need.update(source_person=keep_id).where(Need.source_person == other_id).execute()
+        parts = [OpportunityPerson.opportunity, OpportunityPerson.person, OpportunityPerson.part]
+        OpportunityPerson.insert_from(
+            OpportunityPerson.select(
+                OpportunityPerson.opportunity, Value(keep_id), OpportunityPerson.part
+            ).where(OpportunityPerson.person == other_id),
+            parts,
+        ).on_conflict_ignore().execute()
         people.update_person(keep_id, data)
         people.delete_person(other_id)  # their remaining links go with the record
-        action_ids = [
-            r[0]
-            for r in db.execute_sql(
-                "SELECT id FROM action WHERE counterpart_id = ? OR beneficiary_id = ?",
-                (keep_id, keep_id),
-            ).fetchall()
-        ]
+        action_ids = query.column(
+            Action.select(Action.id).where(
+                (Action.counterpart == keep_id) | (Action.beneficiary == keep_id)
+            )
+        )
         search_index.refresh_actions(action_ids)
         search_index.refresh_people([keep_id])

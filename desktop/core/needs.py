@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
+from peewee import chunked
+
 from desktop.core import companies, skills
 from desktop.core.clock import now_text
 from desktop.core.validation import (
@@ -19,6 +21,7 @@ from desktop.core.validation import (
 from desktop.store import query
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
+from desktop.store.models import Need, NeedSkill, Person
 from desktop.store.textkeys import has_visible_text
 
 FOR_WHOM_LABELS = {
@@ -102,14 +105,13 @@ def validate_need(data: NeedData, need_id: int | None = None) -> Problems:
         problems.errors["urgency"] = "Urgency is 1 (low), 2 (normal) or 3 (high)."
     if data.fit_override is not None and data.fit_override not in FIT_LEVELS:
         problems.errors["fit_override"] = "My fit is strong, partial or none, or left automatic."
-    if data.source_person_id is not None:
-        found = db.execute_sql(
-            "SELECT 1 FROM person WHERE id = ?", (data.source_person_id,)
-        ).fetchone()
-        if found is None:
-            problems.errors["source_person_id"] = (
-                "The person who told you about this need is no longer in your network."
-            )
+    if (
+        data.source_person_id is not None
+        and not Person.select().where(Person.id == data.source_person_id).exists()
+    ):
+        problems.errors["source_person_id"] = (
+            "The person who told you about this need is no longer in your network."
+        )
     return problems
 
 
@@ -127,8 +129,8 @@ def _company_id(name: str) -> int:
     return companies.insert_company(companies.CompanyData(name=name))
 
 
-_COLUMNS = (
-    "company_id",
+#: The need's own columns that `NeedData` holds as they are stored.
+_STORED = (
     "title",
     "problem",
     "for_whom",
@@ -141,28 +143,18 @@ _COLUMNS = (
 )
 
 
-def _values(data: NeedData) -> tuple[Any, ...]:
-    """Column values in `_COLUMNS` order; creates the company if it is new."""
-    return (
-        _company_id(data.company),
-        data.title,
-        data.problem,
-        data.for_whom,
-        data.source_person_id,
-        data.learned_on.isoformat() if data.learned_on else None,
-        data.status,
-        data.urgency,
-        data.fit_override,
-        data.notes,
-    )
+def _values(data: NeedData) -> dict[str, Any]:
+    """The need's columns, by name; creates the company if it is new."""
+    return {"company_id": _company_id(data.company), **{c: getattr(data, c) for c in _STORED}}
 
 
 def _write_skills(need_id: int, names: list[str]) -> None:
-    db.execute_sql("DELETE FROM need_skill WHERE need_id = ?", (need_id,))
-    for skill_id in skills.ensure_skills(names):
-        db.execute_sql(
-            "INSERT INTO need_skill (need_id, skill_id) VALUES (?, ?)", (need_id, skill_id)
-        )
+    NeedSkill.delete().where(NeedSkill.need == need_id).execute()
+    chosen = dict.fromkeys(skills.ensure_skills(names))  # two spellings of one skill: once
+    for batch in chunked(chosen, skills.ROWS_PER_INSERT):
+        NeedSkill.insert_many(
+            [(need_id, skill_id) for skill_id in batch], [NeedSkill.need, NeedSkill.skill]
+        ).execute()
 
 
 def create_need(data: NeedData) -> int:
@@ -170,11 +162,7 @@ def create_need(data: NeedData) -> int:
     with db.atomic():
         data = _checked(data, None)
         stamp = now_text()
-        need_id = query.execute(
-            f"INSERT INTO need ({', '.join(_COLUMNS)}, created_at, updated_at)"
-            f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
-            (*_values(data), stamp, stamp),
-        )
+        need_id = int(Need.insert(**_values(data), created_at=stamp, updated_at=stamp).execute())
         _write_skills(need_id, data.skills)
         return need_id
 
@@ -183,20 +171,16 @@ def update_need(need_id: int, data: NeedData) -> None:
     """Validate and save changes in one transaction."""
     with db.atomic():
         data = _checked(data, need_id)
-        if db.execute_sql("SELECT 1 FROM need WHERE id = ?", (need_id,)).fetchone() is None:
+        if not Need.select().where(Need.id == need_id).exists():
             raise LookupError(f"There is no need with id {need_id}.")
-        assignments = ", ".join(f"{column} = ?" for column in _COLUMNS)
-        db.execute_sql(
-            f"UPDATE need SET {assignments}, updated_at = ? WHERE id = ?",
-            (*_values(data), now_text(), need_id),
-        )
+        Need.update(**_values(data), updated_at=now_text()).where(Need.id == need_id).execute()
         _write_skills(need_id, data.skills)
 
 
 def delete_need(need_id: int) -> None:
     """Delete a need with its skills; actions and opportunities that named it stay."""
     with db.atomic():
-        db.execute_sql("DELETE FROM need WHERE id = ?", (need_id,))
+        Need.delete().where(Need.id == need_id).execute()
 
 
 def get_need(need_id: int) -> NeedData:
@@ -238,36 +222,33 @@ def need_ids(
     at_company, company_params = companies.company_conditions("n", company_id, company)
     where += at_company
     params += company_params
-    rows = db.execute_sql(
+    return query.column(
         "SELECT n.id FROM need n JOIN company c ON c.id = n.company_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")
         + " ORDER BY n.learned_on IS NULL, n.learned_on DESC, n.id DESC",
         params,
     )
-    return [r[0] for r in rows.fetchall()]
 
 
 def need_rows(ids: list[int]) -> dict[int, NeedRow]:
     """The list columns for the given needs."""
     result: dict[int, NeedRow] = {}
     for marks, chunk in id_chunks(ids):
-        rows = db.execute_sql(
-            "SELECT n.id, c.name, n.title, n.status, n.urgency, n.learned_on,"
-            " coalesce(p.name, '')"
+        for found in query.each(
+            "SELECT n.id, c.name AS company, n.title, n.status, n.urgency, n.learned_on,"
+            " coalesce(p.name, '') AS source"
             " FROM need n JOIN company c ON c.id = n.company_id"
             " LEFT JOIN person p ON p.id = n.source_person_id"
             f" WHERE n.id IN ({marks})",
             chunk,
-        )
-        for nid, company, title, status, urgency, learned, source in rows.fetchall():
-            learned_on = date.fromisoformat(learned) if learned else None
-            result[nid] = NeedRow(nid, company, title, status, urgency, learned_on, source)
+            into=NeedRow,
+        ):
+            result[found.id] = found
     return result
 
 
 def need_title(need_id: int) -> str:
-    row = db.execute_sql("SELECT title FROM need WHERE id = ?", (need_id,)).fetchone()
-    return row[0] if row else ""
+    return str(query.value(Need.select(Need.title).where(Need.id == need_id)) or "")
 
 
 def need_count() -> int:

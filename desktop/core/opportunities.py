@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
+from peewee import chunked, fn
+
 from desktop.core import companies, people
 from desktop.core.clock import now_text
 from desktop.core.validation import (
@@ -22,6 +24,14 @@ from desktop.core.validation import (
 from desktop.store import query
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
+from desktop.store.models import (
+    Company,
+    Need,
+    Opportunity,
+    OpportunityHistory,
+    OpportunityPerson,
+    Person,
+)
 from desktop.store.textkeys import has_visible_text
 
 #: The pipeline in its order; the last two end it without an offer.
@@ -88,6 +98,14 @@ class OpportunityRow(NamedTuple):
     need: str  # the title of the need it serves, or ''
 
 
+class Involved(NamedTuple):
+    """Someone taking part in an opportunity, and their part."""
+
+    person_id: int
+    part: str
+    name: str
+
+
 class Change(NamedTuple):
     """One step of an opportunity's history."""
 
@@ -116,14 +134,15 @@ def validate_opportunity(data: OpportunityData, today: date | None = None) -> Pr
     if data.status not in STATUS_LABELS:
         errors["status"] = "Choose a status from the pipeline."
     if data.need_id is not None:
-        found = db.execute_sql(
-            "SELECT c.name FROM need n JOIN company c ON c.id = n.company_id WHERE n.id = ?",
-            (data.need_id,),
-        ).fetchone()
-        if found is None:
+        at = query.value(
+            Company.select(Company.name)
+            .join(Need, on=Need.company == Company.id)
+            .where(Need.id == data.need_id)
+        )
+        if at is None:
             errors["need_id"] = "That need no longer exists; choose another or none."
-        elif "company" not in errors and fold(found[0]) != fold(data.company):
-            errors["need_id"] = f"That need is at {found[0]}; choose one of {data.company}'s."
+        elif "company" not in errors and fold(at) != fold(data.company):
+            errors["need_id"] = f"That need is at {at}; choose one of {data.company}'s."
     for key, value in (("status_on", data.status_on), ("applied_on", data.applied_on)):
         if value is not None and value > today:
             warnings[key] = "This date is in the future."
@@ -132,7 +151,7 @@ def validate_opportunity(data: OpportunityData, today: date | None = None) -> Pr
             errors["people"] = (
                 "Each person's part is hiring manager, recruiter, interviewer or referrer."
             )
-        elif db.execute_sql("SELECT 1 FROM person WHERE id = ?", (person_id,)).fetchone() is None:
+        elif not Person.select().where(Person.id == person_id).exists():
             errors["people"] = "Someone in the list is no longer in your network; remove them."
     return problems
 
@@ -151,48 +170,38 @@ def _company_id(name: str) -> int:
     return companies.insert_company(companies.CompanyData(name=name))
 
 
-_COLUMNS = (
-    "company_id",
-    "need_id",
-    "title",
-    "url",
-    "status",
-    "status_changed_on",
-    "applied_on",
-    "notes",
-)
-
-
-def _values(data: OpportunityData, today: date) -> tuple[Any, ...]:
+def _values(data: OpportunityData, today: date) -> dict[str, Any]:
+    """The opportunity's columns, by name; creates the company if it is new."""
     status_on = data.status_on or today
     applied_on = data.applied_on
     if applied_on is None and data.status == "applied":
         applied_on = status_on  # the day it moved to applied is the day I applied
-    return (
-        _company_id(data.company),
-        data.need_id,
-        data.title,
-        data.url,
-        data.status,
-        status_on.isoformat(),
-        applied_on.isoformat() if applied_on else None,
-        data.notes,
-    )
+    return {
+        "company_id": _company_id(data.company),
+        "need_id": data.need_id,
+        "title": data.title,
+        "url": data.url,
+        "status": data.status,
+        "status_changed_on": status_on,
+        "applied_on": applied_on,
+        "notes": data.notes,
+    }
+
+
+ROWS_PER_INSERT = 200  # three values a row, well below what SQLite takes in one statement
 
 
 def _write_people(opportunity_id: int, people: list[tuple[int, str]]) -> None:
-    db.execute_sql("DELETE FROM opportunity_person WHERE opportunity_id = ?", (opportunity_id,))
-    db.cursor().executemany(
-        "INSERT INTO opportunity_person (opportunity_id, person_id, part) VALUES (?, ?, ?)",
-        [(opportunity_id, person_id, part) for person_id, part in people],
-    )
+    OpportunityPerson.delete().where(OpportunityPerson.opportunity == opportunity_id).execute()
+    columns = [OpportunityPerson.opportunity, OpportunityPerson.person, OpportunityPerson.part]
+    for batch in chunked(people, ROWS_PER_INSERT):
+        OpportunityPerson.insert_many(
+            [(opportunity_id, person_id, part) for person_id, part in batch], columns
+        ).execute()
 
 
-def _record_status(opportunity_id: int, status: str, on: str) -> None:
-    db.execute_sql(
-        "INSERT INTO opportunity_history (opportunity_id, status, changed_on) VALUES (?, ?, ?)",
-        (opportunity_id, status, on),
-    )
+def _record_status(opportunity_id: int, status: str, on: date) -> None:
+    OpportunityHistory.insert(opportunity=opportunity_id, status=status, changed_on=on).execute()
 
 
 def create_opportunity(data: OpportunityData, today: date | None = None) -> int:
@@ -202,13 +211,11 @@ def create_opportunity(data: OpportunityData, today: date | None = None) -> int:
         data = _checked(data)
         values = _values(data, today)
         stamp = now_text()
-        opportunity_id = query.execute(
-            f"INSERT INTO opportunity ({', '.join(_COLUMNS)}, created_at, updated_at)"
-            f" VALUES ({', '.join('?' * (len(_COLUMNS) + 2))})",
-            (*values, stamp, stamp),
+        opportunity_id = int(
+            Opportunity.insert(**values, created_at=stamp, updated_at=stamp).execute()
         )
         _write_people(opportunity_id, data.people)
-        _record_status(opportunity_id, data.status, values[5])
+        _record_status(opportunity_id, data.status, values["status_changed_on"])
         return opportunity_id
 
 
@@ -220,27 +227,27 @@ def update_opportunity(
     today = today or date.today()
     with db.atomic():
         data = _checked(data)
-        old = db.execute_sql(
-            "SELECT status FROM opportunity WHERE id = ?", (opportunity_id,)
-        ).fetchone()
+        old = query.value(
+            Opportunity.select(Opportunity.status).where(Opportunity.id == opportunity_id)
+        )
         if old is None:
             raise LookupError(f"There is no opportunity with id {opportunity_id}.")
         values = _values(data, today)
-        assignments = ", ".join(f"{column} = ?" for column in _COLUMNS)
-        db.execute_sql(
-            f"UPDATE opportunity SET {assignments}, updated_at = ? WHERE id = ?",
-            (*values, now_text(), opportunity_id),
-        )
+        Opportunity.update(**values, updated_at=now_text()).where(
+            Opportunity.id == opportunity_id
+        ).execute()
         _write_people(opportunity_id, data.people)
-        if old[0] != data.status:
-            _record_status(opportunity_id, data.status, values[5])
+        if old != data.status:
+            _record_status(opportunity_id, data.status, values["status_changed_on"])
         else:
-            db.execute_sql(
-                "UPDATE opportunity_history SET changed_on = ? WHERE id = (SELECT id FROM"
-                " opportunity_history WHERE opportunity_id = ? ORDER BY changed_on DESC, id DESC"
-                " LIMIT 1)",
-                (values[5], opportunity_id),
-            )
+            latest = OpportunityHistory.alias("latest")
+            OpportunityHistory.update(changed_on=values["status_changed_on"]).where(
+                OpportunityHistory.id
+                == latest.select(latest.id)
+                .where(latest.opportunity == opportunity_id)
+                .order_by(latest.changed_on.desc(), latest.id.desc())
+                .limit(1)
+            ).execute()
 
 
 def save_opportunity(
@@ -282,7 +289,7 @@ def set_status(opportunity_id: int, status: str, on: date | None = None) -> None
 def delete_opportunity(opportunity_id: int) -> None:
     """Delete an opportunity with its people and history; actions naming it stay."""
     with db.atomic():
-        db.execute_sql("DELETE FROM opportunity WHERE id = ?", (opportunity_id,))
+        Opportunity.delete().where(Opportunity.id == opportunity_id).execute()
 
 
 def get_opportunity(opportunity_id: int) -> OpportunityData:
@@ -295,19 +302,20 @@ def get_opportunity(opportunity_id: int) -> OpportunityData:
     )
     if found is None:
         raise LookupError(f"There is no opportunity with id {opportunity_id}.")
-    return replace(found, people=[(pid, part) for pid, part, _name in people_of(opportunity_id)])
+    return replace(found, people=[(p.person_id, p.part) for p in people_of(opportunity_id)])
 
 
-def people_of(opportunity_id: int) -> list[tuple[int, str, str]]:
-    """(person id, part, name) of everyone involved, in pipeline-part order then by name."""
+def people_of(opportunity_id: int) -> list[Involved]:
+    """Everyone involved, in pipeline-part order then by name."""
+    # SQL text: the follow-through offer and the opportunity's pane read it with the rest.
     order = " ".join(f"WHEN '{part}' THEN {n}" for n, part in enumerate(PART_LABELS))
-    rows = db.execute_sql(
-        "SELECT p.id, op.part, p.name FROM opportunity_person op"
+    return query.rows(
+        "SELECT p.id AS person_id, op.part, p.name FROM opportunity_person op"
         " JOIN person p ON p.id = op.person_id WHERE op.opportunity_id = ?"
         f" ORDER BY CASE op.part {order} END, p.sort_key, p.id",
         (opportunity_id,),
+        into=Involved,
     )
-    return [tuple(r) for r in rows.fetchall()]
 
 
 class Involvement(NamedTuple):
@@ -335,12 +343,12 @@ def involving(person_id: int) -> list[Involvement]:
 
 def history(opportunity_id: int) -> list[Change]:
     """Every status the opportunity has had, oldest first."""
-    rows = db.execute_sql(
-        "SELECT status, changed_on FROM opportunity_history WHERE opportunity_id = ?"
-        " ORDER BY changed_on, id",
-        (opportunity_id,),
+    return query.rows(
+        OpportunityHistory.select(OpportunityHistory.status, OpportunityHistory.changed_on)
+        .where(OpportunityHistory.opportunity == opportunity_id)
+        .order_by(OpportunityHistory.changed_on, OpportunityHistory.id),
+        into=Change,
     )
-    return [Change(status, date.fromisoformat(on)) for status, on in rows.fetchall()]
 
 
 def opportunity_ids(
@@ -388,8 +396,18 @@ def opportunity_rows(ids: list[int]) -> dict[int, OpportunityRow]:
 
 def status_counts() -> dict[str, int]:
     """How many opportunities are at each status (statuses with none are left out)."""
-    rows = db.execute_sql("SELECT status, count(*) FROM opportunity GROUP BY status")
-    return dict(rows.fetchall())
+    counted = query.rows(
+        Opportunity.select(Opportunity.status, fn.COUNT(Opportunity.id).alias("n")).group_by(
+            Opportunity.status
+        ),
+        into=_StatusCount,
+    )
+    return {found.status: found.n for found in counted}
+
+
+class _StatusCount(NamedTuple):
+    status: str
+    n: int
 
 
 def opportunity_count() -> int:
@@ -397,12 +415,14 @@ def opportunity_count() -> int:
 
 
 def opportunity_title(opportunity_id: int) -> str:
-    row = db.execute_sql("SELECT title FROM opportunity WHERE id = ?", (opportunity_id,)).fetchone()
-    return row[0] if row else ""
+    found = query.value(
+        Opportunity.select(Opportunity.title).where(Opportunity.id == opportunity_id)
+    )
+    return str(found or "")
 
 
 def company_of(opportunity_id: int) -> int | None:
-    row = db.execute_sql(
-        "SELECT company_id FROM opportunity WHERE id = ?", (opportunity_id,)
-    ).fetchone()
-    return row[0] if row else None
+    found: int | None = query.value(
+        Opportunity.select(Opportunity.company).where(Opportunity.id == opportunity_id)
+    )
+    return found

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
 
+from peewee import chunked, fn
+
 from desktop.core import companies, skills
 from desktop.core.clock import now_text
 from desktop.core.validation import (
@@ -20,7 +22,7 @@ from desktop.core.validation import (
 from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
-from desktop.store.models import ROLES
+from desktop.store.models import ROLES, Action, Person, PersonRole, PersonSkill
 
 ROLE_LABELS = {
     "hiring_manager": "Hiring manager",
@@ -123,14 +125,16 @@ def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
     for column, what in (("email", "email address"), ("linkedin_url", "LinkedIn address")):
         value = getattr(data, column)
         if value and column not in problems.errors:
-            other = db.execute_sql(
-                f"SELECT name FROM person WHERE lower({column}) = lower(?) AND id IS NOT ?"
-                " ORDER BY id LIMIT 1",
-                (value, person_id),
-            ).fetchone()
-            if other:
+            detail = getattr(Person, column)
+            other = query.value(
+                Person.select(Person.name)
+                .where(fn.lower(detail) == fn.lower(value), Person.id != person_id)
+                .order_by(Person.id)
+                .limit(1)
+            )
+            if other is not None:
                 problems.warnings[column] = (
-                    f"{other[0]} already has this {what}. Save anyway if they are different people."
+                    f"{other} already has this {what}. Save anyway if they are different people."
                 )
     return problems
 
@@ -169,42 +173,46 @@ def _company_id(name: str) -> int | None:
     return companies.insert_company(companies.CompanyData(name=name))
 
 
-def _columns(data: PersonData) -> tuple[Any, ...]:
-    return (
-        data.name,
-        fold(data.name),
-        _company_id(data.company),
-        data.title,
-        data.email,
-        data.phone,
-        data.linkedin_url,
-        data.location,
-        data.how_met,
-        data.met_on.isoformat() if data.met_on else None,
-        data.notes,
-        data.cadence_days,
-        *(getattr(data, part) for part in NAME_PARTS),
-    )
+#: The person's own columns that `PersonData` holds as they are stored.
+_STORED = (
+    "name",
+    "title",
+    "email",
+    "phone",
+    "linkedin_url",
+    "location",
+    "how_met",
+    "met_on",
+    "notes",
+    "cadence_days",
+    *NAME_PARTS,
+)
+
+
+def _columns(data: PersonData) -> dict[str, Any]:
+    """The person's columns, by name; creates the company if it is new."""
+    return {
+        **{column: getattr(data, column) for column in _STORED},
+        "sort_key": fold(data.name),
+        "company_id": _company_id(data.company),
+    }
 
 
 def _write_links(person_id: int, data: PersonData) -> None:
-    db.execute_sql("DELETE FROM person_role WHERE person_id = ?", (person_id,))
-    db.execute_sql("DELETE FROM person_skill WHERE person_id = ?", (person_id,))
-    for role in data.roles:
-        db.execute_sql("INSERT INTO person_role (person_id, role) VALUES (?, ?)", (person_id, role))
+    PersonRole.delete().where(PersonRole.person == person_id).execute()
+    PersonSkill.delete().where(PersonSkill.person == person_id).execute()
+    if data.roles:
+        PersonRole.insert_many(
+            [(person_id, role) for role in data.roles], [PersonRole.person, PersonRole.role]
+        ).execute()
     for kind, names in (("seeks", data.seeks), ("offers", data.offers)):
-        for skill_id in skills.ensure_skills(names):
-            db.execute_sql(
-                "INSERT INTO person_skill (person_id, skill_id, kind) VALUES (?, ?, ?)",
-                (person_id, skill_id, kind),
-            )
+        chosen = dict.fromkeys(skills.ensure_skills(names))  # two spellings of one skill: once
+        for batch in chunked(chosen, skills.ROWS_PER_INSERT):
+            PersonSkill.insert_many(
+                [(person_id, skill_id, kind) for skill_id in batch],
+                [PersonSkill.person, PersonSkill.skill, PersonSkill.kind],
+            ).execute()
     search_index.refresh_people([person_id])
-
-
-_COLUMNS = (
-    "name, sort_key, company_id, title, email, phone, linkedin_url, location, how_met, met_on,"
-    " notes, cadence_days, given_name, middle_name, family_name, name_prefix, name_suffix"
-)
 
 
 def create_person(data: PersonData) -> int:
@@ -212,10 +220,8 @@ def create_person(data: PersonData) -> int:
     with db.atomic():
         data = _checked(data, None)
         stamp = now_text()
-        person_id = query.execute(
-            f"INSERT INTO person ({_COLUMNS}, created_at, updated_at)"
-            f" VALUES ({', '.join('?' * (len(_COLUMNS.split(',')) + 2))})",
-            (*_columns(data), stamp, stamp),
+        person_id = int(
+            Person.insert(**_columns(data), created_at=stamp, updated_at=stamp).execute()
         )
         _write_links(person_id, data)
         return person_id
@@ -224,12 +230,12 @@ def create_person(data: PersonData) -> int:
 def update_person(person_id: int, data: PersonData) -> None:
     with db.atomic():
         data = _checked(data, person_id)
-        assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(","))
-        cursor = db.execute_sql(
-            f"UPDATE person SET {assignments}, updated_at = ? WHERE id = ?",
-            (*_columns(data), now_text(), person_id),
+        changed = (
+            Person.update(**_columns(data), updated_at=now_text())
+            .where(Person.id == person_id)
+            .execute()
         )
-        if cursor.rowcount != 1:
+        if changed != 1:
             raise LookupError(f"There is no person with id {person_id}.")
         _write_links(person_id, data)
 
@@ -242,8 +248,8 @@ def action_count(person_id: int) -> int:
 def delete_person(person_id: int) -> None:
     """Delete a person with their roles, skills and the actions they were counterpart to."""
     with db.atomic():
-        gone = query.column("SELECT id FROM action WHERE counterpart_id = ?", (person_id,))
-        db.execute_sql("DELETE FROM person WHERE id = ?", (person_id,))
+        gone = query.column(Action.select(Action.id).where(Action.counterpart == person_id))
+        Person.delete().where(Person.id == person_id).execute()
         search_index.refresh_people([person_id])
         search_index.refresh_actions(gone)  # their actions went with them
 
@@ -280,8 +286,8 @@ class _Skill(NamedTuple):
 
 
 def person_company_id(person_id: int) -> int | None:
-    row = db.execute_sql("SELECT company_id FROM person WHERE id = ?", (person_id,)).fetchone()
-    return row[0] if row else None
+    found: int | None = query.value(Person.select(Person.company).where(Person.id == person_id))
+    return found
 
 
 def fts_query(text: str) -> str:
@@ -338,20 +344,40 @@ def person_rows(ids: list[int]) -> dict[int, PersonRow]:
     """The list columns for the given people."""
     result: dict[int, PersonRow] = {}
     for marks, chunk in id_chunks(ids):
-        rows = db.execute_sql(
-            "SELECT p.id, p.name, coalesce(c.name, ''), p.title,"
-            " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id),"
+        for found in query.each(
+            "SELECT p.id, p.name, coalesce(c.name, '') AS company, p.title,"
+            " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id) AS roles,"
             " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
-            "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'offers'),"
+            "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'offers') AS offers,"
             " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
-            "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'seeks')"
+            "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'seeks') AS seeks"
             f" FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id IN ({marks})",
             chunk,
-        )
-        for pid, name, company, title, roles, offers, seeks in rows.fetchall():
-            labels = ", ".join(ROLE_LABELS[r] for r in ROLES if r in (roles or "").split(","))
-            result[pid] = PersonRow(pid, name, company, title, labels, offers or "", seeks or "")
+            into=_Listed,
+        ):
+            held = (found.roles or "").split(",")
+            result[found.id] = PersonRow(
+                found.id,
+                found.name,
+                found.company,
+                found.title,
+                ", ".join(ROLE_LABELS[r] for r in ROLES if r in held),
+                found.offers or "",
+                found.seeks or "",
+            )
     return result
+
+
+class _Listed(NamedTuple):
+    """A row of the people list as SQL gives it: role keys, skill names, or None."""
+
+    id: int
+    name: str
+    company: str
+    title: str
+    roles: str | None
+    offers: str | None
+    seeks: str | None
 
 
 def person_count() -> int:
@@ -382,8 +408,9 @@ def find_people(text: str, limit: int = 20) -> list[PersonChoice]:
 
 def people_named(name: str) -> list[int]:
     """Ids of everyone whose name reads the same (case and accents aside)."""
-    rows = db.execute_sql("SELECT id FROM person WHERE sort_key = ? ORDER BY id", (fold(name),))
-    return [row[0] for row in rows.fetchall()]
+    return query.column(
+        Person.select(Person.id).where(Person.sort_key == fold(name)).order_by(Person.id)
+    )
 
 
 def person_named(name: str) -> int | None:
@@ -393,5 +420,4 @@ def person_named(name: str) -> int | None:
 
 
 def person_name(person_id: int) -> str:
-    row = db.execute_sql("SELECT name FROM person WHERE id = ?", (person_id,)).fetchone()
-    return row[0] if row else ""
+    return str(query.value(Person.select(Person.name).where(Person.id == person_id)) or "")

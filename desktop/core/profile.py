@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from desktop.core import matching, skills
 from desktop.core.validation import MAX_NAME, Problems, ValidationError
+from desktop.store import query
 from desktop.store.connection import db
+from desktop.store.models import Profile
 
 MAX_PITCH = 1000
 
@@ -41,15 +44,24 @@ class ProfileData:
         )
 
 
+class _Saved(NamedTuple):
+    name: str = ""
+    target_roles: str = ""
+    pitch: str = ""
+
+
 def get_profile() -> ProfileData:
     """My profile as saved; empty fields when I have not written one yet."""
-    row = db.execute_sql("SELECT name, target_roles, pitch FROM profile WHERE id = 1").fetchone()
-    name, roles, pitch = row if row is not None else ("", "", "")
+    # SQL text: a brief reads the profile with the rest (see `desktop.core.brief`).
+    saved = (
+        query.row("SELECT name, target_roles, pitch FROM profile WHERE id = 1", into=_Saved)
+        or _Saved()
+    )
     return ProfileData(
-        name=name,
+        name=saved.name,
         skills=matching.profile_skills(),
-        target_roles=skills.tidy(_ROLE_SEPARATORS.split(roles)),
-        pitch=pitch,
+        target_roles=skills.tidy(_ROLE_SEPARATORS.split(saved.target_roles)),
+        pitch=saved.pitch,
     )
 
 
@@ -77,10 +89,10 @@ def save_profile(data: ProfileData) -> None:
         raise ValidationError(problems)
     data = data.cleaned()
     with db.atomic():  # set_profile_skills nests its own atomic() as a savepoint
-        db.execute_sql(
-            "INSERT INTO profile (id, name, target_roles, pitch) VALUES (1, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
-            " target_roles = excluded.target_roles, pitch = excluded.pitch",
-            (data.name, "\n".join(data.target_roles), data.pitch),
-        )
+        Profile.insert(
+            id=1, name=data.name, target_roles="\n".join(data.target_roles), pitch=data.pitch
+        ).on_conflict(
+            conflict_target=[Profile.id],
+            preserve=[Profile.name, Profile.target_roles, Profile.pitch],
+        ).execute()
         matching.set_profile_skills(data.skills)

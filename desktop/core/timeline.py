@@ -20,7 +20,6 @@ from typing import Any, NamedTuple
 
 from desktop.core.people import fts_query
 from desktop.store import query
-from desktop.store.connection import db
 from desktop.store.models import ACTION_KINDS, DIRECTIONS
 
 Cursor = tuple[str, int]  # (occurred_on, id) of the last row of the previous page
@@ -198,10 +197,16 @@ def month_counts(flt: TimelineFilter) -> dict[str, int]:
     """Actions per month ('YYYY-MM' -> count), newest month first, for the month headers."""
     sql, params = _union(flt)
     # Counting days first follows the timeline index; grouping by month at once would sort.
-    rows = db.execute_sql(
-        "SELECT substr(day, 1, 7) AS month, sum(n) FROM"
+    rows = query.rows(
+        "SELECT substr(day, 1, 7) AS month, sum(n) AS n FROM"
         f" (SELECT occurred_on AS day, count(*) AS n FROM ({sql}) GROUP BY occurred_on)"
         " GROUP BY month ORDER BY month DESC",
         params,
+        into=_MonthCount,
     )
-    return dict(rows.fetchall())
+    return {row.month: row.n for row in rows}
+
+
+class _MonthCount(NamedTuple):
+    month: str  # 'YYYY-MM'
+    n: int

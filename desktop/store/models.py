@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
 from peewee import (
+    AutoField,
     BooleanField,
     CompositeKey,
     DateField,
@@ -52,6 +57,53 @@ ACTION_KINDS = (
 )
 
 
+if TYPE_CHECKING:  # the stubs' fields are generic; peewee's own classes are not
+    _DateBase = DateField[Any]
+    _StampBase = DateTimeField[Any]
+else:
+    _DateBase, _StampBase = DateField, DateTimeField
+
+
+class DayField(_DateBase):
+    """A calendar day, kept as the schema keeps it: ISO text, '2026-12-03'.
+
+    Written as text here rather than left to sqlite3's date adapter, which newer Pythons
+    deprecate; read with `date.fromisoformat`, many times quicker than peewee's strptime.
+    """
+
+    def db_value(self, value: object) -> object:
+        if isinstance(value, datetime):
+            value = value.date()
+        return value.isoformat() if isinstance(value, date) else value
+
+    def python_value(self, value: object) -> object:
+        return _parsed(date.fromisoformat, value)
+
+
+class StampField(_StampBase):
+    """A moment to the second, kept as the schema keeps it: '2026-12-03 14:05:09' (local
+    time, as `desktop.core.clock.now_text` writes it)."""
+
+    def db_value(self, value: object) -> object:
+        return value.strftime(STAMP_FORMAT) if isinstance(value, datetime) else value
+
+    def python_value(self, value: object) -> object:
+        return _parsed(datetime.fromisoformat, value)
+
+
+STAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def _parsed(parse: Callable[[str], object], value: object) -> object:
+    """*value* parsed when it is text that parses; anything else as it is, like peewee."""
+    if isinstance(value, str):
+        try:
+            return parse(value)
+        except ValueError:
+            return value
+    return value
+
+
 class BaseModel(Model):
     class Meta:
         database = db
@@ -59,6 +111,7 @@ class BaseModel(Model):
 
 
 class Company(BaseModel):
+    id = AutoField()
     name = TextField()
     name_key = TextField(unique=True)
     sort_key = TextField(default="")
@@ -67,11 +120,12 @@ class Company(BaseModel):
     location = TextField(default="")
     notes = TextField(default="")
     is_target = BooleanField(default=False)
-    created_at = DateTimeField()
-    updated_at = DateTimeField()
+    created_at = StampField()
+    updated_at = StampField()
 
 
 class Person(BaseModel):
+    id = AutoField()
     name = TextField()
     sort_key = TextField(default="")
     company = ForeignKeyField(Company, null=True, backref="people", on_delete="SET NULL")
@@ -81,7 +135,7 @@ class Person(BaseModel):
     linkedin_url = TextField(default="")
     location = TextField(default="")
     how_met = TextField(default="")
-    met_on = DateField(null=True)
+    met_on = DayField(null=True)
     notes = TextField(default="")
     cadence_days = IntegerField(null=True)
     given_name = TextField(default="")
@@ -89,8 +143,8 @@ class Person(BaseModel):
     family_name = TextField(default="")
     name_prefix = TextField(default="")
     name_suffix = TextField(default="")
-    created_at = DateTimeField()
-    updated_at = DateTimeField()
+    created_at = StampField()
+    updated_at = StampField()
 
 
 class PersonRole(BaseModel):
@@ -102,6 +156,7 @@ class PersonRole(BaseModel):
 
 
 class Skill(BaseModel):
+    id = AutoField()
     name = TextField()
     name_key = TextField(unique=True)
 
@@ -116,18 +171,19 @@ class PersonSkill(BaseModel):
 
 
 class Need(BaseModel):
+    id = AutoField()
     company = ForeignKeyField(Company, backref="needs", on_delete="CASCADE")
     title = TextField()
     problem = TextField(default="")
     for_whom = TextField(default="")
     source_person = ForeignKeyField(Person, null=True, on_delete="SET NULL")
-    learned_on = DateField(null=True)
+    learned_on = DayField(null=True)
     status = TextField(default="open")
     urgency = IntegerField(default=2)
     fit_override = TextField(null=True)
     notes = TextField(default="")
-    created_at = DateTimeField()
-    updated_at = DateTimeField()
+    created_at = StampField()
+    updated_at = StampField()
 
 
 class NeedSkill(BaseModel):
@@ -139,23 +195,25 @@ class NeedSkill(BaseModel):
 
 
 class Opportunity(BaseModel):
+    id = AutoField()
     company = ForeignKeyField(Company, backref="opportunities", on_delete="CASCADE")
     need = ForeignKeyField(Need, null=True, on_delete="SET NULL")
     title = TextField()
     url = TextField(default="")
     status = TextField(default="interested")
-    status_changed_on = DateField(null=True)
-    applied_on = DateField(null=True)
+    status_changed_on = DayField(null=True)
+    applied_on = DayField(null=True)
     notes = TextField(default="")
-    created_at = DateTimeField()
-    updated_at = DateTimeField()
-    follow_through_offered_at = DateTimeField(null=True)
+    created_at = StampField()
+    updated_at = StampField()
+    follow_through_offered_at = StampField(null=True)
 
 
 class OpportunityHistory(BaseModel):
+    id = AutoField()
     opportunity = ForeignKeyField(Opportunity, backref="history", on_delete="CASCADE")
     status = TextField()
-    changed_on = DateField()
+    changed_on = DayField()
 
 
 class OpportunityPerson(BaseModel):
@@ -168,7 +226,8 @@ class OpportunityPerson(BaseModel):
 
 
 class Action(BaseModel):
-    occurred_on = DateField()
+    id = AutoField()
+    occurred_on = DayField()
     direction = TextField()
     kind = TextField()
     counterpart = ForeignKeyField(Person, backref="actions", on_delete="CASCADE")
@@ -179,9 +238,9 @@ class Action(BaseModel):
     summary = TextField()
     notes = TextField(default="")
     weight = IntegerField(default=1)
-    follow_up_on = DateField(null=True)
-    follow_up_done_at = DateTimeField(null=True)
-    created_at = DateTimeField()
+    follow_up_on = DayField(null=True)
+    follow_up_done_at = StampField(null=True)
+    created_at = StampField()
 
 
 class SkillAlias(BaseModel):
@@ -193,6 +252,7 @@ class SkillAlias(BaseModel):
 
 
 class Profile(BaseModel):
+    id = AutoField()
     name = TextField(default="")
     target_roles = TextField(default="")
     pitch = TextField(default="")
@@ -200,6 +260,36 @@ class Profile(BaseModel):
 
 class ProfileSkill(BaseModel):
     skill = ForeignKeyField(Skill, primary_key=True, on_delete="CASCADE")
+
+
+# The summaries of the timeline, kept by the triggers of schema_v2.sql (never written here).
+class ActionDay(BaseModel):
+    day = DayField()
+    direction = TextField()
+    kind = TextField()
+    n = IntegerField()
+    weight = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("day", "direction", "kind")
+
+
+class ActionPerson(BaseModel):
+    person_id = IntegerField(primary_key=True)
+    given = IntegerField()
+    received = IntegerField()
+    given_weight = IntegerField()
+    received_weight = IntegerField()
+    first_given = DayField(null=True)
+    last_given = DayField(null=True)
+    last_received = DayField(null=True)
+    came_back_on = DayField(null=True)
+    helped = BooleanField()
+
+
+class SummaryState(BaseModel):
+    id = IntegerField(primary_key=True)
+    paused = BooleanField()
 
 
 ALL_MODELS = (
@@ -217,4 +307,7 @@ ALL_MODELS = (
     SkillAlias,
     Profile,
     ProfileSkill,
+    ActionDay,
+    ActionPerson,
+    SummaryState,
 )

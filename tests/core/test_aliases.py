@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import peewee
 import pytest
 
 from desktop.core import aliases, matching, needs, people
@@ -125,8 +126,9 @@ def test_a_failed_save_rolls_back_the_delete(database):
         "CREATE TEMP TRIGGER refuse_boom BEFORE INSERT ON main.skill_alias"
         " WHEN NEW.alias_key = 'boom' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
-    with pytest.raises(sqlite3.IntegrityError, match="disk full"):
+    with pytest.raises(peewee.IntegrityError, match="disk full") as raised:
         aliases.save_aliases([("Pandas", "Python dataframes"), ("Boom", "Explosives")])
+    assert isinstance(raised.value.orig, sqlite3.IntegrityError)  # what storage_problem reads
     assert aliases.list_aliases() == before
 
 

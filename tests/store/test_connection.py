@@ -7,6 +7,7 @@ import sqlite3
 import stat
 
 import pytest
+from peewee import ForeignKeyField
 
 from desktop.store import connection, migrations
 from desktop.store.models import ALL_MODELS
@@ -38,14 +39,65 @@ def test_new_file_and_folder_are_private(tmp_path):
         connection.close_database()
 
 
+def _sql_literal(value):
+    """A model field's default as the schema writes it in DEFAULT (None: no default)."""
+    if value is None or callable(value):
+        return None
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def test_models_match_the_schema(database):
-    """Every model field is a column of its table, so the models and the SQL agree."""
+    """The models describe the schema exactly: every column a field and every field a
+    column, with the schema's nullability, defaults, keys and foreign keys."""
     for model in ALL_MODELS:
         table = model._meta.table_name
-        columns = {row[1] for row in connection.db.execute_sql(f"PRAGMA table_info({table})")}
+        columns = {
+            name: (notnull, default, pk)
+            for _cid, name, _type, notnull, default, pk in connection.db.execute_sql(
+                f"PRAGMA table_info({table})"
+            )
+        }
         assert columns, f"table {table} is missing"
-        fields = {field.column_name for field in model._meta.sorted_fields}
-        assert fields == columns, table
+        fields = {field.column_name: field for field in model._meta.sorted_fields}
+        assert set(fields) == set(columns), table
+        for name, field in fields.items():
+            notnull, default, pk = columns[name]
+            where = f"{table}.{name}"
+            # SQLite reports an INTEGER PRIMARY KEY (the rowid) as nullable; it never is.
+            assert field.null == (not notnull and not pk), f"{where}: null={field.null}"
+            assert _sql_literal(field.default) == default, f"{where}: default {field.default!r}"
+        keys = sorted(name for name, (_n, _d, pk) in columns.items() if pk)
+        pk_fields = model._meta.get_primary_keys()
+        assert sorted(f.column_name for f in pk_fields) == keys, f"{table} primary key"
+        foreign = {
+            row[3]: (row[2], row[4], row[6])  # from -> (table, to, on_delete)
+            for row in connection.db.execute_sql(f"PRAGMA foreign_key_list({table})")
+        }
+        declared = {
+            f.column_name: (f.rel_model._meta.table_name, f.rel_field.column_name, f.on_delete)
+            for f in fields.values()
+            if isinstance(f, ForeignKeyField)
+        }
+        assert declared == foreign, f"{table} foreign keys"
+
+
+def test_every_table_has_a_model(database):
+    """Only the full-text indexes (virtual tables, and SQLite's tables behind them) are
+    left to SQL: each other table is a model."""
+    found = dict(
+        connection.db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    )
+    virtual = {name for name, sql in found.items() if sql.startswith("CREATE VIRTUAL TABLE")}
+    behind = {n for n in found for v in virtual if n.startswith(v + "_")}  # FTS5's own tables
+    plain = set(found) - virtual - behind
+    assert plain == {model._meta.table_name for model in ALL_MODELS}
+    assert virtual == {"person_search", "action_search"}
 
 
 def test_foreign_keys_are_enforced(database):

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 import pytest
+from peewee import Value, fn
 
-from desktop.store import query
+from desktop.store import connection, query
+from desktop.store.models import Company, Need, Person
 
 
 class Pair(NamedTuple):
@@ -111,3 +113,98 @@ def test_copy_feeds_the_rows_of_one_database_to_another(database, tmp_path):
 def test_mapping_names_each_value_by_its_column(database):
     assert query.mapping("SELECT 1 AS \"key 0\", 'x' AS wrong") == {"key 0": 1, "wrong": "x"}
     assert query.mapping("SELECT 1 AS one WHERE 0") is None
+
+
+class Named(NamedTuple):
+    id: int
+    name: str
+    is_target: bool
+    company_id: int | None = None
+
+
+def _company(name: str, target: bool = False) -> int:
+    stamp = "2026-12-03 09:00:00"
+    return int(
+        Company.insert(
+            name=name, name_key=name.lower(), is_target=target, created_at=stamp, updated_at=stamp
+        ).execute()
+    )
+
+
+def test_a_peewee_query_maps_by_its_column_names_and_aliases(database):
+    acme = _company("Acme", target=True)
+    _company("Babbage")
+    found = query.rows(
+        Company.select(Company.name, Company.is_target, Company.id).order_by(Company.name),
+        into=Named,
+    )
+    assert found == [Named(acme, "Acme", True), Named(acme + 1, "Babbage", False)]
+    assert isinstance(found[0].is_target, bool)
+    count = query.value(Company.select(fn.COUNT(Company.id)).where(Company.is_target == True))  # noqa: E712
+    assert count == 1
+    assert query.column(Company.select(Company.id).order_by(Company.id.desc())) == [acme + 1, acme]
+
+
+def test_a_foreign_key_comes_back_under_its_column_name(database):
+    acme = _company("Acme")
+    stamp = "2026-12-03 09:00:00"
+    Person.insert(name="Ada", company=acme, created_at=stamp, updated_at=stamp).execute()
+    found = query.row(
+        Person.select(Person.id, Person.name, Person.company, Value(False).alias("is_target")),
+        into=Named,
+    )
+    assert found is not None and found.company_id == acme
+
+
+def test_a_peewee_query_takes_no_parameters_beside_it(database):
+    with pytest.raises(TypeError, match="carries its own parameters"):
+        query.rows(Company.select(Company.name), (1,), into=Kept)
+
+
+def test_fields_of_selects_the_columns_a_record_names(database):
+    assert [f.column_name for f in query.fields_of(Company, KeptCompany)] == [
+        "name",
+        "is_target",
+    ]
+    with pytest.raises(TypeError, match="Company has no column for count"):
+        query.fields_of(Company, Kept)
+
+
+@dataclass
+class KeptCompany:
+    name: str
+    is_target: bool
+
+
+def test_days_and_stamps_are_written_as_the_schema_keeps_them(database):
+    """ISO text, whatever sqlite3's own adapters would make of a date or a datetime."""
+    acme = _company("Acme")
+    stamp = datetime(2026, 12, 3, 14, 5, 9, 123456)
+    need = Need.insert(
+        company=acme, title="Data", learned_on=date(2026, 12, 1), created_at=stamp, updated_at=stamp
+    ).execute()
+    stored = connection.db.execute_sql(
+        "SELECT learned_on, created_at FROM need WHERE id = ?", (need,)
+    ).fetchone()
+    assert stored == ("2026-12-01", "2026-12-03 14:05:09")
+    made = Need.get_by_id(need)
+    assert made.learned_on == date(2026, 12, 1)
+    assert made.created_at == datetime(2026, 12, 3, 14, 5, 9)
+    assert query.value(Need.select(Need.id).where(Need.learned_on < date(2026, 12, 2))) == need
+
+
+def test_insert_writes_one_row_by_column_name_through_the_fields(database):
+    acme = _company("Acme")
+    stamp = datetime(2026, 12, 3, 14, 5, 9)
+    need = query.insert(
+        Need,
+        {"company_id": acme, "title": "Data", "learned_on": date(2026, 12, 1),
+         "created_at": stamp, "updated_at": stamp},
+    )  # fmt: skip
+    assert need == query.value(Need.select(Need.id).where(Need.title == "Data"))
+    stored = connection.db.execute_sql(
+        "SELECT company_id, learned_on, status, created_at FROM need WHERE id = ?", (need,)
+    ).fetchone()
+    assert stored == (acme, "2026-12-01", "open", "2026-12-03 14:05:09")  # the schema's default
+    with pytest.raises(TypeError, match="Need has no column for company"):
+        query.insert(Need, {"company": acme})

@@ -23,7 +23,7 @@ from datetime import date
 from typing import NamedTuple
 
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
-from desktop.store.connection import db
+from desktop.store import query
 
 MAX_DEPTH = 12
 
@@ -88,7 +88,7 @@ def chains(
     where_g, params_g = rng.sql("g.occurred_on")
     where_b, params_b = rng.sql("b.occurred_on")
     person = "" if person_id is None else "AND a.counterpart_id = ?"
-    rows = db.execute_sql(
+    rows = query.rows(
         "WITH RECURSIVE chain(root, depth, id, direction, who, d) AS ("
         " SELECT a.id, 1, a.id, 'received', a.counterpart_id, a.occurred_on FROM action a"
         f" WHERE a.direction = 'received' {person} AND {where_a}"
@@ -101,7 +101,8 @@ def chains(
         " WHERE c.depth < ?),"
         " ends AS (SELECT root, max(depth) AS links, min(d) AS first FROM chain"
         " GROUP BY root HAVING links >= 2 ORDER BY links DESC, first, root LIMIT ?)"
-        " SELECT c.root, c.id, c.who, p.name, c.d, a.kind, c.direction"
+        ' SELECT c.root, c.id AS action_id, c.who AS person_id, p.name, c.d AS "on", a.kind,'
+        " c.direction"
         " FROM ends e JOIN chain c ON c.root = e.root JOIN action a ON a.id = c.id"
         " JOIN person p ON p.id = c.who ORDER BY e.links DESC, e.first, e.root, c.depth",
         (
@@ -112,9 +113,22 @@ def chains(
             max_depth,
             limit,
         ),
-    ).fetchall()
+        into=_Link,
+    )
     found: dict[int, list[ChainLink]] = {}
-    for root, action_id, who, name, day, kind, direction in rows:
-        link = ChainLink(action_id, who, name, date.fromisoformat(day), kind, direction)
-        found.setdefault(root, []).append(link)
+    for row in rows:
+        link = ChainLink(row.action_id, row.person_id, row.name, row.on, row.kind, row.direction)
+        found.setdefault(row.root, []).append(link)
     return list(found.values())
+
+
+class _Link(NamedTuple):
+    """A `ChainLink` with the id of the action its chain starts from."""
+
+    root: int
+    action_id: int
+    person_id: int
+    name: str
+    on: date
+    kind: str
+    direction: str

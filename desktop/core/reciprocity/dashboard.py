@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from desktop.core.reciprocity.overall import by_period_sql, totals
+from desktop.core.reciprocity.overall import PeriodRow, by_period_sql, totals
 from desktop.core.reciprocity.owed import Owed, owed
 from desktop.core.reciprocity.ranges import Range, check_period, period_start, shift
-from desktop.store.connection import db
+from desktop.store import query
 
 SPARK_PERIODS = 12
 OWED_ON_DASHBOARD = 20  # the top of the list; the Reciprocity page has room for more
@@ -60,19 +60,26 @@ def _tile(current: int, previous: int) -> Tile:
 def _follow_ups_dated(previous: date, current: date, end: date) -> tuple[int, int]:
     """Follow-ups dated from *current* to *end*, and from *previous* to the day before
     *current*, done or not. The open-only index cannot count done ones: this walks."""
-    row = db.execute_sql(
-        "SELECT count(*) FILTER (WHERE follow_up_on >= ?),"
-        " count(*) FILTER (WHERE follow_up_on < ?)"
+    found = query.row(
+        "SELECT count(*) FILTER (WHERE follow_up_on >= ?) AS current,"
+        " count(*) FILTER (WHERE follow_up_on < ?) AS previous"
         " FROM action WHERE follow_up_on BETWEEN ? AND ?",
         (current.isoformat(), current.isoformat(), previous.isoformat(), end.isoformat()),
-    ).fetchone()
-    return row[0], row[1]
+        into=_Dated,
+    )
+    assert found is not None  # counts always make a row
+    return found.current, found.previous
+
+
+class _Dated(NamedTuple):
+    current: int
+    previous: int
 
 
 def _sparkline(start: date, end: date, period: str) -> list[SparkPoint]:
     sql, params = by_period_sql(Range(start, end), period, start, end, people=False)
-    rows = db.execute_sql(sql, params).fetchall()
-    return [SparkPoint(date.fromisoformat(r[0]), r[2], r[3]) for r in rows]
+    rows = query.rows(sql, params, into=PeriodRow)
+    return [SparkPoint(row.start, row.given, row.received) for row in rows]
 
 
 def dashboard(today: date, period: str = "week") -> Dashboard:

@@ -8,7 +8,6 @@ from typing import Any, NamedTuple
 from desktop.core.reciprocity.breakdown import per_person_sql
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
 from desktop.store import query
-from desktop.store.connection import db
 
 #: Upper ends (days, inclusive) of the lag bins: 0-7, 8-30, 31-90, 91-180, then 181+.
 LAG_BINS = (7, 30, 90, 180)
@@ -29,6 +28,11 @@ class LagBin(NamedTuple):
     low: int
     high: int | None
     people: int
+
+
+class _Binned(NamedTuple):
+    bin: int  # the bin's index; -1 for those still waiting
+    n: int
 
 
 class LagHistogram(NamedTuple):
@@ -89,12 +93,13 @@ def lag_histogram(rng: Range = ALL_TIME, bins: Sequence[int] = LAG_BINS) -> LagH
         raise ValueError("The bins' upper ends must be rising numbers of days, from 0.")
     lags, params = lag_sql(rng)
     cases = " ".join(f"WHEN lag <= ? THEN {i}" for i in range(len(highs)))
-    rows = db.execute_sql(
-        f"SELECT CASE WHEN lag IS NULL THEN -1 {cases} ELSE {len(highs)} END AS bin, count(*)"
-        f" FROM ({lags}) GROUP BY bin",
+    rows = query.rows(
+        f"SELECT CASE WHEN lag IS NULL THEN -1 {cases} ELSE {len(highs)} END AS bin,"
+        f" count(*) AS n FROM ({lags}) GROUP BY bin",
         (*highs, *params),
-    ).fetchall()
-    counts = dict(rows)
+        into=_Binned,
+    )
+    counts = {row.bin: row.n for row in rows}
     lows, ends = [0] + [h + 1 for h in highs], [*highs, None]
     spans = enumerate(zip(lows, ends, strict=True))
     return LagHistogram(

@@ -13,7 +13,7 @@ from desktop.core.reciprocity.ranges import (
     period_start,
     start_sql,
 )
-from desktop.store.connection import db
+from desktop.store import query
 
 
 class Totals(NamedTuple):
@@ -85,11 +85,11 @@ FLOWS = (
     " coalesce(sum(w) FILTER (WHERE direction = 'given'), 0) AS given_weight,"
     " coalesce(sum(w) FILTER (WHERE direction = 'received'), 0) AS received_weight,"
     " coalesce(sum(n) FILTER (WHERE direction = 'given' AND kind = 'referral'), 0)"
-    " AS referrals,"
+    " AS referrals_made,"
     " coalesce(sum(n) FILTER (WHERE direction = 'given' AND kind = 'introduction'), 0)"
-    " AS introductions,"
+    " AS introductions_made,"
     " coalesce(sum(n) FILTER (WHERE direction = 'received' AND kind = 'company_insight'), 0)"
-    " AS insights"
+    " AS insights_received"
 )
 
 
@@ -135,18 +135,17 @@ def totals(rng: Range = ALL_TIME) -> Totals:
         walk, walk_params = rng.walk_by_person()
         helped, two_way = helped_sql(walk, where), two_way_sql(walk)
         people_params = [*walk_params, *params, *walk_params]
-    row = db.execute_sql(
+    found = query.row(
         f"SELECT {FLOWS},"
-        f" (SELECT count(*) FROM ({helped})),"
-        f" (SELECT count(*) FROM ({two_way})),"
-        f" (SELECT count(*) FROM need WHERE {learned})"
+        f" (SELECT count(*) FROM ({helped})) AS people_helped,"
+        f" (SELECT count(*) FROM ({two_way})) AS two_way,"
+        f" (SELECT count(*) FROM need WHERE {learned}) AS needs_learned"
         f" FROM ({daily})",
         (*people_params, *learned_params, *daily_params),
-    ).fetchone()
-    given, received, gw, rw, referrals, introductions, insights, helped, two_way, needs = row
-    return Totals(
-        given, received, gw, rw, helped, two_way, needs, referrals, introductions, insights
+        into=Totals,
     )
+    assert found is not None  # sums always make a row
+    return found
 
 
 def axis_bounds(rng: Range) -> tuple[date, date] | None:
@@ -158,19 +157,31 @@ def axis_bounds(rng: Range) -> tuple[date, date] | None:
         return (rng.start, rng.end) if rng.start <= rng.end else None
     where, params = rng.sql()
     learned, learned_params = learned_sql(rng)
-    row = db.execute_sql(
-        f"SELECT (SELECT min(occurred_on) FROM action WHERE {where}),"
-        f" (SELECT min(learned_on) FROM need WHERE {learned}),"
-        f" (SELECT max(occurred_on) FROM action WHERE {where}),"
-        f" (SELECT max(learned_on) FROM need WHERE {learned})",
+    ends = query.row(
+        f"SELECT (SELECT min(occurred_on) FROM action WHERE {where}) AS first_action,"
+        f" (SELECT min(learned_on) FROM need WHERE {learned}) AS first_need,"
+        f" (SELECT max(occurred_on) FROM action WHERE {where}) AS last_action,"
+        f" (SELECT max(learned_on) FROM need WHERE {learned}) AS last_need",
         (*params, *learned_params, *params, *learned_params),
-    ).fetchone()
-    firsts, lasts = [d for d in row[:2] if d], [d for d in row[2:] if d]
+        into=_Ends,
+    )
+    assert ends is not None  # min and max always make a row
+    firsts = [d for d in (ends.first_action, ends.first_need) if d]
+    lasts = [d for d in (ends.last_action, ends.last_need) if d]
     if not firsts:
         return None
-    first = rng.start or date.fromisoformat(min(firsts))
-    last = rng.end or date.fromisoformat(max(lasts))
+    first = rng.start or min(firsts)
+    last = rng.end or max(lasts)
     return (first, last) if first <= last else None
+
+
+class _Ends(NamedTuple):
+    """The first and last day with an action, and with a need learned (None: none)."""
+
+    first_action: date | None
+    first_need: date | None
+    last_action: date | None
+    last_need: date | None
 
 
 def by_period(rng: Range = ALL_TIME, period: str = "month", people: bool = True) -> list[PeriodRow]:
@@ -186,8 +197,7 @@ def by_period(rng: Range = ALL_TIME, period: str = "month", people: bool = True)
     if bounds is None:
         return []
     sql, params = by_period_sql(rng, period, *bounds, people=people)
-    rows = db.execute_sql(sql, params).fetchall()
-    return [PeriodRow(date.fromisoformat(r[0]), date.fromisoformat(r[1]), *r[2:]) for r in rows]
+    return query.rows(sql, params, into=PeriodRow)
 
 
 def by_period_sql(
@@ -205,13 +215,13 @@ def by_period_sql(
     in_period = f"occurred_on >= axis.p AND occurred_on < axis.next AND {where}"
     learned, learned_params = learned_sql(rng)
     reach = (
-        f"(SELECT count(*) FROM ({helped_sql(in_period, in_period)})),"
-        f" (SELECT count(*) FROM ({two_way_sql(in_period)}))"
+        f"(SELECT count(*) FROM ({helped_sql(in_period, in_period)})) AS people_helped,"
+        f" (SELECT count(*) FROM ({two_way_sql(in_period)})) AS two_way"
         if people
-        else "0, 0"
+        else "0 AS people_helped, 0 AS two_way"
     )
     cumulative = ", ".join(
-        f"sum(coalesce(f.{c}, 0)) OVER (ORDER BY axis.p)"
+        f"sum(coalesce(f.{c}, 0)) OVER (ORDER BY axis.p) AS cumulative_{c}"
         for c in ("given", "received", "given_weight", "received_weight")
     )
     sql = (
@@ -221,13 +231,16 @@ def by_period_sql(
         f" FROM ({daily}) GROUP BY 1),"
         f" learned AS (SELECT {start_sql(period, 'learned_on')} AS p, count(*) AS n"
         f" FROM need WHERE {learned} GROUP BY 1)"
-        " SELECT axis.p, date(axis.next, '-1 day'),"
-        " coalesce(f.given, 0), coalesce(f.received, 0),"
-        " coalesce(f.given_weight, 0), coalesce(f.received_weight, 0),"
+        " SELECT axis.p AS start, date(axis.next, '-1 day') AS \"end\","
+        " coalesce(f.given, 0) AS given, coalesce(f.received, 0) AS received,"
+        " coalesce(f.given_weight, 0) AS given_weight,"
+        " coalesce(f.received_weight, 0) AS received_weight,"
         f" {cumulative},"
         f" {reach},"
-        " coalesce(l.n, 0),"
-        " coalesce(f.referrals, 0), coalesce(f.introductions, 0), coalesce(f.insights, 0)"
+        " coalesce(l.n, 0) AS needs_learned,"
+        " coalesce(f.referrals_made, 0) AS referrals_made,"
+        " coalesce(f.introductions_made, 0) AS introductions_made,"
+        " coalesce(f.insights_received, 0) AS insights_received"
         " FROM axis LEFT JOIN flows f ON f.p = axis.p LEFT JOIN learned l ON l.p = axis.p"
         " ORDER BY axis.p"
     )

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from desktop.core.reciprocity.ranges import ALL_TIME, Range
-from desktop.store.connection import db
+from desktop.store import query
 
 
 class Owed(NamedTuple):
@@ -86,24 +86,13 @@ def owed(rng: Range = ALL_TIME, limit: int | None = 20) -> list[Owed]:
     # The owed weight of the limit-th person: nobody owed less can make the list.
     cut = "-1" if limit is None else "(SELECT owed FROM owing ORDER BY owed DESC LIMIT 1 OFFSET ?)"
     cut_params = [] if limit is None else [max(limit - 1, 0)]
-    rows = db.execute_sql(
+    return query.rows(
         f"WITH owing AS ({owing})"
-        f" SELECT o.who, p.name, o.owed, o.rw, o.gw, {since}, o.last_received, o.last_given"
+        f" SELECT o.who AS person_id, p.name, o.owed AS owed_weight, o.rw AS received_weight,"
+        f" o.gw AS given_weight, {since} AS since, o.last_received, o.last_given"
         " FROM owing o JOIN person p ON p.id = o.who"
         f" WHERE o.owed >= coalesce({cut}, -1)"
-        " ORDER BY o.owed DESC, 6, p.sort_key, p.id LIMIT ?",
+        " ORDER BY o.owed DESC, since, p.sort_key, p.id LIMIT ?",
         (*params, *since_params, *cut_params, -1 if limit is None else limit),
-    ).fetchall()
-    return [
-        Owed(
-            who,
-            name,
-            owed_weight,
-            rw,
-            gw,
-            date.fromisoformat(since),
-            date.fromisoformat(last_received),
-            date.fromisoformat(last_given) if last_given else None,
-        )
-        for who, name, owed_weight, rw, gw, since, last_received, last_given in rows
-    ]
+        into=Owed,
+    )

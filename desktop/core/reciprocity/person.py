@@ -6,7 +6,7 @@ from datetime import date
 from typing import NamedTuple
 
 from desktop.core.reciprocity.ranges import period_start, shift, start_sql
-from desktop.store.connection import db
+from desktop.store import query
 
 
 class Month(NamedTuple):
@@ -19,14 +19,15 @@ def person_months(person_id: int, today: date, months: int = 12) -> list[Month]:
     """Actions given to and received from the person (as counterpart) in each of the last
     *months* calendar months up to *today*'s, oldest first; months without any hold zeros."""
     first = shift(period_start(today, "month"), "month", 1 - months)
-    rows = db.execute_sql(
-        f"SELECT {start_sql('month', 'occurred_on')} AS month,"
-        " count(*) FILTER (WHERE direction = 'given'),"
-        " count(*) FILTER (WHERE direction = 'received')"
+    rows = query.rows(
+        f"SELECT {start_sql('month', 'occurred_on')} AS start,"
+        " count(*) FILTER (WHERE direction = 'given') AS given,"
+        " count(*) FILTER (WHERE direction = 'received') AS received"
         " FROM action WHERE counterpart_id = ? AND occurred_on >= ? AND occurred_on <= ?"
-        " GROUP BY month",
+        " GROUP BY start",
         (person_id, first.isoformat(), today.isoformat()),
-    ).fetchall()
-    found = {date.fromisoformat(month): (given, received) for month, given, received in rows}
+        into=Month,
+    )
+    found = {month.start: month for month in rows}
     starts = [shift(first, "month", n) for n in range(months)]
-    return [Month(start, *found.get(start, (0, 0))) for start in starts]
+    return [found.get(start, Month(start, 0, 0)) for start in starts]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import cast
 
@@ -128,11 +129,11 @@ class PeopleParts(QWidget):
             self.list.takeTopLevelItem(self.list.indexOfTopLevelItem(item))
         self.changed.emit()
 
-    def set_people(self, people: list[tuple[int, str, str]]) -> None:
-        """(person id, part, name) triples."""
+    def set_people(self, people: Sequence[opportunities.Involved]) -> None:
+        """Who takes part, and their part."""
         self.list.clear()
-        for person_id, part, name in people:
-            self._append(person_id, name, part)
+        for involved in people:
+            self._append(involved.person_id, involved.name, involved.part)
 
     def known(self) -> list[tuple[int, str]]:
         return [
