@@ -43,6 +43,9 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     saved: list[Path] = []
 
     def save(widget, name: str) -> None:
+        figures = getattr(window.pages[window.current_page()], "figures", None)
+        if widget is window and figures is not None:
+            figures.wait()  # a page's figures are worked out off the window's thread
         app.processEvents()
         path = output / f"{name}.png"
         widget.grab().save(str(path))
