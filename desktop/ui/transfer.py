@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from desktop.formats import EXPORTERS, IMPORTERS
 from desktop.formats import export as write_export
@@ -14,6 +15,9 @@ from desktop.ui.dialogs.people_choice import PeopleChoice
 from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from desktop.ui.dialogs.wait_dialog import WaitDialog
 from desktop.ui.plain import confirm, show_error, wait_cursor
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 
 def _import_filter(kind: str) -> str:
@@ -32,7 +36,7 @@ def _documents() -> str:
     return found if found and Path(found).is_dir() else str(Path.home())
 
 
-def add_menus(window: QMainWindow, file_menu: QMenu, before) -> None:
+def add_menus(window: MainWindow, file_menu: QMenu, before) -> None:
     """Import ▸ and Export ▸ submenus in the File menu, before the action *before*."""
     bring = QMenu("&Import", file_menu)
     for kind, importer in IMPORTERS.items():
@@ -51,7 +55,7 @@ def add_menus(window: QMainWindow, file_menu: QMenu, before) -> None:
     window.import_menu, window.export_menu = bring, take
 
 
-def import_people(window: QMainWindow, kind: str) -> bool:
+def import_people(window: MainWindow, kind: str) -> bool:
     chosen, _ = QFileDialog.getOpenFileName(
         window, f"Import {IMPORTERS[kind].name}", _documents(), _import_filter(kind)
     )
@@ -60,7 +64,7 @@ def import_people(window: QMainWindow, kind: str) -> bool:
     return _import_chosen(window, kind, Path(chosen))
 
 
-def _import_chosen(window: QMainWindow, kind: str, path: Path) -> bool:
+def _import_chosen(window: MainWindow, kind: str, path: Path) -> bool:
     if ImportDialog.run(window, kind, path):
         window.refresh_pages()
         window.statusBar().showMessage("The import is done; everyone is searchable.", 5000)
@@ -68,7 +72,7 @@ def _import_chosen(window: QMainWindow, kind: str, path: Path) -> bool:
     return False
 
 
-def open_file(window: QMainWindow, path: Path) -> bool:
+def open_file(window: MainWindow, path: Path) -> bool:
     """Import *path*, a contacts file opened from the desktop: its kind is found from the
     file itself, then the preview asks as File › Import does."""
     from desktop.formats import detect
@@ -95,7 +99,7 @@ def open_file(window: QMainWindow, path: Path) -> bool:
     return _import_chosen(window, kind, path)
 
 
-def restore_archive(window: QMainWindow) -> dict[str, int] | None:
+def restore_archive(window: MainWindow) -> dict[str, int] | None:
     """Restore a full archive into this network if it is empty; else say how to."""
     from desktop.formats import archive
 
@@ -122,7 +126,7 @@ def restore_archive(window: QMainWindow) -> dict[str, int] | None:
     return counts
 
 
-def export(window: QMainWindow, kind: str) -> Path | None:
+def export(window: MainWindow, kind: str) -> Path | None:
     """Ask where, write, and say where it went; a failure is explained, nothing half written
     is left claiming to be complete."""
     from desktop.core import people

@@ -46,19 +46,19 @@ class Worker(QObject):
         #: ("succeeded", result), ("failed", reason) or ("crashed", bug), set before the
         #: signal is sent, so whoever waits for the thread can read it without the signal.
         self.outcome: tuple[str, object] | None = None
-        self.thread = QThread()
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self._run)
+        self._thread = QThread()
+        self.moveToThread(self._thread)
+        self._thread.started.connect(self._run)
 
     def start(self) -> None:
-        self.thread.start()
+        self._thread.start()
 
     def cancel(self) -> None:
         self._cancel.set()
 
     def wait(self) -> None:
         """Block until the work is over (for closing the window or a test)."""
-        self.thread.wait()
+        self._thread.wait()
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
@@ -88,7 +88,7 @@ class Worker(QObject):
         finally:
             if self._uses_database:
                 db.close()
-            self.thread.quit()
+            self._thread.quit()
             self.done.emit()
 
 

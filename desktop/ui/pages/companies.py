@@ -41,6 +41,7 @@ class CompanyPane(DetailPane):
     """The company's dossier: its facts, its needs, its people with their roles, its
     opportunities, and the actions that involve it, newest first."""
 
+    _name = ""  # the company shown, by name
     person_activated = Signal(int)
     person_added = Signal(int)
     need_activated = Signal(int)
@@ -83,7 +84,7 @@ class CompanyPane(DetailPane):
             self.add_opportunity_button,
         ):
             buttons.addWidget(button)
-        self.actions.addWidget(bar, 1)
+        self.button_row.addWidget(bar, 1)
         for key, label, link in (
             ("website", "Website", "Open"),
             ("industry", "Industry", ""),

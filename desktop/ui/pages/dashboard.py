@@ -190,7 +190,7 @@ class DashboardPage(ShownOnly, QWidget):
             column.addWidget(tree, 1)
             lists.addLayout(column, 1)
 
-        body = QWidget()
+        self.body = body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(grid)
@@ -244,7 +244,7 @@ class DashboardPage(ShownOnly, QWidget):
         self._fill_owed(found.owed)
         self._fill_due(today, figures.due)
         has_data = figures.has_data
-        self.stack.setCurrentWidget(self.stack.widget(0) if has_data else self.empty)
+        self.stack.setCurrentWidget(self.body if has_data else self.empty)
         self.period.setEnabled(has_data)
 
     def _fill_owed(self, owed: list[reciprocity.Owed]) -> None:

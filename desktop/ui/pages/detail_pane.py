@@ -35,13 +35,13 @@ class DetailPane(QScrollArea):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = heading("", 1.35)
         self.subtitle = plain_label()
-        self.actions = QHBoxLayout()
+        self.button_row = QHBoxLayout()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.body.addWidget(self.placeholder)
         self.body.addWidget(self.title)
         self.body.addWidget(self.subtitle)
-        self.body.addLayout(self.actions)
+        self.body.addLayout(self.button_row)
         self.body.addSpacing(8)
         self.body.addLayout(self.form)
         self.body.addStretch(1)
@@ -82,8 +82,10 @@ class DetailPane(QScrollArea):
     def set_fact(self, key: str, text: str, link: str = "") -> None:
         self._values[key].setText(text)
         self._values[key].setToolTip(tooltip(text) if len(text) > 30 else "")
+        value = self._values[key]
+        row = value if key not in self._links else value.parentWidget()
         self.form.setRowVisible(
-            self._values[key] if key not in self._links else self._values[key].parentWidget(),
+            row if row is not None else value,
             bool(text),
         )
         if key in self._links:
@@ -95,10 +97,11 @@ class DetailPane(QScrollArea):
         self.placeholder.setVisible(shown)
         for widget in (self.title, self.subtitle):
             widget.setVisible(not shown)
-        for index in range(self.actions.count()):
-            item = self.actions.itemAt(index).widget()
-            if item is not None:
-                item.setVisible(not shown)
+        for index in range(self.button_row.count()):
+            item = self.button_row.itemAt(index)
+            button = item.widget() if item is not None else None
+            if button is not None:
+                button.setVisible(not shown)
         if shown:
             for key in self._values:
                 self.set_fact(key, "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -40,8 +40,9 @@ def pick_date(parent: QWidget | None, start: date) -> date | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Snooze until")
     calendar = QCalendarWidget()
-    calendar.setSelectedDate(start)
-    calendar.setMinimumDate(date.today())
+    calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+    today = date.today()
+    calendar.setMinimumDate(QDate(today.year, today.month, today.day))
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -52,7 +53,8 @@ def pick_date(parent: QWidget | None, start: date) -> date | None:
     layout.addWidget(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return calendar.selectedDate().toPython()
+    chosen = calendar.selectedDate()
+    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 class FollowUpsPage(ShownOnly, QWidget):
@@ -338,7 +340,7 @@ class FollowUpsPage(ShownOnly, QWidget):
 
     def log_for_current(self) -> None:
         current = self.current()
-        prefill = {}
+        prefill: dict[str, int | None] = {}
         if current is not None and current[0] == "reach_out":
             prefill["counterpart_id"] = current[1]
         elif current is not None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +29,8 @@ from desktop.ui.plain import heading, plain_label, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.list_keys import bind_list_keys
+
+Filter = TypeVar("Filter", QComboBox, QLineEdit)  # what a list may be filtered with
 
 
 def company_filter(parent: QWidget) -> QLineEdit:
@@ -141,7 +146,7 @@ class ListPage(ShownOnly, QWidget):
         splitter.setSizes([760, 420])
         self.splitter = splitter
 
-        top = QHBoxLayout()
+        self.top = top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(16)
         top.addWidget(search_label)
@@ -168,15 +173,14 @@ class ListPage(ShownOnly, QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.reload()
 
-    def add_filter(self, text: str, field: QWidget) -> QWidget:
+    def add_filter(self, text: str, field: Filter) -> Filter:
         """A labelled filter on the row under the search; the row ends with a stretch."""
         if self.filters.count():
             self.filters.takeAt(self.filters.count() - 1)  # the count
             self.filters.takeAt(self.filters.count() - 1)  # the stretch before it
             self.filters.addSpacing(12)
         else:  # the count moves down beside the filters, where it says what they hide
-            top = self.layout().itemAt(0).layout()
-            top.takeAt(top.indexOf(self.count_label))
+            self.top.takeAt(self.top.indexOf(self.count_label))
         label = QLabel(text)
         label.setBuddy(field)
         field.setAccessibleName(text.replace("&", ""))
@@ -320,7 +324,8 @@ class ListPage(ShownOnly, QWidget):
         self.pane.setVisible(not empty)
         self.search.setEnabled(not empty)
         for index in range(self.filters.count()):
-            widget = self.filters.itemAt(index).widget()
+            item = self.filters.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is not None and widget is not self.count_label:
                 widget.setVisible(not empty)
         has_rows = shown > 0
@@ -338,6 +343,7 @@ class ListPage(ShownOnly, QWidget):
         """Down or Enter in the search box moves into the list, ready for Enter / Delete."""
         if (
             watched is self.search
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.model.rowCount()

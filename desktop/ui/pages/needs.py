@@ -92,7 +92,7 @@ class NeedPane(DetailPane):
         buttons = FlowLayout(bar, spacing=6)  # wraps in a narrow pane
         for button in (self.refer_button, self.opportunity_button, self.profile_button):
             buttons.addWidget(button)
-        self.actions.addWidget(bar, 1)
+        self.button_row.addWidget(bar, 1)
         self.add_section(self.candidates_heading)
         self.add_section(self.explain)
         self.add_section(self.candidates, 100)
@@ -158,6 +158,7 @@ class NeedsPage(ListPage):
     """Every need I have learned, newest first."""
 
     pane: NeedPane
+    model: NeedsModel
     shows = Changed.EVERYTHING  # fit with my profile, who could fill it, what was done
     saves = Changed.NEEDS | Changed.COMPANIES  # a company typed in is made
     deletes = Changed.NEEDS | Changed.ACTIONS | Changed.OPPORTUNITIES  # their links to it

@@ -81,7 +81,7 @@ class OpportunityPane(DetailPane):
         buttons = FlowLayout(bar, spacing=6)  # wraps in a narrow pane
         for widget in (self.move_button, self.log_button, self.forward_button, self.brief_button):
             buttons.addWidget(widget)
-        self.actions.addWidget(bar, 1)
+        self.button_row.addWidget(bar, 1)
         self.add_fact("need", "Need it serves", "Open", self._open_need)
         for key, label, link in (
             ("url", "Posting", "Open"),
@@ -148,6 +148,7 @@ class OpportunitiesPage(ListPage):
     """Every opportunity, the latest change first, filtered by where it stands."""
 
     pane: OpportunityPane
+    model: OpportunitiesModel
     shows = Changed.EVERYTHING & ~SKILLS
     saves = Changed.OPPORTUNITIES | Changed.COMPANIES | Changed.PEOPLE | Changed.ACTIONS
     deletes = Changed.OPPORTUNITIES | Changed.ACTIONS

@@ -215,10 +215,10 @@ class ReciprocityPage(ShownOnly, QWidget):
             ("&To", self.end),
             ("Gro&up by", self.period),
         ):
-            label = QLabel(text)
-            label.setBuddy(field)
+            caption = QLabel(text)
+            caption.setBuddy(field)
             field.setAccessibleName(text.replace("&", ""))
-            controls.addWidget(label)
+            controls.addWidget(caption)
             controls.addWidget(field)
         controls.addStretch(1)
         self.summary = plain_label()
@@ -322,7 +322,7 @@ class ReciprocityPage(ShownOnly, QWidget):
     def recompute(self) -> None:
         rng, period, today = self.current_range(), self.period.currentData(), self.today()
         if rng.start and rng.end and rng.start > rng.end:
-            self.figures.run(lambda: None, lambda _none: self._wrong_order(), self._failed)
+            self.figures.run(lambda: None, self._show, self._failed)
             return
         if not self._filled:
             self.summary.setText("Working out the figures…")
@@ -339,7 +339,11 @@ class ReciprocityPage(ShownOnly, QWidget):
             panel.set_data(ChartData(panel.data.title if panel.data else "", "bars", (), ()))
         self.chains.clear()
 
-    def _show(self, figures: Figures) -> None:
+    def _show(self, figures: Figures | None) -> None:
+        """The figures worked out; None when the dates are in the wrong order."""
+        if figures is None:
+            self._wrong_order()
+            return
         self._filled = True
         self.stack.setCurrentIndex(0 if figures.logged else 1)
         self.summary.setVisible(figures.logged)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -90,7 +92,7 @@ class TimelinePage(ShownOnly, QWidget):
         self.end = OptionalDateEdit()
         self.clear_button = push_button("Clear filters")
         # Set from an opportunity's or a need's pane: shown as words, cleared with the rest.
-        self.scope: dict[str, int] = {}
+        self.scope: dict[str, Any] = {}  # ids, a role's key, or whether as counterpart
         self.scope_label = plain.plain_label(wrap=False)
         self.scope_label.setAccessibleName("Showing only")
         self.scope_label.hide()
@@ -105,9 +107,9 @@ class TimelinePage(ShownOnly, QWidget):
             labelled("F&rom", self.start),
             labelled("&To", self.end),
         ]
-        for position, (label, field) in enumerate(cells):
+        for position, (caption, field) in enumerate(cells):
             row, column = divmod(position, 3)
-            filters.addWidget(label, row, 2 * column)
+            filters.addWidget(caption, row, 2 * column)
             filters.addWidget(field, row, 2 * column + 1)
         filters.addWidget(self.scope_label, 2, 2, 1, 3)
         filters.addWidget(self.clear_button, 2, 5)
@@ -304,6 +306,8 @@ class TimelinePage(ShownOnly, QWidget):
         if self.read_only or action_id is None:
             return
         row = self.model.action_at(self.view.currentIndex().row())
+        if row is None:
+            return
         if not plain.confirm_delete(
             self,
             "Delete action",
@@ -334,6 +338,7 @@ class TimelinePage(ShownOnly, QWidget):
         """Down or Enter in the search box moves into the list, on the first action."""
         if (
             watched is self.text
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
