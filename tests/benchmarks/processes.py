@@ -143,7 +143,7 @@ def visit_every_page(network: Path) -> list[Row]:
         rows.append(Row(f"GUI stall, first showing of {page}", stall, limit=STALL_MS))
     rows.append(
         Row(
-            "GUI time to log one action (People page)",
+            "GUI time after logging one action (People page)",
             said["log_action_ms"],
             floor=said["log_action_every_page_ms"],
             floor_is="every list page read again",
