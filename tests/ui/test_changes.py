@@ -42,6 +42,7 @@ def test_logging_an_action_reads_again_only_the_page_on_screen(
 
 def test_a_profile_change_reaches_the_pages_that_show_fit_and_no_others(qtbot, window, settle):
     companies.create_company(companies.CompanyData(name="Acme"))
+    window.show_page("timeline")  # read when first shown, like the pages of figures
     window.show_page("reciprocity")
     settle(window.reciprocity_page)
     window.show_page("companies")

@@ -48,7 +48,7 @@ class TimelinePage(ShownOnly, QWidget):
 
     read_only = False  # a network opened for viewing: no forms, no deletes
     shows = Changed.EVERYTHING & ~SKILLS
-    _stale = False  # read as the page is made
+    _stale = True  # read when first shown: counting a million actions takes a fifth of a second
 
     data_changed = Signal(object)  # the Changed this page's write touched
 
@@ -158,7 +158,6 @@ class TimelinePage(ShownOnly, QWidget):
         bind_list_keys(self.view, self.edit_current, self.delete_current)
         self.model.modelReset.connect(self._after_reset)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.refresh()
 
     # -- filters --------------------------------------------------------------------------
     def current_filter(self) -> TimelineFilter:
