@@ -6,6 +6,7 @@ import argparse
 import sys
 import traceback
 from pathlib import Path
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
@@ -169,7 +170,7 @@ class Session(QObject):
         window.deleteLater()
         self.window = None
         connection.close_database()
-        restored, safety = WaitDialog.run(
+        restored, outcome = WaitDialog.run(
             None,
             "Restore a backup",
             f"Restoring the backup of {when_words(backup)}",
@@ -178,6 +179,7 @@ class Session(QObject):
             failed="The backup was not restored, and your network is as it was",
             uses_database=False,  # nothing may hold the file it replaces
         )
+        safety = cast("backups.Backup | None", outcome)  # what backups.restore returns
         try:
             new = self.open(path)
         except connection.DatabaseError as exc:
@@ -265,8 +267,11 @@ class _FileOpenEvents(QObject):
         self._session = session
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        opened = isinstance(event, QFileOpenEvent) and event.type() == QEvent.Type.FileOpen
-        if opened and (chosen := event.file()):
+        if (
+            isinstance(event, QFileOpenEvent)
+            and event.type() == QEvent.Type.FileOpen
+            and (chosen := event.file())
+        ):
             QTimer.singleShot(0, lambda: self._session.import_file(Path(chosen)))
             return True
         return False
@@ -288,7 +293,8 @@ class _FirstPaint(QObject):
 
 
 def run(args: argparse.Namespace, start: float) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The program's one application is always a QApplication, never a bare QCoreApplication.
+    app = cast("QApplication | None", QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # Wayland finds the menu entry, and its icon, by this
@@ -307,6 +313,7 @@ def run(args: argparse.Namespace, start: float) -> int:
         return exit_code  # another window has it: brought forward, nothing opened here
     if not (args.demo or args.smoke_test):
         path = session.own_path = location_check.settle(None, session.settings, path, guard)
+    window: MainWindow | None
     if args.smoke_test:
         try:
             window = session.open(path, is_sample=args.demo)

@@ -53,10 +53,9 @@ def settle(
     reason = risky(path)
     if reason is None or settings.value(_setting("kept", path)):
         return path
-    folder = data_folder or paths.data_dir()
+    safe = data_folder or paths.data_dir()
     # Only a move to a safe place is worth offering (a file already there is not safe).
-    if risky(folder / path.name) is not None:
-        folder = None
+    folder = safe if risky(safe / path.name) is None else None
     choice = ask(parent, path, reason, folder)
     if choice == KEEP:
         settings.setValue(_setting("kept", path), str(path))

@@ -8,6 +8,9 @@ write that slipped past would be refused by SQLite and said in words, not half d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
@@ -35,8 +38,8 @@ class ReadOnlyGuard(QObject):
         self.reason = reason
         self._controls: list[QWidget | QAction] = []
 
-    def apply(self, root: QWidget, actions: list[QAction] = ()) -> None:
-        found = [w for w in root.findChildren(QWidget) if writes(w)]
+    def apply(self, root: QWidget, actions: Sequence[QAction] = ()) -> None:
+        found: list[QWidget | QAction] = [w for w in root.findChildren(QWidget) if writes(w)]
         found += [a for a in root.findChildren(QAction) if writes(a)]
         for control in [*found, *actions]:
             if control in self._controls:
@@ -50,6 +53,7 @@ class ReadOnlyGuard(QObject):
                 control.changed.connect(lambda c=control: c.isEnabled() and c.setEnabled(False))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.EnabledChange and watched.isEnabled():
-            watched.setEnabled(False)
+        # Installed on the guarded widgets only.
+        if event.type() == QEvent.Type.EnabledChange and cast(QWidget, watched).isEnabled():
+            cast(QWidget, watched).setEnabled(False)
         return False

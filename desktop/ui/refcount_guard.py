@@ -48,7 +48,7 @@ def guard() -> list[str]:
     """Apply the guard where it is needed; returns what it was applied to."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return []  # immortal there (or not reference-counted at all)
-    guarded = []
+    guarded: list[bool | None] = []
     if bindings_drop_none():
         guarded.append(None)
     if bindings_drop_true():

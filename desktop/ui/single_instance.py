@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -98,7 +99,8 @@ class Claim(QObject):
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():
-            line = bytes(socket.readLine()).rstrip(b"\r\n")
+            # QByteArray has the buffer protocol, which PySide6's stubs do not declare.
+            line = bytes(socket.readLine()).rstrip(b"\r\n")  # type: ignore[call-overload]
             handed = line[len(OPEN) :] if line.startswith(OPEN) else None
             if line.strip() == SHOW or handed:
                 self.window_requested.emit()  # the window has come forward when this returns
@@ -175,7 +177,8 @@ def _read_line(socket: QLocalSocket, deadline: float) -> bytes | None:
             _left_ms(deadline)
         ):
             return None
-    return bytes(socket.readLine()).strip()
+    # QByteArray has the buffer protocol, which PySide6's stubs do not declare.
+    return bytes(socket.readLine()).strip()  # type: ignore[call-overload]
 
 
 def _left_ms(deadline: float) -> int:
@@ -206,6 +209,12 @@ def bring_forward(window: QWidget | None) -> None:
     log.info("Another start asked for this window; it was brought forward.")
 
 
+class Claimer(Protocol):
+    """How a Guard holds a database: `claim`, or a stand-in for it."""
+
+    def __call__(self, db_path: Path, /, *, then_open: Path | None = ...) -> Claim | None: ...
+
+
 class Guard(QObject):
     """The claims of one session: the database it shows, and while switching, the next."""
 
@@ -215,7 +224,7 @@ class Guard(QObject):
     def __init__(
         self,
         app: QCoreApplication | None = None,
-        claimer: Callable[[Path], Claim | None] | None = claim,
+        claimer: Claimer | None = claim,
     ):
         super().__init__()
         self._claimer = claimer

@@ -270,6 +270,7 @@ class ChartPanel(QWidget):
     # -- hover and click ----------------------------------------------------------------
     def _index(self, drawn: int) -> int:
         """The category's place in the data, from its place in the drawing."""
+        assert self.data is not None  # something is drawn, so there is data
         return len(self.data.categories) - 1 - drawn if self._top_down else drawn
 
     def _describe(self, index: int, one: Series) -> str:
@@ -364,9 +365,11 @@ class ChartPanel(QWidget):
         painter.end()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):
+        # PySide6's stubs ask for the format as bytes, but it only takes a str.
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
             raise OSError(f"The picture could not be made for {path}.")
-        self._write_file(path, bytes(buffer.data()))
+        # QByteArray has the buffer protocol, which PySide6's stubs do not declare.
+        self._write_file(path, bytes(buffer.data()))  # type: ignore[call-overload]
 
     def _write_svg(self, path: Path) -> None:
         buffer = QBuffer()
@@ -379,7 +382,8 @@ class ChartPanel(QWidget):
         painter = QPainter(generator)
         self._render(painter, SAVE_SIZE)
         painter.end()
-        self._write_file(path, bytes(buffer.data()))
+        # QByteArray has the buffer protocol, which PySide6's stubs do not declare.
+        self._write_file(path, bytes(buffer.data()))  # type: ignore[call-overload]
 
     @staticmethod
     def _write_file(path: Path, data: bytes) -> None:

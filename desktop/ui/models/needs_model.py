@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from desktop.core import matching, needs
 from desktop.ui.models.id_table import FilteredModel
 
@@ -26,7 +28,7 @@ def fit_word(level: str, overridden: bool) -> str:
 class NeedsModel(FilteredModel):
     """Needs matching the search text and, if set, a status, a company and my fit."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         self.fits: tuple[str, ...] | None = None
         super().__init__(HEADERS, parent)
 
