@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import TypedDict
 
 from desktop.sample.actions import make_actions
 from desktop.sample.needs import make_needs, make_opportunities
@@ -13,8 +14,18 @@ from desktop.store import query, search_index, summaries
 from desktop.store.progress import Progress
 from desktop.store.sqltypes import Database
 
-SAMPLE_SIZE = dict(people=150, companies=30, actions=1200, months=18)
-LARGE_SIZE = dict(people=30000, companies=3000, actions=1_000_000, months=60)
+
+class Size(TypedDict):
+    """How big a network to make: `generate_network(db, **size)`."""
+
+    people: int
+    companies: int
+    actions: int
+    months: int
+
+
+SAMPLE_SIZE = Size(people=150, companies=30, actions=1200, months=18)
+LARGE_SIZE = Size(people=30000, companies=3000, actions=1_000_000, months=60)
 NEEDS_PER_COMPANY = 2
 OPPORTUNITIES_PER_COMPANY = 1
 BULK_CACHE_KIB = 64 * 1024

@@ -405,7 +405,7 @@ def pdf_bytes(brief: core.Brief) -> bytes:
     writer.setCreator("Reciprocity")
     render(brief, writer)
     del writer  # the PDF is finished when its writer goes
-    data = bytes(buffer.data())
+    data = bytes(buffer.data().data())
     buffer.close()
     return data
 

@@ -19,7 +19,7 @@ def test_a_healthy_network_is_reported_in_order(qtbot, window, add_people):
     dialog.start()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert dialog.report.ok
-    assert "No problems" in dialog.result.toPlainText()
+    assert "No problems" in dialog.report_view.toPlainText()
     assert dialog.repair_button.isHidden() and dialog.backups_button.isHidden()
 
 
@@ -41,7 +41,7 @@ def test_broken_summaries_are_found_and_repaired_after_a_backup(qtbot, window, a
     dialog.start()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
     assert not dialog.report.ok
-    assert "summar" in dialog.result.toPlainText().lower()
+    assert "summar" in dialog.report_view.toPlainText().lower()
     assert dialog.repair_button.isVisible()
     dialog.report = None
     qtbot.mouseClick(dialog.repair_button, Qt.MouseButton.LeftButton)

@@ -39,10 +39,10 @@ class CheckDialog(WorkerDialog):
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName("Checking")
         self.status = plain_label()
-        self.result = QPlainTextEdit()
-        self.result.setReadOnly(True)
-        self.result.setAccessibleName("Check report")
-        self.result.hide()
+        self.report_view = QPlainTextEdit()
+        self.report_view.setReadOnly(True)
+        self.report_view.setAccessibleName("Check report")
+        self.report_view.hide()
         self.buttons = QDialogButtonBox()
         self.repair_button = self.buttons.addButton(
             "&Repair", QDialogButtonBox.ButtonRole.ActionRole
@@ -59,7 +59,7 @@ class CheckDialog(WorkerDialog):
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.explanation, self.progress, self.status):
             layout.addWidget(widget)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.report_view, 1)
         layout.addWidget(self.buttons)
         self.resize(620, 320)
 
@@ -97,8 +97,8 @@ class CheckDialog(WorkerDialog):
             )
         else:
             self.status.setText(f"Checked in {report.seconds:.1f} s.")
-        self.result.setPlainText(report.words())
-        self.result.show()
+        self.report_view.setPlainText(report.words())
+        self.report_view.show()
         can_repair = not report.ok and report.repairable and not self.read_only
         self.repair_button.setVisible(can_repair)
         self.backups_button.setVisible(not report.ok and not report.repairable)
