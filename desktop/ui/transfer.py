@@ -10,9 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from desktop.formats import EXPORTERS, IMPORTERS
 from desktop.formats import export as write_export
-from desktop.ui.dialogs.import_dialog import ImportDialog
 from desktop.ui.dialogs.people_choice import PeopleChoice
-from desktop.ui.dialogs.restore_dialog import RestoreDialog
 from desktop.ui.dialogs.wait_dialog import WaitDialog
 from desktop.ui.plain import confirm, show_error, wait_cursor
 
@@ -65,6 +63,8 @@ def import_people(window: MainWindow, kind: str) -> bool:
 
 
 def _import_chosen(window: MainWindow, kind: str, path: Path) -> bool:
+    from desktop.ui.dialogs.import_dialog import ImportDialog  # the importers, when asked
+
     if ImportDialog.run(window, kind, path):
         window.refresh_pages()
         window.statusBar().showMessage("The import is done; everyone is searchable.", 5000)
@@ -119,6 +119,8 @@ def restore_archive(window: MainWindow) -> dict[str, int] | None:
     )
     if not chosen:
         return None
+    from desktop.ui.dialogs.restore_dialog import RestoreDialog
+
     counts = RestoreDialog.run(window, Path(chosen))
     if counts is not None:
         window.refresh_pages()
