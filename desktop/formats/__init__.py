@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from desktop.formats.records import Parsed
+    from desktop.store.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,16 @@ EXPORTERS: dict[str, Exporter] = {
 
 
 def export(
-    key: str, target: Path, *, people: Sequence[int] | None = None, today: date | None = None
+    key: str,
+    target: Path,
+    *,
+    people: Sequence[int] | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write the *key* export to *target* (a folder for CSV), of *people* for vCard (all
-    when None); return the files written."""
+    when None); return the files written. The archive, the one export that can take
+    seconds, tells *progress* how far it is, and stops if it raises `Cancelled`."""
     from desktop import private_files
 
     if key == "csv":
@@ -92,7 +99,7 @@ def export(
         calendar = _module("icalendar_export").export(today or date.today())
         private_files.write_bytes(target, calendar)
     elif key == "archive":
-        _module("archive").export(target)
+        _module("archive").export(target, progress=progress)
     else:
         raise ValueError(f"no exporter {key!r}")
     return [target]

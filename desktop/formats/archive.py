@@ -22,7 +22,9 @@ import contextlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
 
@@ -144,13 +146,15 @@ def _key(database: Database, table: str) -> list[str]:
 # ---- export -------------------------------------------------------------------------
 
 
-def export(path: Path, database: Database = db) -> dict[str, int]:
-    """Write the archive to *path*, replacing it only once complete; rows per table."""
+def export(path: Path, database: Database = db, progress: Progress | None = None) -> dict[str, int]:
+    """Write the archive to *path*, replacing it only once complete; rows per table.
+    *progress* hears (rows written, rows in all) and may raise `Cancelled`, which leaves
+    *path* as it was."""
     path = Path(path)
     try:
         # A private file (0600), like the database it copies.
         with private_files.replacing(path, "w", encoding="utf-8", newline="\n") as stream:
-            counts = export_to(stream, database)
+            counts = export_to(stream, database, progress)
     except OSError as exc:
         problem = storage_problem(exc, path)
         advice = f" {problem.advice}" if problem and problem.kind == "full" else ""
@@ -160,9 +164,12 @@ def export(path: Path, database: Database = db) -> dict[str, int]:
     return counts
 
 
-def export_to(stream: IO[str], database: Database = db) -> dict[str, int]:
+def export_to(
+    stream: IO[str], database: Database = db, progress: Progress | None = None
+) -> dict[str, int]:
     """Write the archive to a text stream; returns how many rows each table had."""
     counts: dict[str, int] = {}
+    tell = progress or (lambda _done, _total: None)
     try:
         with database.atomic(lock_type="DEFERRED"):  # one snapshot; it takes no write lock
             header = {
@@ -172,11 +179,22 @@ def export_to(stream: IO[str], database: Database = db) -> dict[str, int]:
                 "exported_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             }
             stream.write(json.dumps(header)[:-1] + ',\n"tables": {')  # the header, still open
-            for number, table in enumerate(archived_tables(database)):
+            tables = archived_tables(database)
+            total = sum(
+                int(query.value(f"SELECT count(*) FROM {_quoted(t)}", database=database))
+                for t in tables
+            )
+            written = 0
+            tell(0, total)
+            for number, table in enumerate(tables):
                 columns = list(_columns(database, table))
                 stream.write(",\n" if number else "\n")
                 stream.write(f'{json.dumps(table)}: {{"columns": {json.dumps(columns)}, "rows": [')
-                counts[table] = _write_rows(stream, database, table, columns)
+                counts[table] = _write_rows(
+                    stream, database, table, columns, partial(_tell_from, tell, written, total)
+                )
+                written += counts[table]
+                tell(written, total)
                 stream.write("]}")
             stream.write("\n}}\n")
     except (sqlite3.Error, PeeweeException) as exc:
@@ -184,7 +202,18 @@ def export_to(stream: IO[str], database: Database = db) -> dict[str, int]:
     return counts
 
 
-def _write_rows(stream: IO[str], database: Database, table: str, columns: list[str]) -> int:
+def _tell_from(tell: Progress, before: int, total: int, done: int) -> None:
+    """*tell* how many rows are written in all, *done* of them in the present table."""
+    tell(before + done, total)
+
+
+def _write_rows(
+    stream: IO[str],
+    database: Database,
+    table: str,
+    columns: list[str],
+    tell: Callable[[int], None],
+) -> int:
     # SQLite writes each row as JSON far faster than json.dumps would.
     lines = query.column_batches(
         f"SELECT json_array({', '.join(map(_quoted, columns))}) FROM {_quoted(table)}"
@@ -197,6 +226,7 @@ def _write_rows(stream: IO[str], database: Database, table: str, columns: list[s
         stream.write(",\n" if count else "\n")
         stream.write(",\n".join(batch))
         count += len(batch)
+        tell(count)  # rows of this table written so far
     if count:
         stream.write("\n")
     return count

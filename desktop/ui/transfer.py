@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from desktop.formats import EXPORTERS, IMPORTERS
 from desktop.formats import export as write_export
 from desktop.ui.dialogs.people_choice import PeopleChoice
-from desktop.ui.dialogs.wait_dialog import WaitDialog
+from desktop.ui.dialogs.wait_dialog import CANCELLED, WaitDialog
 from desktop.ui.plain import confirm, show_error, wait_cursor
 
 if TYPE_CHECKING:
@@ -173,15 +173,19 @@ def export(window: MainWindow, kind: str) -> Path | None:
             return None
     # Off the window's thread, which keeps painting; a full disk is said in words, a bug
     # as a bug, never as the person's doing.
-    done, _files = WaitDialog.run(
+    people_chosen = chosen_people if kind == "vcard" else None
+    done, outcome = WaitDialog.run(
         window,
         "Export",
         f"Exporting to {target.name}",
         f"Writing {target}…",
-        lambda: write_export(kind, target, people=chosen_people if kind == "vcard" else None),
+        lambda progress: write_export(kind, target, people=people_chosen, progress=progress),
         failed=f"The export to {target} was not written",
+        steps=True,
     )
     if not done:
+        if outcome is CANCELLED:
+            window.statusBar().showMessage("The export was cancelled; nothing was written.", 8000)
         return None
     window.statusBar().showMessage(f"Exported to {target}.", 8000)
     return target

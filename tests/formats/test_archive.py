@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -396,7 +397,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(database, tmp_pa
     target = tmp_path / "network.json"
     target.write_text("the archive of last week")
 
-    def disk_full(stream, database, table, columns):
+    def disk_full(stream, database, table, columns, tell):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(archive, "_write_rows", disk_full)
@@ -565,3 +566,28 @@ def test_line_numbers_point_at_the_problem(database, tmp_path):
     )
     message = refused(write(tmp_path, text), "line 4")
     assert re.search(r"expected ':' in 'tables', found '5'", message)
+
+
+def test_the_export_tells_how_far_it_is_and_a_cancel_keeps_the_old_file(database, tmp_path):
+    from desktop.store.progress import Cancelled
+
+    for n in range(5):
+        people.create_person(PersonData(name=f"Person {n}"))
+    heard = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "all.json"
+    archive.export(target, progress=lambda done, total: heard.append((done, total)))
+    total = heard[0][1]
+    assert heard[0] == (0, total) and heard[-1] == (total, total)
+    assert total >= 5 and all(a[0] <= b[0] for a, b in itertools.pairwise(heard))
+    before = target.read_bytes()
+
+    def stop(done, total):
+        if done:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        archive.export(target, progress=stop)
+    assert target.read_bytes() == before  # replaced only once complete
+    assert sorted(p.name for p in folder.iterdir()) == ["all.json"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core import people
@@ -98,6 +99,39 @@ def test_export_the_archive_from_the_file_menu(qtbot, window, monkeypatch, tmp_p
     names = [row[document["tables"]["person"]["columns"].index("name")]
              for row in document["tables"]["person"]["rows"]]  # fmt: skip
     assert names == ["Zoë"]
+
+
+def test_the_archive_export_shows_its_progress_and_can_be_cancelled(
+    qtbot, window, monkeypatch, tmp_path
+):
+    import threading
+
+    from desktop.formats import archive
+    from desktop.ui.dialogs.wait_dialog import WaitDialog
+
+    people.create_person(people.PersonData(name="Zoë"))
+    target = tmp_path / "all.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    seen, pressed = [], threading.Event()
+    real_progressed, real_tell = WaitDialog._progressed, archive._tell_from
+
+    def progressed(dialog, done, total):
+        real_progressed(dialog, done, total)
+        seen.append((dialog.bar.value(), dialog.bar.maximum()))
+        if not dialog.cancelled:  # the person presses Esc part way
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            pressed.set()
+
+    def slow_tell(*args):  # the export goes on only once Esc was pressed
+        pressed.wait(10)
+        real_tell(*args)
+
+    monkeypatch.setattr(WaitDialog, "_progressed", progressed)
+    monkeypatch.setattr(archive, "_tell_from", slow_tell)
+    assert transfer.export(window, "archive") is None
+    assert seen and seen[0][1] > 0  # a bar that fills, not one that only moves
+    assert not target.exists()  # nothing half written is left
+    assert "cancelled" in window.statusBar().currentMessage().lower()
 
 
 def test_csv_export_asks_before_replacing_files(qtbot, window, monkeypatch, tmp_path):
