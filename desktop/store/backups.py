@@ -15,8 +15,9 @@ import shutil
 import threading
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
-from desktop.store import backup_index, connection, retention, safe_files, snapshots
+from desktop.store import backup_index, connection, query, retention, safe_files, snapshots
 from desktop.store.backup_index import (
     FOLDER_NAME,
     REASONS,
@@ -189,6 +190,15 @@ def due(db_path: Path, *, now: datetime | None = None) -> bool:
     return newest is None or _local(now) - newest.taken_at >= AUTOMATIC_EVERY
 
 
+class _Checkpoint(NamedTuple):
+    """What `PRAGMA wal_checkpoint` says: whether a reader or writer kept it from
+    finishing, the log's frames, and how many of them reached the file."""
+
+    busy: int
+    log: int
+    checkpointed: int
+
+
 def before_upgrade(db_path: Path, version: int, database: Database) -> Backup:
     """The backup to keep before upgrading: a new one, or that of an interrupted try.
 
@@ -196,8 +206,8 @@ def before_upgrade(db_path: Path, version: int, database: Database) -> Backup:
     has not changed since (same size and modification time, taken after a checkpoint has
     moved every commit into the file), so it does not add another full-size copy.
     """
-    busy = database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    if not busy:
+    checkpoint = query.row("PRAGMA wal_checkpoint(TRUNCATE)", into=_Checkpoint, database=database)
+    if checkpoint is not None and not checkpoint.busy:
         source = _fingerprint(db_path)
         for backup in list_backups(db_path):
             record = backup_index.read_sidecar(backup.path)

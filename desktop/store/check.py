@@ -16,11 +16,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 import peewee
 
-from desktop.store import backups, search_index, summaries
+from desktop.store import backups, query, search_index, summaries
 from desktop.store.connection import DatabaseError, ReciprocityDatabase, db
 from desktop.store.errors import storage_problem
 
@@ -101,36 +101,42 @@ def _noun(table: str, n: int) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
-def _rows(database: ReciprocityDatabase, sql: str) -> list[tuple[Any, ...]]:
-    return list(database.execute_sql(sql).fetchall())
-
-
 def _one(database: ReciprocityDatabase, sql: str) -> int:
-    return int(database.execute_sql(sql).fetchone()[0])
+    return int(query.value(sql, database=database))
 
 
 def _check_file(database: ReciprocityDatabase, full: bool) -> list[Finding]:
     which = "integrity_check" if full else "quick_check"
-    rows = _rows(database, f"PRAGMA {which}(100)")
-    if rows == [("ok",)]:
+    problems = query.column(f"PRAGMA {which}(100)", database=database)
+    if problems == ["ok"]:
         return []
-    many = "100 or more problems" if len(rows) >= 100 else f"{len(rows)} problems"
-    found = "a problem" if len(rows) == 1 else many
+    many = "100 or more problems" if len(problems) >= 100 else f"{len(problems)} problems"
+    found = "a problem" if len(problems) == 1 else many
     return [
         Finding(
             "file",
-            f"The file is damaged: SQLite's check found {found}, such as “{rows[0][0]}”.",
+            f"The file is damaged: SQLite's check found {found}, such as “{problems[0]}”.",
             False,
         )
     ]
 
 
+class _Dangling(NamedTuple):
+    """A row of `PRAGMA foreign_key_check`: the row of *table* whose reference (the
+    *fkid*th) names a row of *parent* that is not there."""
+
+    table: str
+    rowid: int | None
+    parent: str
+    fkid: int
+
+
 def _check_references(database: ReciprocityDatabase, full: bool) -> list[Finding]:
-    rows = _rows(database, "PRAGMA foreign_key_check")  # (table, rowid, parent, which)
-    dangling = Counter((table, parent) for table, _rowid, parent, _which in rows)
+    rows = query.rows("PRAGMA foreign_key_check", into=_Dangling, database=database)
+    dangling = Counter((row.table, row.parent) for row in rows)
     findings = []
     for (table, parent), n in sorted(dangling.items()):
-        one = _NOUNS.get(parent, (parent, parent))[0]
+        one, _many = _NOUNS.get(parent, (parent, parent))
         verb = "refers" if n == 1 else "refer"
         findings.append(
             Finding("references", f"{_noun(table, n)} {verb} to a {one} that is not there.", False)
@@ -160,16 +166,18 @@ def _differing(database: ReciprocityDatabase, table: str, key: str) -> int:
 def _check_summaries(database: ReciprocityDatabase, full: bool) -> list[Finding]:
     with database.reading():  # one snapshot for the rebuild and both comparisons
         for table, rebuilt in _REBUILT.items():
-            database.execute_sql(f"DROP TABLE IF EXISTS {rebuilt}")
-            database.execute_sql(f"CREATE TABLE {rebuilt} AS SELECT * FROM {table} WHERE 0")
+            query.execute(f"DROP TABLE IF EXISTS {rebuilt}", database=database)
+            query.execute(
+                f"CREATE TABLE {rebuilt} AS SELECT * FROM {table} WHERE 0", database=database
+            )
         try:
             for sql in _rebuild_sql():
-                database.execute_sql(sql)
+                query.execute(sql, database=database)
             days = _differing(database, "action_day", "day")
             people = _differing(database, "action_person", "person_id")
         finally:
             for rebuilt in _REBUILT.values():
-                database.execute_sql(f"DROP TABLE IF EXISTS {rebuilt}")
+                query.execute(f"DROP TABLE IF EXISTS {rebuilt}", database=database)
     if not days and not people:
         return []
     parts = [f"{days:,} day{'s' if days != 1 else ''}"] if days else []
@@ -205,7 +213,11 @@ def _check_one_index(
     )
     outdated = 0
     if full:  # rows indexed with what they said before a change
-        columns = ", ".join(r[1] for r in _rows(database, f"PRAGMA table_info({index})"))
+        columns = ", ".join(
+            query.column(
+                "SELECT name FROM pragma_table_info(?) ORDER BY cid", (index,), database=database
+            )
+        )
         differing = _one(
             database,
             f"SELECT count(*) FROM ({rows_sql} EXCEPT SELECT rowid, {columns} FROM {index})",
@@ -220,7 +232,9 @@ def _damaged_index(database: ReciprocityDatabase, index: str) -> str | None:
         return None  # the command is an INSERT, which a file opened for viewing refuses
     try:
         with database.atomic():
-            database.execute_sql(f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")
+            query.execute(
+                f"INSERT INTO {index} ({index}) VALUES ('integrity-check')", database=database
+            )
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         problem = storage_problem(exc)
         if problem is None or problem.kind != "damaged":
@@ -310,11 +324,13 @@ def _recreate_search_tables(database: ReciprocityDatabase) -> None:
     """Drop and create both full-text tables afresh, so a damaged index cannot stop the
     rebuild (deleting rows from it would read the damaged structure)."""
     for index, *_ in _INDEXES:
-        (sql,) = database.execute_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (index,)
-        ).fetchone()
-        database.execute_sql(f"DROP TABLE {index}")
-        database.execute_sql(sql)
+        sql = query.value(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (index,),
+            database=database,
+        )
+        query.execute(f"DROP TABLE {index}", database=database)
+        query.execute(sql, database=database)
 
 
 def repair(

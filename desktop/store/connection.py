@@ -1,4 +1,8 @@
-"""Opening the one database file: permissions, pragmas, version checks and migration."""
+"""Opening the one database file: permissions, pragmas, version checks and migration.
+
+`query`, which reads rows by column name, builds on the `db` made here, so the functions
+here that read rows import it when they run, not at the top.
+"""
 
 from __future__ import annotations
 
@@ -107,7 +111,9 @@ class ReciprocityDatabase(SqliteDatabase):
     def data_version(self) -> int:
         """A number that changes when another connection (a command-line import, a worker)
         has committed since this thread's connection last looked."""
-        return int(self.execute_sql("PRAGMA data_version").fetchone()[0])
+        from desktop.store import query
+
+        return int(query.value("PRAGMA data_version", database=self))
 
     def write_lock_held(self, moment_ms: int) -> bool:
         """Whether another connection holds the write lock for longer than *moment_ms*.
@@ -117,10 +123,12 @@ class ReciprocityDatabase(SqliteDatabase):
         """
         if self.database is None or self.is_closed() or self.read_only or self.in_transaction():
             return False
+        from desktop.store import query
+
         raw = self.connection()
         if raw.in_transaction:
             return False
-        timeout = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+        timeout = query.value("PRAGMA busy_timeout", database=raw)
         try:
             raw.execute(f"PRAGMA busy_timeout = {min(int(moment_ms), timeout):d}")
             try:
@@ -182,6 +190,8 @@ def _create_private_file(path: Path) -> None:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: The names of a file's own tables (not SQLite's).
+TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
 
 
 def damaged_error(path: Path, detail: str) -> DatabaseError:
@@ -246,19 +256,16 @@ def inspect(path: Path) -> FileFacts:
             kind="damaged" if path.suffix.lower() in (".sqlite3", ".sqlite", ".db") else "other",
             path=path,
         )
+    from desktop.store import query
+
     try:
         con = _read_connection(path)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     try:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        application_id = con.execute("PRAGMA application_id").fetchone()[0]
-        tables = frozenset(
-            name
-            for (name,) in con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        )
+        version = query.value("PRAGMA user_version", database=con)
+        application_id = query.value("PRAGMA application_id", database=con)
+        tables = frozenset(query.column(TABLES_SQL, database=con))
         return FileFacts(version, application_id, tables)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
@@ -279,21 +286,24 @@ def check_pages(path: Path) -> None:
     if size > CHECK_AT_OPEN_BYTES:
         return
     had_wal = _beside(path, "-wal").exists()
-    rows = _quick_check(path)
-    if rows != [("ok",)] and not had_wal and _beside(path, "-wal").exists():
+    problems = _quick_check(path)
+    if problems != ["ok"] and not had_wal and _beside(path, "-wal").exists():
         # Another program began writing while the file was read as immutable; its
         # checkpoint may have moved pages under the check. Through the WAL, once more.
-        rows = _quick_check(path)
-    if rows != [("ok",)]:
-        found = "; ".join(str(row[0]) for row in rows)
+        problems = _quick_check(path)
+    if problems != ["ok"]:
+        found = "; ".join(str(problem) for problem in problems)
         raise damaged_error(path, f"SQLite's check found “{found}”")
 
 
-def _quick_check(path: Path) -> list[tuple[Any, ...]]:
+def _quick_check(path: Path) -> list[Any]:
+    """What SQLite's quick check says of *path*: ["ok"], or its first problems."""
+    from desktop.store import query
+
     try:
         con = _read_connection(path)
         try:
-            return con.execute("PRAGMA quick_check(5)").fetchall()
+            return query.column("PRAGMA quick_check(5)", database=con)
         finally:
             con.close()
     except sqlite3.Error as exc:
@@ -303,16 +313,13 @@ def _quick_check(path: Path) -> list[tuple[Any, ...]]:
 @cache
 def schema_tables(version: int) -> frozenset[str]:
     """The tables a Reciprocity database of *version* holds (worked out in memory)."""
+    from desktop.store import query
+
     scratch: Database = SqliteDatabase(":memory:")
     try:
         for step in migrations.STEPS[:version]:
             step(scratch)
-        return frozenset(
-            name
-            for (name,) in scratch.execute_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            )
-        )
+        return frozenset(query.column(TABLES_SQL, database=scratch))
     finally:
         scratch.close()
 
@@ -388,7 +395,7 @@ def open_database(
         return path
     if not is_writable(path):
         raise _read_only_error(path)
-    from desktop.store import backups  # here: backups builds on this module
+    from desktop.store import backups, query  # here: both build on this module
 
     backups.clean_leftovers(path)  # what an interrupted backup, restore or upgrade left
     database.read_only = False
@@ -396,8 +403,8 @@ def open_database(
     try:
         database.connect()
         migrations.migrate(database, path)
-        if database.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID:d}")
+        if query.value("PRAGMA application_id", database=database) != APPLICATION_ID:
+            query.execute(f"PRAGMA application_id = {APPLICATION_ID:d}", database=database)
     except Exception as exc:
         database.close()
         if isinstance(exc, DatabaseError):
@@ -425,6 +432,8 @@ def _read_only_error(path: Path) -> DatabaseError:
 
 
 def _open_for_viewing(database: ReciprocityDatabase, path: Path, version: int) -> None:
+    from desktop.store import query
+
     if version != migrations.LATEST_VERSION:
         raise DatabaseError(
             f"{path} is read-only and was written by an older Reciprocity (database "
@@ -438,7 +447,7 @@ def _open_for_viewing(database: ReciprocityDatabase, path: Path, version: int) -
         database.init(read_only_uri(path, immutable=immutable), uri=True, pragmas=READ_ONLY_PRAGMAS)
         try:
             database.connect()
-            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            query.value("SELECT count(*) FROM sqlite_master", database=database)  # reads the schema
             return
         except Exception as exc:
             database.close()
@@ -461,5 +470,7 @@ def close_database(database: ReciprocityDatabase = db) -> None:
 
 def quick_check(database: Database = db) -> str:
     """Run SQLite's quick integrity check; returns 'ok' or the first problem found."""
-    rows = database.execute_sql("PRAGMA quick_check").fetchall()
-    return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:5])
+    from desktop.store import query
+
+    problems = query.column("PRAGMA quick_check", database=database)
+    return "ok" if problems == ["ok"] else "; ".join(str(p) for p in problems[:5])

@@ -3,6 +3,9 @@
 The version lives in `PRAGMA user_version`. Each step runs in one transaction; before
 upgrading a file that already holds data, a backup is made in the backups folder beside
 it (`backups.before_upgrade`), and a retry after an interrupted upgrade reuses it.
+
+`connection` imports this module as it loads, and `query` builds on `connection`, so the
+functions here import `query` when they run, not at the top.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ Step = Callable[[Database], None]
 
 def _run_script(database: Database, script: str) -> None:
     """Run a multi-statement SQL script inside the current transaction."""
+    from desktop.store import query
+
     for statement in _split_statements(script):
-        database.execute_sql(statement)
+        query.execute(statement, database=database)
 
 
 def _split_statements(script: str) -> list[str]:
@@ -67,13 +72,17 @@ LATEST_VERSION = len(STEPS)
 
 
 def current_version(database: Database) -> int:
-    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    from desktop.store import query
+
+    return int(query.value("PRAGMA user_version", database=database))
 
 
 def migrate(
     database: Database, path: Path | None = None, steps: Sequence[Step] = STEPS
 ) -> Backup | None:
     """Apply every step the database lacks. Returns the backup made first, if any."""
+    from desktop.store import query
+
     version = current_version(database)
     if version > len(steps):
         raise RuntimeError(f"database version {version} is newer than this program")
@@ -88,5 +97,5 @@ def migrate(
     for number in range(version + 1, len(steps) + 1):
         with database.atomic():
             steps[number - 1](database)
-            database.execute_sql(f"PRAGMA user_version = {number:d}")
+            query.execute(f"PRAGMA user_version = {number:d}", database=database)
     return backup

@@ -7,6 +7,9 @@ beside the code that needs it. Either way its rows are mapped here onto a datacl
 NamedTuple by the names SQLite gives the columns (a model field's column name, or its
 alias), so a reordered column can never land in the wrong field. A column the type does
 not name is an error at once.
+
+Every helper runs on the shared `db` unless given a `database`: another peewee database,
+or a plain `sqlite3.Connection` (the backups' and the file checks' own connections).
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def column(sql: Sql, params: Params = (), *, database: Any = None) -> list[Any]:
 def execute(sql: str, params: Params = (), *, database: Any = None) -> int:
     """Run a write or a statement that shapes a TEMP table; the id of the row it inserted
     (or the rows it changed for an update)."""
-    cursor = (database or db).execute_sql(sql, params)
+    cursor = _cursor(database, sql, params)
     if sql.lstrip()[:6].upper() == "INSERT" and cursor.lastrowid is not None:
         return cursor.lastrowid
     return cursor.rowcount
@@ -86,7 +89,7 @@ def insert(model: type[Model], values: Mapping[str, object], *, database: Any = 
             f" VALUES ({', '.join('?' * len(values))})"
         )
     params = [fields[name].db_value(value) for name, value in values.items()]
-    cursor = (database or db).execute_sql(_inserts[key], params)
+    cursor = _cursor(database, _inserts[key], params)
     return int(cursor.lastrowid or 0)
 
 
@@ -99,6 +102,14 @@ def _run(sql: Sql, params: Params, database: Any) -> sqlite3.Cursor:
         if params:
             raise TypeError("a peewee query carries its own parameters; pass none beside it")
         sql, params = sql.sql()
+    return _cursor(database, sql, params)
+
+
+def _cursor(database: Any, sql: str, params: Params) -> sqlite3.Cursor:
+    """The cursor of *sql* run in *database*: a peewee database (`db` if None) or a plain
+    sqlite3 connection."""
+    if isinstance(database, sqlite3.Connection):
+        return database.execute(sql, params)
     cursor: sqlite3.Cursor = (database or db).execute_sql(sql, params)
     return cursor
 
@@ -190,15 +201,15 @@ def _date(text: Any) -> date:
 def execute_many(sql: str, rows: Sequence[Params], *, database: Any = None) -> int:
     """Run one write for each of *rows* (a bulk insert: far faster than a statement each);
     the rows changed. SQLite's own errors come through as they are (sqlite3.Error)."""
-    cursor = (database or db).connection().executemany(sql, rows)
-    return cursor.rowcount
+    raw = database if isinstance(database, sqlite3.Connection) else (database or db).connection()
+    return raw.executemany(sql, rows).rowcount
 
 
 def column_batches(
     sql: str, params: Params = (), *, size: int, database: Any = None
 ) -> Iterator[list[Any]]:
     """The values of a one-column query, *size* at a time, for results too long to hold."""
-    cursor = (database or db).execute_sql(sql, params)
+    cursor = _cursor(database, sql, params)
     while found := cursor.fetchmany(size):
         yield [values[0] for values in found]
 
@@ -207,7 +218,7 @@ def copy(select: str, insert: str, *, source: Any, target: Any = None, size: int
     """Feed every row of *select* (run in *source*) to *insert* (in *target*), *size* rows
     at a time; the rows copied. The two statements name the same columns in the same
     order, so the rows pass from one to the other without being taken apart."""
-    cursor = source.execute_sql(select)
+    cursor = _cursor(source, select, ())
     copied = 0
     while found := cursor.fetchmany(size):
         execute_many(insert, found, database=target)
@@ -218,7 +229,7 @@ def copy(select: str, insert: str, *, source: Any, target: Any = None, size: int
 def mapping(sql: str, params: Params = (), *, database: Any = None) -> dict[str, Any] | None:
     """The first row of *sql* as {column name: value}, or None: for a SELECT list made at
     run time, which no dataclass could name."""
-    cursor = (database or db).execute_sql(sql, params)
+    cursor = _cursor(database, sql, params)
     found = cursor.fetchone()
     if found is None:
         return None

@@ -67,12 +67,12 @@ def move_database(source: Path, folder: Path) -> Path:
             copy = sqlite3.connect(partial)
             try:
                 con.backup(copy)
-                problems = copy.execute("PRAGMA quick_check").fetchall()
+                problem = snapshots.quick_check(copy)
             finally:
                 copy.close()
         finally:
             con.close()
-        if problems != [("ok",)]:
+        if problem != "ok":
             raise MoveRefused(
                 f"The copy of {source} did not pass the database check, so Reciprocity "
                 "did not move it. The original is unchanged."

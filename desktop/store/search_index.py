@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from desktop.store import textkeys
+from desktop.store import query, textkeys
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.sqltypes import Database
@@ -26,34 +26,32 @@ def refresh_people(person_ids: Iterable[int], database: Database = db) -> None:
     """Re-index the given people (removing any that no longer exist)."""
     ids = list(dict.fromkeys(int(i) for i in person_ids))
     for marks, chunk in id_chunks(ids):
-        database.execute_sql(f"DELETE FROM person_search WHERE rowid IN ({marks})", chunk)
-        database.execute_sql(
-            f"{_INSERT} {_ROW_SQL} WHERE p.id IN ({marks})",
-            chunk,
+        query.execute(
+            f"DELETE FROM person_search WHERE rowid IN ({marks})", chunk, database=database
         )
+        query.execute(f"{_INSERT} {_ROW_SQL} WHERE p.id IN ({marks})", chunk, database=database)
 
 
 def index_new_people(after_id: int, database: Database = db) -> None:
     """Index everyone added after *after_id*, not indexed yet (a bulk insert's people)."""
-    database.execute_sql(f"{_INSERT} {_ROW_SQL} WHERE p.id > ?", (after_id,))
+    query.execute(f"{_INSERT} {_ROW_SQL} WHERE p.id > ?", (after_id,), database=database)
 
 
 def refresh_actions(action_ids: Iterable[int], database: Database = db) -> None:
     """Re-index the given actions (removing any that no longer exist)."""
     ids = list(dict.fromkeys(int(i) for i in action_ids))
     for marks, chunk in id_chunks(ids):
-        database.execute_sql(f"DELETE FROM action_search WHERE rowid IN ({marks})", chunk)
-        database.execute_sql(f"{_ACTION_INSERT} WHERE id IN ({marks})", chunk)
+        query.execute(
+            f"DELETE FROM action_search WHERE rowid IN ({marks})", chunk, database=database
+        )
+        query.execute(f"{_ACTION_INSERT} WHERE id IN ({marks})", chunk, database=database)
 
 
 def refresh_company(company_id: int, database: Database = db) -> None:
     """Re-index everyone at a company (after it was renamed or deleted)."""
-    ids = [
-        row[0]
-        for row in database.execute_sql(
-            "SELECT id FROM person WHERE company_id = ?", (company_id,)
-        ).fetchall()
-    ]
+    ids = query.column(
+        "SELECT id FROM person WHERE company_id = ?", (company_id,), database=database
+    )
     refresh_people(ids, database)
 
 
@@ -67,19 +65,21 @@ DEFAULT_HASH_BYTES = 1 << 20
 def rebuild(database: Database = db) -> None:
     """After bulk inserts: fill the sort keys and rebuild both full-text indexes."""
     database.register_function(textkeys.fold, "fold", 1, deterministic=True)
-    database.execute_sql("UPDATE person SET sort_key = fold(name)")
-    database.execute_sql("UPDATE company SET sort_key = fold(name)")
+    query.execute("UPDATE person SET sort_key = fold(name)", database=database)
+    query.execute("UPDATE company SET sort_key = fold(name)", database=database)
     for table, insert in (
         ("person_search", f"{_INSERT} {_ROW_SQL}"),
         ("action_search", _ACTION_INSERT),
     ):
-        database.execute_sql(f"DELETE FROM {table}")
+        query.execute(f"DELETE FROM {table}", database=database)
         _set_hash_size(database, table, BULK_HASH_BYTES)
         try:
-            database.execute_sql(insert)
+            query.execute(insert, database=database)
         finally:
             _set_hash_size(database, table, DEFAULT_HASH_BYTES)
 
 
 def _set_hash_size(database: Database, table: str, size: int) -> None:
-    database.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (size,))
+    query.execute(
+        f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", (size,), database=database
+    )

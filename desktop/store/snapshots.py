@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.store import connection, migrations, safe_files
+from desktop.store import connection, migrations, query, safe_files
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that can only read *path* and creates nothing beside it if it can."""
     try:
         con = sqlite3.connect(connection.read_only_uri(path), uri=True)
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        query.value("SELECT count(*) FROM sqlite_master", database=con)  # reads the schema
         return con
     except sqlite3.OperationalError:  # a WAL file in a folder that cannot hold its -shm
         return sqlite3.connect(connection.read_only_uri(path, immutable=True), uri=True)
@@ -37,15 +37,15 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 
 def quick_check(con: sqlite3.Connection) -> str:
     """'ok', or the first problems SQLite's quick check found."""
-    rows = con.execute("PRAGMA quick_check").fetchall()
-    return "ok" if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+    problems = query.column("PRAGMA quick_check", database=con)
+    return "ok" if problems == ["ok"] else "; ".join(str(p) for p in problems[:3])
 
 
 def facts_of(con: sqlite3.Connection) -> Facts:
-    version = con.execute("PRAGMA user_version").fetchone()[0]
+    version = query.value("PRAGMA user_version", database=con)
     try:
-        people = con.execute("SELECT count(*) FROM person").fetchone()[0]
-        actions = con.execute("SELECT count(*) FROM action").fetchone()[0]
+        people = query.value("SELECT count(*) FROM person", database=con)
+        actions = query.value("SELECT count(*) FROM action", database=con)
     except sqlite3.OperationalError:  # no such table: not (yet) a network
         people = actions = None
     return Facts(people, actions, version)
@@ -78,7 +78,7 @@ def open_alone(path: Path) -> sqlite3.Connection | None:
     WAL mode needs the database to itself. The caller closes the connection."""
     con = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
-        mode = con.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        mode = query.value("PRAGMA journal_mode = DELETE", database=con)
     except sqlite3.Error:
         mode = None
     if mode != "delete":
@@ -139,14 +139,9 @@ def verify(path: Path) -> str:
 
 
 def _verified(con: sqlite3.Connection, name: str) -> str:
-    version = con.execute("PRAGMA user_version").fetchone()[0]
-    application_id = con.execute("PRAGMA application_id").fetchone()[0]
-    tables = frozenset(
-        t
-        for (t,) in con.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    )
+    version = query.value("PRAGMA user_version", database=con)
+    application_id = query.value("PRAGMA application_id", database=con)
+    tables = frozenset(query.column(connection.TABLES_SQL, database=con))
     ours = application_id == connection.APPLICATION_ID or (
         # Files from before the mark was set are known by their tables.
         application_id == 0

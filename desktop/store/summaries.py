@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NamedTuple
 
+from desktop.store import query
 from desktop.store.sqltypes import Database
 
 REBUILD = (
@@ -46,10 +48,15 @@ REBUILD = (
 )
 
 
+class _Trigger(NamedTuple):
+    name: str
+    sql: str
+
+
 def rebuild(database: Database) -> None:
     """Work both summaries out afresh from the timeline (inside the caller's transaction)."""
     for statement in REBUILD:
-        database.execute_sql(statement)
+        query.execute(statement, database=database)
 
 
 @contextmanager
@@ -60,15 +67,17 @@ def paused(database: Database) -> Iterator[None]:
     """
     if not database.connection().in_transaction:
         raise RuntimeError("summaries.paused needs a transaction around it")
-    triggers = database.execute_sql(
+    triggers = query.rows(
         "SELECT name, sql FROM sqlite_master"
-        " WHERE type = 'trigger' AND tbl_name = 'action' AND name LIKE 'action_summary_%'"
-    ).fetchall()
-    for name, _sql in triggers:
-        database.execute_sql(f'DROP TRIGGER "{name}"')
+        " WHERE type = 'trigger' AND tbl_name = 'action' AND name LIKE 'action_summary_%'",
+        into=_Trigger,
+        database=database,
+    )
+    for trigger in triggers:
+        query.execute(f'DROP TRIGGER "{trigger.name}"', database=database)
     try:
         yield
     finally:
-        for _name, sql in triggers:
-            database.execute_sql(sql)
+        for trigger in triggers:
+            query.execute(trigger.sql, database=database)
     rebuild(database)

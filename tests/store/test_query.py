@@ -110,6 +110,25 @@ def test_copy_feeds_the_rows_of_one_database_to_another(database, tmp_path):
     assert query.column("SELECT name_key FROM company ORDER BY id") == [f"c{n}" for n in range(5)]
 
 
+def test_a_plain_sqlite3_connection_is_read_and_written_the_same_way(database):
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(":memory:")) as con:
+        assert query.execute("CREATE TABLE c (name TEXT, n INTEGER)", database=con) == -1
+        assert query.execute("INSERT INTO c VALUES ('A', 1)", database=con) == 1
+        assert query.execute_many("INSERT INTO c VALUES (?, ?)", [("B", 2)], database=con) == 1
+        assert query.rows("SELECT n AS count, name FROM c", into=Kept, database=con) == [
+            Kept("A", 1),
+            Kept("B", 2),
+        ]
+        assert query.value("PRAGMA user_version", database=con) == 0
+        assert query.column("SELECT name FROM c ORDER BY n DESC", database=con) == ["B", "A"]
+        assert query.mapping("SELECT count(*) AS n FROM c", database=con) == {"n": 2}
+        # The shared database saw none of it.
+        assert query.value("SELECT count(*) FROM sqlite_master WHERE name = 'c'") == 0
+
+
 def test_mapping_names_each_value_by_its_column(database):
     assert query.mapping("SELECT 1 AS \"key 0\", 'x' AS wrong") == {"key 0": 1, "wrong": "x"}
     assert query.mapping("SELECT 1 AS one WHERE 0") is None
