@@ -180,10 +180,7 @@ def export_to(
             }
             stream.write(json.dumps(header)[:-1] + ',\n"tables": {')  # the header, still open
             tables = archived_tables(database)
-            total = sum(
-                int(query.value(f"SELECT count(*) FROM {_quoted(t)}", database=database))
-                for t in tables
-            )
+            total = 0 if progress is None else _rows_in(database, tables)
             written = 0
             tell(0, total)
             for number, table in enumerate(tables):
@@ -200,6 +197,13 @@ def export_to(
     except (sqlite3.Error, PeeweeException) as exc:
         raise ArchiveError(f"Reciprocity could not read the database to export it: {exc}.") from exc
     return counts
+
+
+def _rows_in(database: Database, tables: list[str]) -> int:
+    """How many rows the tables hold together: what a progress bar fills up to."""
+    return sum(
+        int(query.value(f"SELECT count(*) FROM {_quoted(t)}", database=database)) for t in tables
+    )
 
 
 def _tell_from(tell: Progress, before: int, total: int, done: int) -> None:
