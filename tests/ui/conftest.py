@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core import people
 from desktop.ui import plain
@@ -63,27 +63,9 @@ def add_people(database):
 
 
 @pytest.fixture
-def on_next_dialog(qtbot):
+def on_next_dialog(on_next):
     """Run a callback on the next modal dialog once it is open (for exec()-based flows)."""
-    errors: list[BaseException] = []
-
-    def schedule(callback):
-        def poll():
-            dialog = QApplication.activeModalWidget()
-            if dialog is None:
-                QTimer.singleShot(10, poll)
-                return
-            try:
-                callback(dialog)
-            except BaseException as exc:  # close the dialog so exec() returns, then fail
-                errors.append(exc)
-                dialog.reject()
-
-        QTimer.singleShot(0, poll)
-
-    yield schedule
-    if errors:
-        raise errors[0]
+    return lambda callback: on_next(QWidget, callback)
 
 
 @pytest.fixture
