@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
@@ -26,25 +27,22 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.core import actions, companies, followups, needs, opportunities
 from desktop.core.changes import ACTION_WRITE, CASCADE, Changed
-from desktop.core.reciprocity import Range
 from desktop.ui import ops, plain, transfer
-from desktop.ui.dialogs.action_dialog import ActionDialog
-from desktop.ui.dialogs.aliases_dialog import AliasesDialog
-from desktop.ui.dialogs.merge_dialog import MergeDialog
-from desktop.ui.dialogs.profile_dialog import ProfileDialog
 from desktop.ui.icons import app_icon, icon
-from desktop.ui.pages.companies import CompaniesPage
-from desktop.ui.pages.dashboard import DashboardPage
-from desktop.ui.pages.followups import FollowUpsPage
-from desktop.ui.pages.needs import NeedsPage
-from desktop.ui.pages.opportunities import OpportunitiesPage
-from desktop.ui.pages.people import PeoplePage
 from desktop.ui.pages.protocol import Page
-from desktop.ui.pages.reciprocity import ReciprocityPage
-from desktop.ui.pages.timeline import TimelinePage
 from desktop.ui.plain import message_box, plain_label, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.safety import Safety
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.companies import CompaniesPage
+    from desktop.ui.pages.dashboard import DashboardPage
+    from desktop.ui.pages.followups import FollowUpsPage
+    from desktop.ui.pages.needs import NeedsPage
+    from desktop.ui.pages.opportunities import OpportunitiesPage
+    from desktop.ui.pages.people import PeoplePage
+    from desktop.ui.pages.reciprocity import ReciprocityPage
+    from desktop.ui.pages.timeline import TimelinePage
 
 PAGES = (
     "dashboard",
@@ -68,8 +66,33 @@ PAGE_LABELS = {
 }
 
 
+class Pages(Mapping[str, Page]):
+    """The window's pages by key. A page is made, and reads what it shows, the first time
+    it is asked for; `made()` is those made so far. Start-up makes only the first page."""
+
+    def __init__(self, window: MainWindow):
+        self._window = window
+        self._made: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self._made:
+            if key not in PAGES:
+                raise KeyError(key)
+            self._made[key] = self._window._make_page(key)
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGES)
+
+    def __len__(self) -> int:
+        return len(PAGES)
+
+    def made(self) -> dict[str, Page]:
+        return dict(self._made)
+
+
 class MainWindow(QMainWindow):
-    """Pages are built once; the database is opened before the window is made."""
+    """Each page is made when first shown; the database is opened before the window is."""
 
     import_menu: QMenu  # File › Import and File › Export, made by transfer.add_menus
     export_menu: QMenu
@@ -95,24 +118,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — read-only" if read_only else title)
         self.setWindowIcon(app_icon())
 
-        self.dashboard_page = DashboardPage()
-        self.people_page = PeoplePage(offer_sample=not sample)
-        self.companies_page = CompaniesPage()
-        self.timeline_page = TimelinePage()
-        self.followups_page = FollowUpsPage()
-        self.needs_page = NeedsPage()
-        self.opportunities_page = OpportunitiesPage()
-        self.reciprocity_page = ReciprocityPage()
-        self.pages: dict[str, Page] = {
-            "dashboard": self.dashboard_page,
-            "people": self.people_page,
-            "companies": self.companies_page,
-            "timeline": self.timeline_page,
-            "follow-ups": self.followups_page,
-            "needs": self.needs_page,
-            "opportunities": self.opportunities_page,
-            "reciprocity": self.reciprocity_page,
-        }
+        self.pages = Pages(self)
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
@@ -120,8 +126,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         for key, label in PAGE_LABELS.items():
             QListWidgetItem(icon(key), label, self.sidebar)
-            self.stack.addWidget(cast(QWidget, self.pages[key]))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # the page itself is made when first shown
+        self.sidebar.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -156,7 +162,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
-        self._connect_pages()
         self.database_label = QLabel()
         self.database_label.setTextFormat(Qt.TextFormat.PlainText)
         self.database_label.setText(str(database_path))
@@ -264,74 +269,149 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.new_company_action)
         toolbar.addAction(self.log_action)
 
-    def _connect_pages(self) -> None:
-        self.people_page.sample_requested.connect(self.sample_requested)
-        self.people_page.pane.company_activated.connect(self.show_company)
-        self.companies_page.pane.person_activated.connect(self.show_person)
-        for key, page in self.pages.items():
-            page.data_changed.connect(
-                lambda changed, k=key: self.note_changes(changed, except_page=k)
-            )
-        self.people_page.pane.log_requested.connect(self.log_with_person)
-        self.needs_page.pane.refer_requested.connect(self._log)
-        self.people_page.pane.need_activated.connect(self.show_need)
-        self.people_page.pane.opportunity_activated.connect(self.show_opportunity)
-        self.needs_page.profile_button.clicked.connect(self.edit_profile)
-        self.companies_page.pane.log_requested.connect(
-            lambda company_id: self._log({"company_id": company_id})
-        )
-        self.needs_page.pane.timeline_requested.connect(
-            lambda need_id: self.show_timeline(need_id=need_id)
-        )
-        self.needs_page.pane.opportunity_requested.connect(self.new_opportunity_at)
-        dashboard = self.dashboard_page
-        dashboard.person_requested.connect(self.show_person)
-        dashboard.timeline_requested.connect(lambda fields: self.show_timeline(**fields))
-        dashboard.page_requested.connect(self.show_page)
-        dashboard.follow_up_requested.connect(self.show_follow_up)
-        dashboard.log_first.clicked.connect(self.log_action_here)
-        dashboard.reciprocity_requested.connect(self.show_reciprocity)
-        self.reciprocity_page.timeline_requested.connect(
-            lambda fields: self.show_timeline(**fields)
-        )
-        self.reciprocity_page.person_requested.connect(self.show_person)
-        self.reciprocity_page.log_first.clicked.connect(self.log_action_here)
-        company_pane = self.companies_page.pane
-        company_pane.need_activated.connect(self.show_need)
-        company_pane.opportunity_activated.connect(self.show_opportunity)
-        company_pane.need_requested.connect(self.new_need_at)
-        company_pane.brief_requested.connect(self.export_brief)
-        company_pane.opportunity_requested.connect(self.new_opportunity_at)
-        opportunity_pane = self.opportunities_page.pane
-        opportunity_pane.person_activated.connect(self.show_person)
-        opportunity_pane.need_activated.connect(self.show_need)
-        opportunity_pane.log_requested.connect(self.log_about_opportunity)
-        opportunity_pane.brief_requested.connect(self._brief_for_opportunity)
-        opportunity_pane.timeline_requested.connect(
-            lambda opportunity_id: self.show_timeline(opportunity_id=opportunity_id)
-        )
-        self.opportunities_page.message.connect(
-            lambda text: self.statusBar().showMessage(text, 5000)
-        )
-        self.people_page.pane.timeline_requested.connect(
-            lambda person_id: self.show_timeline(person_id=person_id)
-        )
-        self.companies_page.pane.timeline_requested.connect(
+    # -- the pages, each made when first shown -----------------------------------------
+    def _make_page(self, key: str) -> Page:
+        """The page *key*, made and wired to the window; called once, by `Pages`."""
+        page = cast(Page, getattr(self, "_make_" + key.replace("-", ""))())
+        page.data_changed.connect(lambda changed: self.note_changes(changed, except_page=key))
+        index = PAGES.index(key)
+        placeholder = cast(QWidget, self.stack.widget(index))
+        self.stack.insertWidget(index, cast(QWidget, page))
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if self.read_only:  # made after the window went read-only: its writes too
+            if hasattr(page, "read_only"):
+                page.read_only = True
+            if self.safety.guard is not None:
+                self.safety.guard.apply(cast(QWidget, page))
+        return page
+
+    def _make_dashboard(self) -> DashboardPage:
+        from desktop.ui.pages.dashboard import DashboardPage
+
+        page = DashboardPage()
+        page.person_requested.connect(self.show_person)
+        page.timeline_requested.connect(lambda fields: self.show_timeline(**fields))
+        page.page_requested.connect(self.show_page)
+        page.follow_up_requested.connect(self.show_follow_up)
+        page.log_first.clicked.connect(self.log_action_here)
+        page.reciprocity_requested.connect(self.show_reciprocity)
+        return page
+
+    def _make_people(self) -> PeoplePage:
+        from desktop.ui.pages.people import PeoplePage
+
+        page = PeoplePage(offer_sample=not self.is_sample)
+        page.sample_requested.connect(self.sample_requested)
+        pane = page.pane
+        pane.company_activated.connect(self.show_company)
+        pane.log_requested.connect(self.log_with_person)
+        pane.need_activated.connect(self.show_need)
+        pane.opportunity_activated.connect(self.show_opportunity)
+        pane.timeline_requested.connect(lambda person_id: self.show_timeline(person_id=person_id))
+        return page
+
+    def _make_companies(self) -> CompaniesPage:
+        from desktop.ui.pages.companies import CompaniesPage
+
+        page = CompaniesPage()
+        pane = page.pane
+        pane.person_activated.connect(self.show_person)
+        pane.log_requested.connect(lambda company_id: self._log({"company_id": company_id}))
+        pane.need_activated.connect(self.show_need)
+        pane.opportunity_activated.connect(self.show_opportunity)
+        pane.need_requested.connect(self.new_need_at)
+        pane.brief_requested.connect(self.export_brief)
+        pane.opportunity_requested.connect(self.new_opportunity_at)
+        pane.timeline_requested.connect(
             lambda company_id: self.show_timeline(company_id=company_id)
         )
+        return page
+
+    def _make_timeline(self) -> TimelinePage:
+        from desktop.ui.pages.timeline import TimelinePage
+
+        return TimelinePage()
+
+    def _make_followups(self) -> FollowUpsPage:
+        from desktop.ui.pages.followups import FollowUpsPage
+
+        return FollowUpsPage()
+
+    def _make_needs(self) -> NeedsPage:
+        from desktop.ui.pages.needs import NeedsPage
+
+        page = NeedsPage()
+        page.profile_button.clicked.connect(self.edit_profile)
+        pane = page.pane
+        pane.refer_requested.connect(self._log)
+        pane.timeline_requested.connect(lambda need_id: self.show_timeline(need_id=need_id))
+        pane.opportunity_requested.connect(self.new_opportunity_at)
+        return page
+
+    def _make_opportunities(self) -> OpportunitiesPage:
+        from desktop.ui.pages.opportunities import OpportunitiesPage
+
+        page = OpportunitiesPage()
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        pane = page.pane
+        pane.person_activated.connect(self.show_person)
+        pane.need_activated.connect(self.show_need)
+        pane.log_requested.connect(self.log_about_opportunity)
+        pane.brief_requested.connect(self._brief_for_opportunity)
+        pane.timeline_requested.connect(
+            lambda opportunity_id: self.show_timeline(opportunity_id=opportunity_id)
+        )
+        return page
+
+    def _make_reciprocity(self) -> ReciprocityPage:
+        from desktop.ui.pages.reciprocity import ReciprocityPage
+
+        page = ReciprocityPage()
+        page.timeline_requested.connect(lambda fields: self.show_timeline(**fields))
+        page.person_requested.connect(self.show_person)
+        page.log_first.clicked.connect(self.log_action_here)
+        return page
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return cast("DashboardPage", self.pages["dashboard"])
+
+    @property
+    def people_page(self) -> PeoplePage:
+        return cast("PeoplePage", self.pages["people"])
+
+    @property
+    def companies_page(self) -> CompaniesPage:
+        return cast("CompaniesPage", self.pages["companies"])
+
+    @property
+    def timeline_page(self) -> TimelinePage:
+        return cast("TimelinePage", self.pages["timeline"])
+
+    @property
+    def followups_page(self) -> FollowUpsPage:
+        return cast("FollowUpsPage", self.pages["follow-ups"])
+
+    @property
+    def needs_page(self) -> NeedsPage:
+        return cast("NeedsPage", self.pages["needs"])
+
+    @property
+    def opportunities_page(self) -> OpportunitiesPage:
+        return cast("OpportunitiesPage", self.pages["opportunities"])
+
+    @property
+    def reciprocity_page(self) -> ReciprocityPage:
+        return cast("ReciprocityPage", self.pages["reciprocity"])
 
     def _go_read_only(self) -> None:
         """Viewing only: every write control disabled, the reason in the status bar."""
         self.safety.go_read_only()
         self.profile_button.setEnabled(False)
-        for page in (
-            self.people_page,
-            self.companies_page,
-            self.needs_page,
-            self.opportunities_page,
-            self.timeline_page,
-        ):
-            page.read_only = True
+        for page in self.pages.made().values():  # the others are made read-only
+            if hasattr(page, "read_only"):
+                page.read_only = True
 
     # -- navigation -------------------------------------------------------------------
     def current_page(self) -> str:
@@ -343,6 +423,11 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.sidebar.setCurrentRow(PAGES.index(key))
 
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.pages[PAGES[row]]  # made now if this is its first showing
+            self.stack.setCurrentIndex(row)
+
     def show_person(self, person_id: int) -> None:
         self.show_page("people")
         self.people_page.select_id(person_id)
@@ -352,6 +437,8 @@ class MainWindow(QMainWindow):
         self.needs_page.select_id(need_id)
 
     def show_reciprocity(self, start, end) -> None:
+        from desktop.core.reciprocity import Range
+
         self.show_page("reciprocity")
         self.reciprocity_page.set_range(
             Range(start, end), "week" if (end - start).days < 40 else None
@@ -384,7 +471,7 @@ class MainWindow(QMainWindow):
         """Something was written: each other page that shows any of it reads again, now if
         it is on screen, else when next shown. *except_page* made the change and has read
         again already."""
-        for key, page in self.pages.items():
+        for key, page in self.pages.made().items():  # one made later reads as it is made
             if key != except_page:
                 page.note_changes(changed)
 
@@ -411,16 +498,17 @@ class MainWindow(QMainWindow):
         """Ctrl+L: log an action about whatever is selected on the current page."""
         prefill: dict[str, int | None] = {}
         page = self.current_page()
-        person, company = self.people_page.current_id(), self.companies_page.current_id()
-        need, opportunity = self.needs_page.current_id(), self.opportunities_page.current_id()
-        if page == "people" and person is not None:
+        if page == "people" and (person := self.people_page.current_id()) is not None:
             prefill["counterpart_id"] = person
-        elif page == "companies" and company is not None:
+        elif page == "companies" and (company := self.companies_page.current_id()) is not None:
             prefill["company_id"] = company
-        elif page == "needs" and need is not None:
+        elif page == "needs" and (need := self.needs_page.current_id()) is not None:
             prefill["need_id"] = need
             prefill["company_id"] = companies.find_company(needs.get_need(need).company)
-        elif page == "opportunities" and opportunity is not None:
+        elif (
+            page == "opportunities"
+            and (opportunity := self.opportunities_page.current_id()) is not None
+        ):
             self.log_about_opportunity(opportunity)
             return
         self._log(prefill)
@@ -436,6 +524,8 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self) -> None:
         """My skills and target roles, which every need's fit is worked out from."""
+        from desktop.ui.dialogs.profile_dialog import ProfileDialog
+
         if ProfileDialog.edit(self) is not None:
             self.note_changes(Changed.PROFILE)
             self.statusBar().showMessage("Your profile was saved; fits are up to date.", 5000)
@@ -443,12 +533,16 @@ class MainWindow(QMainWindow):
     def merge_people(self) -> None:
         """Two records of one person become one (the selected person is offered to keep)."""
         keep = self.people_page.current_id() if self.current_page() == "people" else None
+        from desktop.ui.dialogs.merge_dialog import MergeDialog
+
         if MergeDialog.run(self, keep):
             self.note_changes(CASCADE)
             self.statusBar().showMessage("The two records are one now.", 5000)
 
     def edit_aliases(self) -> None:
         """The short forms ('JS') counted as the skills they stand for ('JavaScript')."""
+        from desktop.ui.dialogs.aliases_dialog import AliasesDialog
+
         if AliasesDialog.edit(self):
             self.note_changes(Changed.ALIASES)
             self.statusBar().showMessage(
@@ -459,6 +553,8 @@ class MainWindow(QMainWindow):
         self._log({"counterpart_id": person_id})
 
     def _log(self, prefill: dict) -> None:
+        from desktop.ui.dialogs.action_dialog import ActionDialog
+
         saved = ActionDialog.edit(self, None, **prefill)
         if saved is not None:
             self.note_changes(ACTION_WRITE)

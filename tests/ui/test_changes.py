@@ -59,6 +59,7 @@ def test_a_company_renamed_is_read_again_by_its_pages_but_not_by_the_charts(
     qtbot, window, on_next_dialog, settle
 ):
     acme = companies.create_company(companies.CompanyData(name="Acme"))
+    list(window.pages.values())  # every page made, as once each has been visited
     window.refresh_pages()
     window.show_page("reciprocity")
     settle(window.reciprocity_page)
@@ -97,3 +98,16 @@ def test_a_hidden_page_told_twice_reads_once_when_shown(qtbot, window, monkeypat
     assert calls == []
     window.show_page("timeline")
     assert calls == [1]
+
+
+def test_only_the_first_page_is_made_at_start_and_a_later_one_reads_as_it_is_made(qtbot, window):
+    first = window.current_page()
+    assert list(window.pages.made()) == [first]
+    assert window.stack.count() == len(window.pages)
+    people.create_person(people.PersonData(name="Ada", company="Acme"))
+    window.note_changes(Changed.PEOPLE | Changed.COMPANIES)
+    assert "companies" not in window.pages.made()  # a write makes no page
+    window.show_page("companies")
+    assert window.stack.currentWidget() is window.companies_page
+    assert window.companies_page.model.rowCount() == 1
+    assert list(window.pages.made()) == [first, "companies"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import disks
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from desktop.core import people
 from desktop.store import backups, connection
@@ -18,6 +19,7 @@ from desktop.ui import application
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.open_problem_dialog import OpenProblemDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.read_only import writes
 
 
 def digest(path):
@@ -158,6 +160,12 @@ def test_a_read_only_network_opens_for_viewing_with_writes_disabled(
         page.edit_current()
         page.delete_current()
         assert people.person_count() == 1
+        for key in ("companies", "timeline", "needs", "opportunities"):
+            window.show_page(key)  # a page first made now is read-only too
+            later = window.pages[key]
+            assert later.read_only, key
+            marked = [w for w in later.findChildren(QWidget) if writes(w)]
+            assert marked and not any(w.isEnabled() for w in marked), key
     finally:
         window.close()
         connection.close_database()

@@ -13,7 +13,6 @@ from desktop.core.reciprocity.person import person_months
 from desktop.core.timeline import TimelineFilter
 from desktop.ui import errors
 from desktop.ui.charts.sparkline import Sparkline
-from desktop.ui.dialogs.person_dialog import PersonDialog
 from desktop.ui.icons import icon
 from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
@@ -246,6 +245,8 @@ class PeoplePage(ListPage):
         return people.person_count()
 
     def open_editor(self, item_id: int | None) -> int | None:
+        from desktop.ui.dialogs.person_dialog import PersonDialog  # when first asked for
+
         return PersonDialog.edit(self, item_id)
 
     def confirm_and_delete(self, item_id: int) -> bool:
