@@ -78,9 +78,15 @@ def email_problem(email: str) -> str | None:
     return None
 
 
+# What `urlsplit` reads as an http(s) scheme and a site name: a quick yes for most addresses.
+_PLAIN_WEB_ADDRESS = re.compile(r"https?://[^/?#\s]", re.IGNORECASE | re.ASCII)
+
+
 def url_problem(url: str, what: str = "The address") -> str | None:
     """Return why *url* is not an http(s) web address, or None."""
     if not url:
+        return None
+    if _PLAIN_WEB_ADDRESS.match(url) and " " not in url:  # most addresses, without parsing
         return None
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):

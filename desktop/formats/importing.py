@@ -156,7 +156,7 @@ _CONTROL_IN_NOTES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _one_line(value: str) -> str:
-    return " ".join(value.split())
+    return " ".join(value.split()) if value else value  # most fields of a row are empty
 
 
 def _one_clean_line(value: str) -> str:

@@ -33,7 +33,13 @@ def _visible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
+# ASCII's invisible characters: the controls (category Cc) and the space (Zs).
+_ASCII_INVISIBLE = dict.fromkeys([*range(33), 127])
+
+
 def has_visible_text(text: str) -> bool:
+    if text.isascii():  # the common case, in one pass in C
+        return bool(text.translate(_ASCII_INVISIBLE))
     return any(not unicodedata.category(ch).startswith(("C", "Z")) for ch in text)
 
 

@@ -66,3 +66,48 @@ def test_plain_addresses_take_the_shortcut_and_others_the_library():
     ):
         assert not validation._plainly_valid(other), other
         assert (email_problem(other) is None) == (_library_says(other) is None), other
+
+
+def _parsed_says(url: str) -> str | None:
+    """The answer of the full check, by urlsplit, without the quick yes."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return None  # nothing given is no problem
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        return "scheme"
+    if not parts.netloc or " " in url:
+        return "netloc or space"
+    return None
+
+
+_URL_PIECES = st.sampled_from(
+    ["/", "?", "#", ":", " ", "\t", "\n", "x", "é", "linkedin.com", "in", "@", "[", "]",
+     "%20", "\u00a0", "www."]
+)  # fmt: skip
+_URLS = st.builds(
+    lambda scheme, separator, rest: scheme + separator + "".join(rest),
+    st.sampled_from(["http", "https", "HTTPS", "hTtP", "ftp", "x", "", " http"]),
+    st.sampled_from(["://", ":/", ":", "//", ":///", ":// ", "://?", "://#", ""]),
+    st.lists(_URL_PIECES, max_size=6),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_URLS)
+def test_the_quick_yes_to_web_addresses_agrees_with_parsing_them(url):
+    try:
+        expected = _parsed_says(url)
+    except ValueError:  # urlsplit refuses it outright (an unclosed "["): no answer to match
+        return
+    assert (url_problem(url) is None) == (expected is None), url
+
+
+def test_invisible_text_is_found_the_same_in_ascii_and_beyond():
+    from desktop.store.textkeys import has_visible_text
+
+    for text in ("", " ", "\t\n\x00\x7f", "\u200b", "\u00a0 "):
+        assert not has_visible_text(text), repr(text)
+    for text in ("a", " .", "\x00!", "é", " \u200bé"):
+        assert has_visible_text(text), repr(text)
