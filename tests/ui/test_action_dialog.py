@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.core import actions, people, timeline
 from desktop.core.timeline import TimelineFilter
@@ -54,6 +55,51 @@ def test_ctrl_l_on_a_person_logs_an_action_seen_in_timeline_and_pane(
     assert history.model.total() == 1 and history.heading.text() == "Actions (1)"
 
 
+def test_a_follow_up_date_typed_after_alt_f_is_saved(window, add_people, qtbot, on_next_dialog):
+    """Ctrl+L, Alt+F, type the date: the field showed 'Not set0261205' before."""
+    (ada,) = add_people("Ada")
+    window.people_page.refresh(select=ada)
+    window.people_page.search.setFocus()
+    shown = []
+
+    def log(dialog):
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClicks(dialog.summary, "Asked how I can help")
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is dialog.follow_up_on
+        qtbot.keyClicks(dialog.follow_up_on, "2026-12-05", delay=5)
+        shown.append(dialog.follow_up_on.text())
+        qtbot.keyClick(dialog.follow_up_on, Qt.Key.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), "yesterday")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    on_next_dialog(log)
+    window.log_action.trigger()
+    assert shown == ["2026-12-05"]
+    (row,) = db.execute_sql("SELECT follow_up_on, occurred_on FROM action").fetchall()
+    assert row == ("2026-12-05", (date.today() - timedelta(days=1)).isoformat())
+
+
+def test_a_date_that_is_not_one_keeps_the_form_open_and_says_why(qtbot, add_people):
+    (ada,) = add_people("Ada")
+    dialog = open_dialog(qtbot, counterpart_id=ada)
+    dialog.summary.setText("Coffee")
+    dialog.follow_up_on.setFocus()
+    qtbot.keyClicks(dialog.follow_up_on, "next blursday")
+    dialog.save()  # Enter in another field, say, with the date never left
+    assert dialog.isVisible() and action_count() == 0
+    message = dialog.form.message("follow_up_on")
+    assert "does not read as a date" in message.text() and message.isVisible()
+    assert not dialog.save_button.isEnabled()
+    dialog.follow_up_on.selectAll()
+    qtbot.keyClicks(dialog.follow_up_on, "next monday")
+    assert message.text().startswith("Monday ")  # what the words were read as
+    qtbot.keyClick(dialog.follow_up_on, Qt.Key.Key_Return)
+    assert action_count() == 1
+
+
 def test_ctrl_d_flips_the_direction(qtbot, add_people):
     (ada,) = add_people("Ada")
     dialog = open_dialog(qtbot, counterpart_id=ada)
@@ -85,7 +131,7 @@ def test_future_date_is_flagged_but_allowed(qtbot, add_people):
     (ada,) = add_people("Ada")
     dialog = open_dialog(qtbot, counterpart_id=ada)
     dialog.summary.setText("Coffee planned")
-    dialog.occurred_on.setDate(dialog.occurred_on.date().addDays(5))
+    dialog.occurred_on.set_value(date.today() + timedelta(days=5))
     assert dialog.form.message("occurred_on").text() == "This date is in the future."
     assert dialog.save_button.isEnabled()
 

@@ -187,12 +187,12 @@ def test_real_discard_box_keeps_editing_on_escape(
 
 
 def test_met_on_starts_empty_steps_from_today_and_clears_with_delete(qtbot, database):
-    from PySide6.QtCore import QDate
+    from datetime import timedelta
 
     dialog = open_dialog(qtbot)
-    assert dialog.met_on.value() is None and dialog.met_on.text() == "Not set"
-    dialog.met_on.stepBy(1)
-    assert dialog.met_on.date() == QDate.currentDate()
+    assert dialog.met_on.value() is None and dialog.met_on.placeholderText() == "Not set"
+    qtbot.keyClick(dialog.met_on, Qt.Key.Key_Down)
+    assert dialog.met_on.value() == date.today() - timedelta(days=1)
     qtbot.keyClick(dialog.met_on, Qt.Key.Key_Delete)
     assert dialog.met_on.value() is None
 

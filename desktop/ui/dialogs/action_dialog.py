@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -29,10 +27,6 @@ from desktop.ui.widgets.form import MessageForm
 from desktop.ui.widgets.person_picker import PersonPicker
 
 WEIGHTS = ("1 — a small favour", "2 — real effort", "3 — made a difference")
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
 class ActionDialog(RecordDialog):
@@ -79,8 +73,6 @@ class ActionDialog(RecordDialog):
             ("counterpart_id", self.counterpart.person_changed),
             ("beneficiary_id", self.beneficiary.person_changed),
             ("summary", self.summary.textChanged),
-            ("occurred_on", self.occurred_on.dateChanged),
-            ("follow_up_on", self.follow_up_on.dateChanged),
             ("company_id", self.company.textChanged),
         ):
             self.watch(key, signal)
@@ -114,13 +106,13 @@ class ActionDialog(RecordDialog):
             self.kind.addItem(icon(f"kind-{kind}"), label, kind)
         self.summary = main.add("summary", "&Summary", QLineEdit())
         self.summary.setPlaceholderText("One line: what happened")
-        self.occurred_on = main.add("occurred_on", "&Date", QDateEdit())
-        self.occurred_on.setCalendarPopup(True)
-        self.occurred_on.setDisplayFormat("yyyy-MM-dd")
+        self.occurred_on = main.add("occurred_on", "&Date", OptionalDateEdit(optional=False))
         self.weight = main.add("weight", "W&eight", QComboBox())
         for number, label in enumerate(WEIGHTS, start=1):
             self.weight.addItem(label, number)
-        self.follow_up_on = main.add("follow_up_on", "&Follow up on", OptionalDateEdit())
+        self.follow_up_on = main.add(
+            "follow_up_on", "&Follow up on", OptionalDateEdit(lean="future")
+        )
 
         self.beneficiary = more.add("beneficiary_id", "For w&hom", PersonPicker())
         self.beneficiary.setPlaceholderText("Whom it helped, if someone else (optional)")
@@ -169,9 +161,9 @@ class ActionDialog(RecordDialog):
         (self.received if self.given.isChecked() else self.given).setChecked(True)
 
     def data(self) -> actions.ActionData:
-        chosen = self.occurred_on.date()
         return actions.ActionData(
-            occurred_on=date(chosen.year(), chosen.month(), chosen.day()),
+            # Not a date yet: the field says so and keeps Save from running.
+            occurred_on=self.occurred_on.value() or date.today(),
             direction="received" if self.received.isChecked() else "given",
             kind=self.kind.currentData(),
             counterpart_id=self.counterpart.person_id(),
@@ -186,7 +178,7 @@ class ActionDialog(RecordDialog):
         )
 
     def set_data(self, data: actions.ActionData) -> None:
-        self.occurred_on.setDate(qdate(data.occurred_on))
+        self.occurred_on.set_value(data.occurred_on)
         (self.received if data.direction == "received" else self.given).setChecked(True)
         self.kind.setCurrentIndex(max(0, self.kind.findData(data.kind)))
         self.counterpart.set_person(data.counterpart_id)

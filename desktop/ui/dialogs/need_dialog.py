@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.core import companies, needs, skills
@@ -76,6 +78,7 @@ class NeedDialog(RecordDialog):
         else:
             self.company.setText(company)
             self.urgency.setCurrentIndex(self.urgency.findData(2))
+            self.learned_on.set_value(date.today())  # most needs are heard of the day logged
         self.watch("company", self.company.textChanged)
         self.watch("title", self.title.textChanged)
         self.watch("source_person_id", self.source.person_changed)

@@ -210,8 +210,6 @@ class OpportunityDialog(RecordDialog):
         self.watch("title", self.title.textChanged)
         self.watch("url", self.url.textChanged)
         self.watch("need_id", self.need.currentIndexChanged)
-        self.watch("status_on", self.status_on.dateChanged)
-        self.watch("applied_on", self.applied_on.dateChanged)
         self.watch("people", self.people.changed)
         self.revalidate()
         (self.title if company else self.company).setFocus()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayou
 from desktop.core.validation import Problems, ValidationError
 from desktop.ui import busy, errors, plain
 from desktop.ui.plain import short, tooltip
+from desktop.ui.widgets.date_edit import OptionalDateEdit
 from desktop.ui.widgets.form import MessageForm
 
 
@@ -26,6 +27,8 @@ class RecordDialog(QDialog):
         self.forms: list[MessageForm] = []
         self._touched: set[str] = set()
         self._initial: object | None = None
+        self._dates_watched = False
+        self._errors: set[str] = set()  # the fields that stop a save now
         self.setWindowTitle(f"Edit {self.noun}" if record_id else f"New {self.noun}")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -107,18 +110,46 @@ class RecordDialog(QDialog):
         self._touched.add(key)
         self.revalidate()
 
+    def _date_fields(self) -> list[tuple[str, OptionalDateEdit]]:
+        return [
+            (key, field)
+            for form in self.forms
+            for key, field in form.fields.items()
+            if isinstance(field, OptionalDateEdit)
+        ]
+
+    def _watch_dates(self) -> None:
+        """Every date field: a committed date counts as a change; typing shows what the
+        words are read as, and an error once the field is left or Enter pressed."""
+        self._dates_watched = True
+        for key, field in self._date_fields():
+            self.watch(key, field.dateChanged)
+            field.textEdited.connect(lambda *_: self.revalidate())
+
     def revalidate(self) -> bool:
+        if not self._dates_watched:
+            self._watch_dates()
         problems = self.problems()
         notes = self.notes()
+        for key, field in self._date_fields():
+            if problem := field.problem():
+                problems.errors[key] = problem
+            elif reading := field.reading():
+                notes.setdefault(key, reading)
         for form in self.forms:
             form.show_problems(problems, self._touched, notes)
         self.save_button.setEnabled(problems.ok)
+        self._errors = set(problems.errors)
         first = next(iter(problems.errors.values()), "")
         self.save_button.setToolTip(tooltip(f"Cannot save yet: {first}") if first else "")
         return problems.ok
 
     def save(self) -> None:
         self.before_save()
+        if not self.revalidate():  # a date typed and never left, say: the form shows why
+            self._touched.update(self._errors)
+            self.revalidate()
+            return
         if not self.confirm_save():
             return
         try:

@@ -27,6 +27,7 @@ class MessageForm:
     def __init__(self, layout: QFormLayout):
         self.layout = layout
         self._messages: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
 
     def add(self, key: str, label: str, field: W) -> W:
         caption = QLabel(label)
@@ -45,6 +46,7 @@ class MessageForm:
         message.hide()
         column.addWidget(message)
         self._messages[key] = message
+        self.fields[key] = field
         self.layout.addRow(caption, box)
         return field
 
