@@ -31,14 +31,22 @@ APPLICATION_ID = 0x52637079
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write
 
+#: Each page's cells are checked as the page is read (`cell_size_check`): without it a
+#: damaged page can be read as rows of garbage, or not, by what lies past its end in
+#: memory, and a damaged file must be found to be one, every time.
 PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
     ("synchronous", "full"),
     ("busy_timeout", BUSY_TIMEOUT_MS),
+    ("cell_size_check", 1),
 )
 #: A file opened for viewing only: nothing that would write to it.
-READ_ONLY_PRAGMAS = (("foreign_keys", 1), ("busy_timeout", BUSY_TIMEOUT_MS))
+READ_ONLY_PRAGMAS = (
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_MS),
+    ("cell_size_check", 1),
+)
 
 
 class _SafeSavepoint(_savepoint):

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 
+import peewee
 import pytest
 from peewee import ForeignKeyField
 
@@ -23,6 +24,42 @@ def test_pragmas_are_set(database):
     assert pragma("journal_mode") == "wal"
     assert pragma("foreign_keys") == 1
     assert pragma("synchronous") == 2  # FULL
+    assert pragma("cell_size_check") == 1
+
+
+def test_a_page_whose_cells_point_into_its_header_is_found_damaged(tmp_path, monkeypatch):
+    """A damaged page is refused as it is read. Unchecked, SQLite would read these cells
+    as rows with no name, and show them as if nothing were wrong."""
+    path = tmp_path / "cells.sqlite3"
+    connection.open_database(path)
+    with connection.db.atomic():
+        for number in range(400):
+            connection.db.execute_sql(
+                "INSERT INTO company (name, name_key, created_at, updated_at) "
+                "VALUES (?, ?, '', '')",
+                (f"Company {number} " + "x" * 40, f"company {number}"),
+            )
+    connection.close_database()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (leaf,) = con.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'company' AND pagetype = 'leaf' LIMIT 1"
+    ).fetchone()
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(path, "r+b") as handle:
+        handle.seek((leaf - 1) * page_size)
+        cells = int.from_bytes(handle.read(8)[3:5], "big")
+        # Every cell pointer at byte 16 of the page, inside the pointers themselves, where
+        # the bytes 00 10 read as a cell of no payload.
+        handle.write(b"\x00\x10" * cells)
+    monkeypatch.setattr(connection, "CHECK_AT_OPEN_BYTES", 0)  # the read must find it
+    connection.open_database(path)
+    try:
+        with pytest.raises(peewee.DatabaseError, match="malformed"):
+            connection.db.execute_sql("SELECT name FROM company").fetchall()
+    finally:
+        connection.close_database()
 
 
 def test_new_database_has_latest_schema_version(database):
