@@ -58,7 +58,6 @@ def test_plain_addresses_take_the_shortcut_and_others_the_library():
         "a@x-.org",
         "a@x.local",
         "a@xn--bcher-kva.de",
-        "a@x.o",
         "a@1.2",
         "a@x",
         "x" * 65 + "@x.org",
@@ -66,6 +65,9 @@ def test_plain_addresses_take_the_shortcut_and_others_the_library():
     ):
         assert not validation._plainly_valid(other), other
         assert (email_problem(other) is None) == (_library_says(other) is None), other
+    # The library takes any ending; an unknown one is refused after it.
+    assert not validation._plainly_valid("a@x.o") and _library_says("a@x.o") is None
+    assert "“.o” is not a top-level domain" in email_problem("a@x.o")
 
 
 def _parsed_says(url: str) -> str | None:
@@ -111,3 +113,13 @@ def test_invisible_text_is_found_the_same_in_ascii_and_beyond():
         assert not has_visible_text(text), repr(text)
     for text in ("a", " .", "\x00!", "é", " \u200bé"):
         assert has_visible_text(text), repr(text)
+
+
+def test_an_ending_that_is_no_top_level_domain_is_refused_with_the_likely_address():
+    problem = email_problem("dana@acmerobotics.comRobotics")
+    assert "“.comRobotics” is not a top-level domain" in problem
+    assert problem.endswith("Did you mean dana@acmerobotics.com?")
+    assert "Did you mean a@b.org?" in email_problem("a@b.orgx")
+    assert "Did you mean" not in email_problem("a@b.qqqq")  # nothing it could have meant
+    for kept in ("a@b.COM", "a@b.museum", "a@b.рф", "a@b.xn--p1ai", "a@b.dev", "a@x.co.uk"):
+        assert email_problem(kept) is None, kept

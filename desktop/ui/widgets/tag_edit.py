@@ -41,6 +41,9 @@ class TagEdit(QFrame):
         self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._layout.addWidget(self.editor)
         self.setFocusProxy(self.editor)
+        # A label's Alt+letter gives focus only to a buddy that takes focus; Tab still
+        # stops once, in the editor (a widget with a focus proxy is skipped by Tab).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.editor.setCompleter(word_completer(self, [], self._completion_chosen))
         self.editor.textEdited.connect(self._text_edited)
         self.editor.installEventFilter(self)
