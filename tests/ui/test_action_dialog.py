@@ -175,6 +175,29 @@ def test_typing_a_name_offers_matching_people_and_enter_picks(qtbot, add_people)
     assert dialog.isVisible() and action_count() == 0
 
 
+def test_logging_quickly_goes_person_kind_summary_enter(qtbot, add_people):
+    """As the README says: pick the name, Tab to the kind, Tab to the summary, Enter."""
+    (maria,) = add_people(people.PersonData(name="Maria Lopez", company="Acme"))
+    dialog = open_dialog(qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert QApplication.focusWidget() is dialog.counterpart
+    qtbot.keyClicks(dialog.counterpart, "mar", delay=20)
+    popup = dialog.counterpart.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.kind
+    qtbot.keyClicks(dialog.kind, "Job")  # typed letters pick the kind
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.summary
+    qtbot.keyClicks(dialog.summary, "Passed on the analyst opening")
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    (saved,) = db.execute_sql("SELECT counterpart_id, kind, direction, summary FROM action")
+    assert saved == (maria, "job_lead", "given", "Passed on the analyst opening")
+
+
 def test_editing_an_action_shows_and_saves_it(qtbot, add_people):
     (ada,) = add_people("Ada")
     action_id = actions.create_action(

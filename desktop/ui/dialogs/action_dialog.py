@@ -87,6 +87,13 @@ class ActionDialog(RecordDialog):
         self.forms += [main, more]
         self.form, self.more_form = main, more
         self.counterpart = main.add("counterpart_id", "&With", PersonPicker())
+        self.kind = main.add("kind", "&Kind", QComboBox())
+        for kind, label in actions.KIND_LABELS.items():
+            self.kind.addItem(icon(f"kind-{kind}"), label, kind)
+        self.summary = main.add("summary", "&Summary", QLineEdit())
+        self.summary.setPlaceholderText("One line: what happened")
+        # After the summary, not before the kind: logging quickly is person, Tab, kind, Tab,
+        # summary, Enter; given by me is the usual way, and Ctrl+D flips it.
         direction = QWidget()
         row = QHBoxLayout(direction)
         row.setContentsMargins(0, 0, 0, 0)
@@ -101,11 +108,6 @@ class ActionDialog(RecordDialog):
         main.add("direction", "Direction", direction)
         self.flip_shortcut = QShortcut(QKeySequence("Ctrl+D"), self)
         self.flip_shortcut.activated.connect(self.flip_direction)
-        self.kind = main.add("kind", "&Kind", QComboBox())
-        for kind, label in actions.KIND_LABELS.items():
-            self.kind.addItem(icon(f"kind-{kind}"), label, kind)
-        self.summary = main.add("summary", "&Summary", QLineEdit())
-        self.summary.setPlaceholderText("One line: what happened")
         self.occurred_on = main.add("occurred_on", "&Date", OptionalDateEdit(optional=False))
         self.weight = main.add("weight", "W&eight", QComboBox())
         for number, label in enumerate(WEIGHTS, start=1):
