@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.core import needs, opportunities, people
 from desktop.core.needs import NeedData
@@ -236,3 +237,96 @@ def test_filters_keep_the_pane_honest_and_never_hide_a_saved_record(qtbot, windo
     page.new_item()  # saved as 'interested' at Globex: the filters make way for it
     assert page.status.currentIndex() == 0 and page.company.text() == ""
     assert page.pane.title.text() == "Lead"
+
+
+def open_form(qtbot, opportunity_id=None):
+    dialog = OpportunityDialog(None, opportunity_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def type_into_people_involved(qtbot, dialog, name):
+    dialog.company.setText("Initech")
+    dialog.title.setText("Data engineer")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.people.picker
+    qtbot.keyClicks(dialog.people.picker, name, delay=10)
+    popup = dialog.people.picker.completer().popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)  # looked at what was offered, kept typing
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def test_a_known_name_typed_and_tabbed_past_is_saved_with_its_part(qtbot, database):
+    """As found: type a name in People involved, Tab, Tab, Enter: saved with no people."""
+    hana = people.create_person(people.PersonData(name="Hana Manager", company="Initech"))
+    dialog = open_form(qtbot)
+    type_into_people_involved(qtbot, dialog, "Hana Manager")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    (saved,) = opportunities.opportunity_ids()
+    assert opportunities.get_opportunity(saved).people == [(hana, "hiring_manager")]
+
+
+def test_a_new_name_typed_and_tabbed_past_is_added_only_after_asking(qtbot, database, monkeypatch):
+    from desktop.ui import plain
+
+    asked = []
+    answer = [False]
+    monkeypatch.setattr(plain, "confirm", lambda *args, **kw: asked.append(args) or answer[0])
+    dialog = open_form(qtbot)
+    type_into_people_involved(qtbot, dialog, "Rita Recruiter")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert asked and "Rita Recruiter" in " ".join(map(str, asked[0]))
+    assert dialog.isVisible() and opportunities.opportunity_ids() == []  # declined: kept
+    answer[0] = True
+    dialog.save()
+    assert not dialog.isVisible()
+    rita = people.person_named("Rita Recruiter")
+    (saved,) = opportunities.opportunity_ids()
+    assert opportunities.get_opportunity(saved).people == [(rita, "hiring_manager")]
+
+
+def test_a_name_two_people_have_must_be_picked_and_keeps_save_from_closing(qtbot, database):
+    for company in ("Initech", "Globex"):
+        people.create_person(people.PersonData(name="Sam Lee", company=company))
+    dialog = open_form(qtbot)
+    type_into_people_involved(qtbot, dialog, "Sam Lee")
+    message = dialog.forms[1].message("people")
+    assert message.isVisible() and "2 people are called Sam Lee" in message.text()
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and opportunities.opportunity_ids() == []
+    assert dialog.people.picker.text() == "Sam Lee"  # nothing typed is lost
+    qtbot.keyClick(dialog.people.picker, Qt.Key.Key_Return)  # Enter on the name: not added
+    assert dialog.people.list.topLevelItemCount() == 0
+
+
+def test_a_part_is_changed_in_place_from_the_keyboard(qtbot, database):
+    hana = people.create_person(people.PersonData(name="Hana Manager", company="Initech"))
+    saved = opportunities.create_opportunity(
+        OpportunityData(company="Initech", title="Analyst", people=[(hana, "hiring_manager")])
+    )
+    dialog = open_form(qtbot, saved)
+    parts = dialog.people.list
+    parts.setFocus()
+    parts.setCurrentItem(parts.topLevelItem(0))
+    qtbot.keyClick(parts, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor.currentData() == "hiring_manager"
+    qtbot.keyClick(editor, Qt.Key.Key_Down)  # Recruiter comes next
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: parts.topLevelItem(0).text(1) == "Recruiter")
+    assert QApplication.focusWidget() is parts
+    qtbot.keyClick(parts, Qt.Key.Key_Return)  # Enter edits it too
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "Ref")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: parts.topLevelItem(0).text(1) == "Referrer")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert opportunities.get_opportunity(saved).people == [(hana, "referrer")]

@@ -6,8 +6,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,15 +23,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core import companies, needs, opportunities
+from desktop.core import companies, needs, opportunities, people
 from desktop.core.opportunities import PART_LABELS, STATUS_LABELS, OpportunityData
 from desktop.core.validation import Problems
+from desktop.ui import plain
 from desktop.ui.dialogs.need_dialog import choice_combo
 from desktop.ui.dialogs.record_dialog import RecordDialog
 from desktop.ui.plain import push_button, tooltip
@@ -37,10 +48,37 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 PART_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class PartDelegate(QStyledItemDelegate):
+    """The part column's editor: the parts to choose from, the current one chosen."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = choice_combo((label, key) for key, label in PART_LABELS.items())
+        editor.setParent(parent)
+        editor.setAccessibleName("Their part")
+        return editor  # arrows or letters, then Enter (or leaving it) keeps the choice
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        combo = cast(QComboBox, editor)
+        combo.setCurrentIndex(max(0, combo.findData(index.data(PART_ROLE))))
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        part = cast(QComboBox, editor).currentData()
+        model.setData(index, part, PART_ROLE)
+        model.setData(index, PART_LABELS[part], Qt.ItemDataRole.DisplayRole)
+
+
 class PeopleParts(QWidget):
     """The people involved and their part: pick or type a name, choose the part, Add.
 
-    A name nobody in the network has is added as a new person when the form is saved.
+    A name nobody in the network has is added as a new person when the form is saved. A
+    listed person's part is changed in place: Enter, F2 or a double click on it.
     """
 
     changed = Signal()
@@ -54,6 +92,14 @@ class PeopleParts(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setColumnWidth(0, 200)
         self.list.setMinimumHeight(110)
+        self.list.setItemDelegateForColumn(1, PartDelegate(self.list))
+        # Only the part is edited (the name is the person's own): Enter, F2, double click.
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.itemDoubleClicked.connect(lambda *_: self.edit_part())
+        rename = QShortcut(QKeySequence(Qt.Key.Key_F2), self.list)
+        rename.setContext(Qt.ShortcutContext.WidgetShortcut)
+        rename.activated.connect(self.edit_part)
+        self.list.itemChanged.connect(self._part_changed)
         self.picker = PersonPicker()
         self.picker.setAccessibleName("Person to add")
         self.part = choice_combo((label, key) for key, label in PART_LABELS.items())
@@ -64,13 +110,15 @@ class PeopleParts(QWidget):
         for button in (self.add_button, self.remove_button):
             button.setAutoDefault(False)  # Enter in the form saves it
         self.setFocusProxy(self.picker)  # the '&People involved' label leads here
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # which a label's Alt+P needs
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.picker.installEventFilter(self)
+        self.picker.textEdited.connect(self.changed)  # the form says what saving does with it
         self.list.itemSelectionChanged.connect(
             lambda: self.remove_button.setEnabled(bool(self.list.selectedItems()))
         )
-        bind_list_keys(self.list, lambda: None, self.remove_selected)
+        bind_list_keys(self.list, self.edit_part, self.remove_selected)
         entry = QHBoxLayout()
         entry.addWidget(self.picker, 1)
         entry.addWidget(self.part)
@@ -112,16 +160,60 @@ class PeopleParts(QWidget):
         item.setData(1, PART_ROLE, part)
         item.setData(0, Qt.ItemDataRole.UserRole + 2, name)
         item.setToolTip(0, tooltip(label))
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)  # the part; see edit_part
         self.list.addTopLevelItem(item)
 
     def add_typed(self) -> None:
-        """Add the picked person (or the typed new name) with the chosen part."""
+        """Add the picked person (or the typed new name) with the chosen part. A name that
+        several people have is left to be picked from the suggestions (the form says so)."""
         person_id = self.picker.resolve()
         name = self.picker.typed_name()
-        if person_id is None and not name:
+        if person_id is None and (not name or self.namesakes() > 1):
+            if name:
+                self.picker.completer().complete()
             return
         self._append(person_id, name, self.part.currentData())
         self.picker.set_person(None)
+        self.changed.emit()
+
+    def pending(self) -> str:
+        """A name typed into the picker and not yet added to the list, or ''."""
+        return self.picker.typed_name()
+
+    def pending_is_new(self) -> bool:
+        """Whether the typed name is nobody's in the network (adding it adds a person)."""
+        return bool(self.pending()) and self.picker.resolve() is None and not self.namesakes()
+
+    def namesakes(self) -> int:
+        """How many people have the typed name (when none is picked)."""
+        if self.picker.person_id() is not None or not self.pending():
+            return 0
+        return len(people.people_named(self.pending()))
+
+    def part_label(self) -> str:
+        return self.part.currentText()
+
+    def edit_part(self) -> None:
+        """Change the selected person's part, in place."""
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.setCurrentItem(item, 1)
+            self.list.editItem(item, 1)
+
+    def _part_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != 1:
+            return
+        part = item.data(1, PART_ROLE)
+        for other in self._items():  # the person already had that part: once is enough
+            if (
+                other is not item
+                and other.data(1, PART_ROLE) == part
+                and (
+                    other.data(0, ID_ROLE) == item.data(0, ID_ROLE)
+                    and other.text(0) == item.text(0)
+                )
+            ):
+                self.list.takeTopLevelItem(self.list.indexOfTopLevelItem(other))
         self.changed.emit()
 
     def remove_selected(self) -> None:
@@ -275,21 +367,52 @@ class OpportunityDialog(RecordDialog):
         return self.title.text().strip() or "this opportunity"
 
     def problems(self) -> Problems:
-        return opportunities.validate_opportunity(self.data())
+        problems = opportunities.validate_opportunity(self.data())
+        if (namesakes := self.people.namesakes()) > 1:
+            problems.errors["people"] = (
+                f"{namesakes} people are called {self.people.pending()}; pick one from the "
+                "suggestions."
+            )
+        return problems
 
     def notes(self) -> dict[str, str]:
         found = {}
         name = " ".join(self.company.text().split())
         if name and companies.find_company(name) is None:
             found["company"] = f"There is no company called '{name}' yet; saving adds it."
+        words = []
         new = [name for name, _part in self.people.new()]
         if new:
-            found["people"] = "Saving adds " + ", ".join(new) + " to your network."
+            words.append("Saving adds " + ", ".join(new) + " to your network.")
+        if (typed := self.people.pending()) and self.people.namesakes() <= 1:
+            part = self.people.part_label().lower()
+            words.append(
+                f"{typed} is not in your network yet; saving adds them, as {part}."
+                if self.people.pending_is_new()
+                else f"Saving adds {typed} as {part}."
+            )
+        if words:
+            found["people"] = " ".join(words)
         return found
 
     def before_save(self) -> None:
-        if self.people.picker.typed_name():
-            self.people.add_typed()  # a name typed but not yet added is meant to be added
+        # A name typed but not yet added is meant to be added; a new one after asking.
+        if self.people.pending() and not self.people.pending_is_new():
+            self.people.add_typed()
+
+    def confirm_save(self) -> bool:
+        if not self.people.pending_is_new():
+            return True
+        name = plain.short(self.people.pending())
+        part = self.people.part_label().lower()
+        if not plain.confirm(
+            self,
+            "Add a person",
+            f"Add {name} to your network as a new person, as {part} for this opportunity?",
+        ):
+            return False
+        self.people.add_typed()
+        return True
 
     def write(self) -> int:
         return opportunities.save_opportunity(self.data(), self.record_id, self.people.new())
