@@ -347,3 +347,24 @@ def test_find_and_the_first_focus_work_on_every_page(qtbot, window):
         window.find_action.trigger()
         window.pages[key].focus_start()
         assert window.pages[key].isAncestorOf(QApplication.focusWidget()), key
+
+
+def test_about_shows_its_words_as_written_with_no_markup(qtbot, window, on_next_dialog):
+    """As found: Help › About showed a raw '<br><br>' between its paragraphs."""
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    help_menu = next(m for m in window.menuBar().actions() if m.text() == "&Help").menu()
+    about = next(a for a in help_menu.actions() if a.text().startswith("&About"))
+    seen = []
+
+    def look(box):
+        assert isinstance(box, QMessageBox)
+        labels = [label for label in box.findChildren(QLabel) if label.isVisible()]
+        seen.extend(label.text() for label in labels)
+        box.accept()
+
+    on_next_dialog(look)
+    about.trigger()
+    words = "\n".join(seen)
+    assert "lead with service" in words and str(window.database_path) in words
+    assert "<br" not in words and "&#" not in words and "<p" not in words
