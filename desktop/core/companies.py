@@ -14,6 +14,7 @@ from desktop.core.validation import (
     name_key,
     name_problem,
     url_problem,
+    web_address,
 )
 from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
@@ -35,7 +36,7 @@ class CompanyData:
     def cleaned(self) -> CompanyData:
         return CompanyData(
             name=" ".join(self.name.split()),
-            website=clean(self.website),
+            website=web_address(self.website),
             industry=clean(self.industry),
             location=clean(self.location),
             notes=self.notes.strip(),

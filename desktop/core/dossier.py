@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from desktop.core.opportunities import PART_LABELS
@@ -46,6 +47,12 @@ class Dossier(NamedTuple):
     opportunities: list[DossierOpportunity]
 
 
+def _says(title: str | None, label: str) -> bool:
+    """Whether *title* holds *label* as whole words, ignoring case ('Senior Recruiter')."""
+    pattern = rf"\b{re.escape(label)}\b"
+    return title is not None and re.search(pattern, title, re.IGNORECASE) is not None
+
+
 def dossier(company_id: int) -> Dossier:
     """Open needs first (most urgent, newest learned), everyone at the company or on its
     opportunities by name, opportunities with the latest change first."""
@@ -72,7 +79,13 @@ def dossier(company_id: int) -> Dossier:
     people = []
     for here in people_rows:
         keys = dict.fromkeys([*(here.roles or "").split(), *(here.parts or "").split()])
-        labels = [ROLE_LABELS.get(k) or PART_LABELS.get(k, k) for k in ROLE_LABELS if k in keys]
+        labels = [
+            label
+            for k in ROLE_LABELS
+            if k in keys
+            # "Recruiter" said once: a title of Senior Recruiter says it already.
+            and not _says(here.title, label := ROLE_LABELS.get(k) or PART_LABELS.get(k, k))
+        ]
         people.append(
             DossierPerson(here.id, here.name, here.title, ", ".join(labels), here.works_here)
         )

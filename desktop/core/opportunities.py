@@ -20,6 +20,7 @@ from desktop.core.validation import (
     fold,
     name_problem,
     url_problem,
+    web_address,
 )
 from desktop.store import query
 from desktop.store.batches import id_chunks
@@ -77,7 +78,7 @@ class OpportunityData:
             company=" ".join(self.company.split()),
             title=" ".join(self.title.split()),
             need_id=self.need_id,
-            url=self.url.strip(),
+            url=web_address(self.url),
             status=clean(self.status),
             status_on=self.status_on,
             applied_on=self.applied_on,

@@ -18,6 +18,7 @@ from desktop.core.validation import (
     fold,
     linkedin_problem,
     name_problem,
+    web_address,
 )
 from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
@@ -72,7 +73,7 @@ class PersonData:
             title=clean(self.title),
             email=clean(self.email),
             phone=clean(self.phone),
-            linkedin_url=clean(self.linkedin_url),
+            linkedin_url=web_address(self.linkedin_url),
             location=clean(self.location),
             how_met=clean(self.how_met),
             met_on=self.met_on,

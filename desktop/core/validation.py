@@ -140,6 +140,19 @@ def url_problem(url: str, what: str = "The address") -> str | None:
     return None
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def web_address(text: str | None) -> str:
+    """*text* cleaned, with https:// put before a bare site name as people type it
+    (globex.example, www.linkedin.com/in/ada); anything else is left for the check."""
+    text = clean(text)
+    host = text.split("/", 1)[0]
+    if text and "." in host and not _SCHEME.match(text) and not any(c.isspace() for c in text):
+        return f"https://{text}"
+    return text
+
+
 def linkedin_problem(url: str) -> str | None:
     return url_problem(url, "The LinkedIn address")
 

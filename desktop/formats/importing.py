@@ -24,7 +24,14 @@ from desktop.core import companies, skills
 from desktop.core.clock import now_text
 from desktop.core.merging import KEPT_IN_NOTES, linkedin_key, noted, same_detail
 from desktop.core.people import MAX_CADENCE_DAYS
-from desktop.core.validation import MAX_NAME, email_problem, fold, linkedin_problem, name_key
+from desktop.core.validation import (
+    MAX_NAME,
+    email_problem,
+    fold,
+    linkedin_problem,
+    name_key,
+    web_address,
+)
 from desktop.formats.records import NAME_PARTS, ImportedPerson, Parsed, Skipped
 from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
@@ -187,9 +194,8 @@ def _tidy(person: ImportedPerson) -> tuple[ImportedPerson | Skipped, bool]:
         return Skipped(person.row, f"The name is longer than {MAX_NAME} characters."), removed
     own_notes = own_notes.strip()
     notes = [own_notes] if own_notes else []
-    email, linkedin = line(person.email), line(person.linkedin_url)
-    if linkedin and "://" not in linkedin:  # exports often leave the scheme off
-        linkedin = f"https://{linkedin}"
+    email = line(person.email)
+    linkedin = web_address(line(person.linkedin_url))  # exports often leave the scheme off
     if email and email_problem(email):
         notes.append(f"Email as imported: {email}")
         email = ""

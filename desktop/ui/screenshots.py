@@ -1,6 +1,6 @@
 """Render every page, filled with the sample network, to PNG files.
 
-    python -m desktop.ui.screenshots [OUTPUT_FOLDER]
+    python -m desktop.ui.screenshots [OUTPUT_FOLDER] [--size WIDTHxHEIGHT]
 
 Used for the README and for reviewing screens; runs headless (offscreen) by default.
 """
@@ -16,7 +16,9 @@ DEFAULT_OUTPUT = Path("resources/screenshots")
 SIZE = (1280, 800)
 
 
-def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
+def render_all(
+    output: Path, database: Path, settings_file: Path, size: tuple[int, int] = SIZE
+) -> list[Path]:
     """Open the sample network in a main window and save one PNG per page and dialog."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -38,7 +40,7 @@ def render_all(output: Path, database: Path, settings_file: Path) -> list[Path]:
     window = MainWindow(
         QSettings(str(settings_file), QSettings.Format.IniFormat), database, sample=True
     )
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     saved: list[Path] = []
 
@@ -206,15 +208,31 @@ def _connections():
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots")
+    parser.add_argument("output", nargs="?", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument(
+        "--size",
+        default=f"{SIZE[0]}x{SIZE[1]}",
+        help="the main window's size, such as 1024x700 (default %(default)s)",
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        parser.error(f"--size takes WIDTHxHEIGHT, such as 1024x700, not {args.size!r}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    output = Path(args[0]) if args else DEFAULT_OUTPUT
+    output = args.output
     with tempfile.TemporaryDirectory() as scratch:
         from desktop.store import connection
 
         try:
             paths = render_all(
-                output, Path(scratch) / "sample.sqlite3", Path(scratch) / "settings.ini"
+                output,
+                Path(scratch) / "sample.sqlite3",
+                Path(scratch) / "settings.ini",
+                (width, height),
             )
         finally:
             connection.close_database()

@@ -36,8 +36,9 @@ def test_renaming_to_its_own_name_in_other_case_is_fine(database):
         ("http://acme.example/jobs?x=1", True),
         ("", True),
         ("ftp://acme.example", False),
-        ("acme.example", False),
+        ("acme.example", True),  # saved as https://acme.example (below)
         ("javascript:alert(1)", False),
+        ("acme", False),
     ],
 )
 def test_website_must_be_http(database, website, ok):
@@ -45,6 +46,16 @@ def test_website_must_be_http(database, website, ok):
     assert problems.ok is ok
     if not ok:
         assert "http:// or https://" in problems.errors["website"]
+
+
+def test_a_bare_site_name_is_saved_with_https_before_it(database):
+    """As found: the form refused globex.example until https:// was typed."""
+    company_id = companies.create_company(CompanyData(name="Globex", website=" globex.example "))
+    assert companies.get_company(company_id).website == "https://globex.example"
+    person_id = people.create_person(
+        people.PersonData(name="Ada", linkedin_url="www.linkedin.com/in/ada")
+    )
+    assert people.get_person(person_id).linkedin_url == "https://www.linkedin.com/in/ada"
 
 
 def test_empty_name_is_refused(database):

@@ -50,3 +50,21 @@ def test_dossier_gathers_needs_people_and_opportunities(database):
 def test_empty_company_has_an_empty_dossier(database):
     company_id = companies.create_company(companies.CompanyData(name="Nobody Inc"))
     assert dossier(company_id) == ([], [], [])
+
+
+def test_a_role_the_title_already_says_is_said_once(database):
+    """As found: 'Recruiter, Recruiter' in a dossier."""
+    for name, title in (
+        ("Elena", "Senior Recruiter"),
+        ("Gus", "Recruiter"),
+        ("Kim", "Recruiting lead"),
+    ):
+        people.create_person(
+            PersonData(name=name, company="Foxglove", title=title, roles=("recruiter", "mentor"))
+        )
+    found = dossier(companies.find_company("Foxglove"))
+    assert [(p.title, p.roles) for p in found.people] == [
+        ("Senior Recruiter", "Mentor"),
+        ("Recruiter", "Mentor"),
+        ("Recruiting lead", "Recruiter, Mentor"),  # 'Recruiting' is another word
+    ]

@@ -88,7 +88,7 @@ def test_existing_company_is_reused_ignoring_case(database):
         ({"email": "ada@"}, "email", "not a valid email address"),
         ({"email": "ada at example.org"}, "email", "not a valid email address"),
         ({"linkedin_url": "javascript:alert(1)"}, "linkedin_url", "http:// or https://"),
-        ({"linkedin_url": "www.linkedin.com/in/ada"}, "linkedin_url", "http:// or https://"),
+        ({"linkedin_url": "ftp://www.linkedin.com/in/ada"}, "linkedin_url", "http:// or https://"),
         ({"linkedin_url": "https://"}, "linkedin_url", "missing a site name"),
         ({"cadence_days": 99999}, "cadence_days", "1 to 3650 days"),
     ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from desktop.core import companies, people
 from desktop.store.connection import db
 from desktop.ui.dialogs.company_dialog import CompanyDialog
@@ -50,10 +52,14 @@ def test_duplicate_name_and_bad_website_are_explained(qtbot, database):
     assert dialog.form.message("name").text() == "A company named 'Acme' already exists."
     assert not dialog.save_button.isEnabled()
     dialog.name.setText("Acme Robotics")
-    dialog.website.setText("acme.example")
+    dialog.website.setText("ftp://acme.example")
     assert "http:// or https://" in dialog.form.message("website").text()
     assert not dialog.save_button.isEnabled()
+    dialog.website.setText("acme.example")  # a bare site name: https:// is added for you
+    assert dialog.form.message("website").text() == "Saved as https://acme.example."
+    assert dialog.save_button.isEnabled()
     dialog.website.setText("https://acme.example")
+    assert not dialog.form.message("website").isVisible()
     assert dialog.save_button.isEnabled()
 
 
@@ -156,3 +162,49 @@ def test_cancelling_a_new_need_from_the_dossier_stays_on_the_company(qtbot, wind
     on_next_dialog(lambda dialog: dialog.reject())
     window.companies_page.pane.add_opportunity_button.click()
     assert window.current_page() == "companies"
+
+
+def test_the_dossier_counts_the_staff_as_the_list_does_and_says_who_else(qtbot, window):
+    """As found: the Companies list said People = 3 and the dossier People (4)."""
+    from desktop.core import opportunities
+    from desktop.core.opportunities import OpportunityData
+
+    for name in ("Ada", "Grace", "Linus"):
+        people.create_person(
+            people.PersonData(name=name, company="Acme", title="Recruiter", roles=("recruiter",))
+        )
+    rita = people.create_person(people.PersonData(name="Rita", company="Agency"))
+    opportunities.create_opportunity(
+        OpportunityData(company="Acme", title="Analyst", people=[(rita, "recruiter")])
+    )
+    window.companies_page.refresh()
+    window.show_company(companies.find_company("Acme"))
+    pane = window.companies_page.pane
+    row = window.companies_page.model
+    assert [row.index(0, c).data() for c in (0, 4)] == ["Acme", "3"]
+    assert pane.people_heading.text() == "People (3 on staff, 1 through its opportunities)"
+    shown = [pane.people.item(i).text() for i in range(pane.people.count())]
+    assert shown[0] == "Ada — Recruiter"  # the title says it; not 'Recruiter, Recruiter'
+    assert "Rita — Recruiter, not on staff" in shown
+
+
+def test_empty_dossier_sections_are_their_headings_alone_never_drawn_over(qtbot, window):
+    """As found: 'No opportunities yet' and 'People (4)' sat inside the box above."""
+    for name in ("Ada", "Grace"):
+        people.create_person(people.PersonData(name=name, company="Acme"))
+    window.resize(1024, 700)
+    window.show()
+    window.companies_page.refresh()
+    window.show_company(companies.find_company("Acme"))
+    pane = window.companies_page.pane
+    qtbot.waitUntil(lambda: pane.people.isVisible())
+    assert not pane.needs.isVisible() and not pane.opportunities.isVisible()
+    assert pane.needs_heading.text() == "No needs recorded yet"
+    widgets = [pane.needs_heading, pane.opportunities_heading, pane.people_heading, pane.people]
+    for upper, lower in itertools.pairwise(widgets):
+        top = lower.mapTo(pane, lower.rect().topLeft()).y()
+        bottom = upper.mapTo(pane, upper.rect().bottomLeft()).y()
+        assert bottom < top, f"{upper.accessibleName() or upper.text()!r} runs into what is below"
+    # The list is as tall as its two rows, and the frame holds them whole.
+    assert pane.people.height() >= 2 * pane.people.sizeHintForRow(0)
+    assert pane.people.height() == pane.people.maximumHeight()

@@ -56,6 +56,10 @@ class CompanyDialog(RecordDialog):
             is_target=self.is_target.isChecked(),
         )
 
+    def notes(self) -> dict[str, str]:
+        note = self.address_note(self.website.text())
+        return {"website": note} if note else {}
+
     def set_data(self, data: companies.CompanyData) -> None:
         self.name.setText(data.name)
         self.website.setText(data.website)

@@ -393,6 +393,8 @@ class OpportunityDialog(RecordDialog):
             )
         if words:
             found["people"] = " ".join(words)
+        if note := self.address_note(self.url.text()):
+            found["url"] = note
         return found
 
     def before_save(self) -> None:

@@ -224,10 +224,13 @@ class PersonDialog(RecordDialog):
         return people.validate_person(self.data(), self.record_id)
 
     def notes(self) -> dict[str, str]:
+        found = {}
         company = " ".join(self.company.text().split())
         if company and companies.find_company(company) is None:
-            return {"company": f"There is no company called '{company}' yet; saving adds it."}
-        return {}
+            found["company"] = f"There is no company called '{company}' yet; saving adds it."
+        if note := self.address_note(self.linkedin_url.text()):
+            found["linkedin_url"] = note
+        return found
 
     def before_save(self) -> None:
         self.offers.commit_pending()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from desktop.core.validation import Problems, ValidationError
+from desktop.core.validation import Problems, ValidationError, web_address
 from desktop.ui import busy, errors, plain
 from desktop.ui.plain import short, tooltip
 from desktop.ui.widgets.date_edit import OptionalDateEdit
@@ -70,6 +70,12 @@ class RecordDialog(QDialog):
     def notes(self) -> dict[str, str]:
         """Helpful remarks shown under fields that have no error or warning."""
         return {}
+
+    @staticmethod
+    def address_note(typed: str) -> str | None:
+        """What saving makes of a site name typed without https://, or None."""
+        saved = web_address(typed)
+        return f"Saved as {saved}." if saved != typed.strip() else None
 
     def before_save(self) -> None:
         """Last chance to gather half-typed input (such as a tag still being typed)."""

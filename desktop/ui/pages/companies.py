@@ -19,12 +19,12 @@ from desktop.ui.pages.list_page import EmptyState, ListPage
 from desktop.ui.plain import confirm_delete, counted, heading, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.row_height import fit_rows
 
 
-def dossier_list(name: str, min_height: int) -> QListWidget:
+def dossier_list(name: str) -> QListWidget:
     widget = QListWidget()
     widget.setAccessibleName(name)
-    widget.setMinimumHeight(min_height)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setTextElideMode(Qt.TextElideMode.ElideRight)
     return widget
@@ -94,17 +94,17 @@ class CompanyPane(DetailPane):
         ):
             self.add_fact(key, label, link)
         self.needs_heading = heading("", 1.1)
-        self.needs = dossier_list("Needs", 80)
+        self.needs = dossier_list("Needs")
         self.needs.itemActivated.connect(
             lambda item: self.need_activated.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         self.opportunities_heading = heading("", 1.1)
-        self.opportunities = dossier_list("Opportunities", 80)
+        self.opportunities = dossier_list("Opportunities")
         self.opportunities.itemActivated.connect(
             lambda item: self.opportunity_activated.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         self.people_heading = heading("", 1.1)
-        self.people = dossier_list("People", 120)
+        self.people = dossier_list("People")
         self.people.itemActivated.connect(self._person_activated)
         self.sections = (
             (self.needs_heading, self.needs),
@@ -157,17 +157,24 @@ class CompanyPane(DetailPane):
             state = opportunities.STATUS_LABELS[opportunity.status]
             since = f" since {opportunity.status_on}" if opportunity.status_on else ""
             add_item(self.opportunities, f"{opportunity.title} — {state}{since}", opportunity.id)
+        staff = sum(1 for person in found.people if person.works_here)
+        others = len(found.people) - staff
         self.people_heading.setText(
-            f"People ({len(found.people)})" if found.people else f"No one at {data.name} yet"
+            f"No one at {data.name} yet"
+            if not found.people
+            else f"People ({staff})"
+            if not others
+            # The Companies list counts the staff; say who else is here, and why.
+            else f"People ({staff} on staff, {others} through its opportunities)"
         )
         for person in found.people:
             about = ", ".join(t for t in (person.title, person.roles) if t)
             if not person.works_here:
                 about = ", ".join(t for t in (about, "not on staff") if t)
             add_item(self.people, f"{person.name} — {about}" if about else person.name, person.id)
-        for _title, widget in self.sections:  # short lists take little room
-            rows = max(1, widget.count())
-            widget.setMaximumHeight(min(rows, 8) * widget.sizeHintForRow(0) + 8)
+        for _title, widget in self.sections:  # an empty one is its heading alone
+            widget.setVisible(widget.count() > 0)
+            fit_rows(widget, widget.count())
 
     def _person_activated(self, item: QListWidgetItem) -> None:
         self.person_activated.emit(item.data(Qt.ItemDataRole.UserRole))

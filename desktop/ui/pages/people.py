@@ -19,6 +19,7 @@ from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage
 from desktop.ui.plain import confirm_delete, counted, heading, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
+from desktop.ui.widgets.row_height import fit_rows
 
 
 def lag_text(found: reciprocity.PersonBalance) -> str:
@@ -192,8 +193,7 @@ class PersonPane(DetailPane):
             item.setData(Qt.ItemDataRole.UserRole, entry.opportunity_id)
             item.setToolTip(tooltip(text))
             self.involved.addItem(item)
-        rows = min(max(1, len(found)), 6)
-        self.involved.setMaximumHeight(rows * max(self.involved.sizeHintForRow(0), 18) + 8)
+        fit_rows(self.involved, len(found))
 
     def _show_company(self) -> None:
         if self._company_id is not None:
