@@ -3,7 +3,7 @@ behind them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -211,10 +211,117 @@ def test_the_dashboard_lists_a_glance_of_what_is_due_and_sends_to_the_rest(qtbot
     page.show()
     settle(page)
     total = DUE_LISTED + 7
-    assert page.due_heading.text() == f"Open follow-ups due by the end of the week ({total})"
-    assert page.due.topLevelItemCount() == DUE_LISTED + 1
-    more = page.due.topLevelItem(DUE_LISTED)
+    assert page.due_heading.text() == f"Open follow-ups: {total} due today"
+    assert page.due.topLevelItemCount() == 2  # the day's group, then the rest's pointer
+    assert page.due.topLevelItem(0).text(0) == f"Due today ({total})"
+    assert page.due.topLevelItem(0).childCount() == DUE_LISTED
+    more = page.due.topLevelItem(1)
     assert more.text(0) == "And 7 more: see Follow-ups (Ctrl+5)"
     with qtbot.waitSignal(page.page_requested) as asked:
         page.due.itemActivated.emit(more, 0)
     assert asked.args == ["follow-ups"]
+
+
+def test_the_dashboard_splits_overdue_from_what_is_coming_and_says_what_owed_counts(
+    qtbot, network, settle
+):
+    """As found: 'due by the end of the week (26)' began with items 434 days late, and
+    'Owed 89' had no unit."""
+    for due, summary in (
+        (TODAY - timedelta(days=434), "Long late"),
+        (TODAY - timedelta(days=1), "Late"),
+        (TODAY, "Now"),
+        (TODAY + timedelta(days=3), "Soon"),
+    ):
+        actions.create_action(
+            ActionData(
+                occurred_on=min(due, TODAY) - timedelta(days=1),
+                counterpart_id=network["ada"],
+                summary=summary,
+                follow_up_on=due,
+            )
+        )
+    page = DashboardPage(today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    settle(page)
+    assert page.due_heading.text() == (
+        "Open follow-ups: 2 overdue, 1 due today, 1 due in the next 7 days"
+    )
+    groups = [page.due.topLevelItem(i) for i in range(page.due.topLevelItemCount())]
+    assert [g.text(0) for g in groups] == [
+        "Overdue (2)",
+        "Due today (1)",
+        "Due in the next 7 days (1)",
+    ]
+    late = groups[0].child(0)
+    assert late.text(0) == "434 days late" and late.text(2).endswith("Long late")
+    assert groups[1].child(0).text(0) == "Today"
+    soon = TODAY + timedelta(days=3)
+    assert groups[2].child(0).text(0) == f"{soon:%a} {soon.isoformat()}"
+    assert page.due.currentItem() is late  # the keyboard starts at the oldest
+    with qtbot.waitSignal(page.follow_up_requested):
+        page.due.itemActivated.emit(late, 0)
+    # The What column is not squeezed to a few letters, and nothing scrolls sideways.
+    assert page.due.columnWidth(2) > page.due.viewport().width() // 3
+    assert page.owed.headerItem().text(1) == "Weight owed"
+    assert "less what you gave them" in page.owed_about.text()
+    assert page.spark._scale and page.spark.top() >= 1
+    assert "each week" in page.spark_caption.text()
+
+
+def test_chains_read_as_steps_and_say_which_dates_they_were_looked_for_in(qtbot, database, settle):
+    """As found: 'begun in the last 91 days of these dates' with Dates = All time, and
+    chains written 'William Demir → me → Ari Müller → me'."""
+    from desktop.core import companies
+    from desktop.core.reciprocity import Range
+
+    ana, ben, cleo = (
+        people.create_person(people.PersonData(name=n)) for n in ("Ana", "Ben", "Cleo")
+    )
+    acme = companies.create_company(companies.CompanyData(name="Acme"))
+    today = date(2026, 1, 31)
+    actions.create_action(
+        ActionData(
+            occurred_on=date(2026, 1, 5),
+            direction="received",
+            kind="job_lead",
+            counterpart_id=ana,
+            company_id=acme,
+            summary="Ana told me Acme is hiring",
+        )
+    )
+    actions.create_action(
+        ActionData(
+            occurred_on=date(2026, 1, 12),
+            kind="referral",
+            counterpart_id=cleo,
+            beneficiary_id=ben,
+            company_id=acme,
+            summary="Referred Ben to Cleo at Acme",
+        )
+    )
+    page = ReciprocityPage(today=lambda: today)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_range(Range(date(2026, 1, 1), date(2026, 1, 31)), "month")
+    settle(page)
+    assert page.chains_heading.text() == (
+        "Pay-it-forward chains begun from 2026-01-01 to 2026-01-31 (1)"
+    )
+    chain = page.chains.topLevelItem(0)
+    assert chain.text(0) == "From Ana, passed on to Ben · 2 steps"
+    assert chain.text(1) == "2026-01-05 to 2026-01-12"
+    steps = [[chain.child(i).text(c) for c in range(3)] for i in range(chain.childCount())]
+    assert steps == [
+        ["Ana helped me", "2026-01-05", "Job lead"],
+        ["I helped Ben", "2026-01-12", "Referral"],
+    ]
+    assert chain.isExpanded()
+    page.set_range(Range(None, None), "month")  # all time: only the last days are walked
+    settle(page)
+    assert page.chains_heading.text().startswith(
+        "Pay-it-forward chains begun in the last 90 days, 2025-11-03 to 2026-01-31"
+    )
+    assert "years of actions" in page.chains_heading.toolTip()

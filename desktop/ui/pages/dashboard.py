@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSizePolicy,
     QStackedWidget,
@@ -45,6 +47,11 @@ TILES = (
     ("follow_ups_due", "Follow-ups dated", "Follow-ups dated in the period, done or not"),
 )
 DUE_LISTED = 50  # follow-ups listed here; the Follow-ups page lists them all
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a heading row among the follow-ups
+OWED_ABOUT = (
+    "Weight owed: the weight of help they gave you, less what you gave them "
+    "(1 a small favour, 2 real effort, 3 made a difference)."
+)
 PERIOD_BEFORE = {"week": "last week", "month": "last month"}
 
 
@@ -115,18 +122,33 @@ class Figures:
 
     today: date
     found: reciprocity.Dashboard
-    due: list[followups.FollowUp]
+    due: followups.Buckets
     has_data: bool
 
 
 def work_out(today: date, period: str) -> Figures:
-    found = followups.buckets(today)
     return Figures(
-        today,
-        reciprocity.dashboard(today, period),
-        [*found.overdue, *found.today, *found.this_week],
-        actions.any_logged(),
+        today, reciprocity.dashboard(today, period), followups.buckets(today), actions.any_logged()
     )
+
+
+def fit_columns(tree: QTreeWidget) -> None:
+    """Every column as wide as what it holds, the last taking the rest: no sideways
+    scrolling, and long text elided with the whole in its tooltip."""
+    header = tree.header()
+    header.setStretchLastSection(True)
+    for column in range(tree.columnCount() - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def when_due(today: date, due_on: date) -> str:
+    """'435 days late', 'Today', or the weekday and date of one soon."""
+    late = (today - due_on).days
+    if late > 0:
+        return f"{counted(late, 'day')} late"
+    return "Today" if late == 0 else f"{due_on:%a} {due_on.isoformat()}"
 
 
 class DashboardPage(ShownOnly, QWidget):
@@ -166,28 +188,33 @@ class DashboardPage(ShownOnly, QWidget):
         for index, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, index)
             tile.activated.connect(self._open_tile)
-        self.spark = Sparkline(height=44)
+        self.spark = Sparkline(height=44, scale=True)
         self.spark_caption = plain_label(wrap=False)
         spark_row = QHBoxLayout()
         spark_row.addWidget(self.spark_caption)
         spark_row.addWidget(self.spark, 1)
 
         self.owed_heading = heading("", 1.1)
-        self.owed = _tree("Helped me, not yet helped back", ["Person", "Owed", "Since"])
-        self.owed.setColumnWidth(0, 220)
-        self.owed.itemActivated.connect(
-            lambda item, _c: self.person_requested.emit(item.data(0, ID_ROLE))
-        )
+        self.owed_about = plain_label(OWED_ABOUT)
+        self.owed_about.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.owed = _tree("Helped me, not yet helped back", ["Person", "Weight owed", "Since"])
+        self.owed.headerItem().setToolTip(1, OWED_ABOUT)
+        self.owed.headerItem().setToolTip(2, "The day of the oldest help not yet returned")
+        fit_columns(self.owed)
+        self.owed.itemActivated.connect(self._owed_activated)
         self.due_heading = heading("", 1.1)
         self.due = _tree("Follow-ups due", ["Due", "Person", "What"])
-        self.due.setColumnWidth(0, 175)
-        self.due.setColumnWidth(1, 150)
+        self.due.setRootIsDecorated(True)  # grouped: overdue, today, the next 7 days
+        fit_columns(self.due)
         self.due.itemActivated.connect(self._due_activated)
         lists = QHBoxLayout()
-        for title, tree in ((self.owed_heading, self.owed), (self.due_heading, self.due)):
+        for widgets in (
+            (self.owed_heading, self.owed_about, self.owed),
+            (self.due_heading, self.due),
+        ):
             column = QVBoxLayout()
-            column.addWidget(title)
-            column.addWidget(tree, 1)
+            for widget in widgets:
+                column.addWidget(widget, 1 if widget is widgets[-1] else 0)
             lists.addLayout(column, 1)
 
         self.body = body = QWidget()
@@ -239,8 +266,10 @@ class DashboardPage(ShownOnly, QWidget):
             [p.received for p in points],
             [p.start.isoformat() for p in points],
         )
-        unit = "weeks" if period == "week" else "months"
-        self.spark_caption.setText(f"Given (green) and received (blue), last {len(points)} {unit}")
+        unit = "week" if period == "week" else "month"
+        self.spark_caption.setText(
+            f"Actions given (green) and received (blue),\neach {unit}, the last {len(points)}"
+        )
         self._fill_owed(found.owed)
         self._fill_due(today, figures.due)
         has_data = figures.has_data
@@ -263,42 +292,67 @@ class DashboardPage(ShownOnly, QWidget):
                 ]
             )
             item.setData(0, ID_ROLE, entry.person_id)
-            item.setToolTip(
-                0,
-                tooltip(
-                    f"{entry.name} gave you {entry.received_weight:,} in weight; you gave "
-                    f"{entry.given_weight:,}."
-                ),
+            about = tooltip(
+                f"{entry.name} gave you {entry.received_weight:,} in weight; you gave "
+                f"{entry.given_weight:,}."
             )
+            for column in range(3):
+                item.setToolTip(column, about)
             self.owed.addTopLevelItem(item)
 
-    def _fill_due(self, today: date, entries: list[followups.FollowUp]) -> None:
+    def _fill_due(self, today: date, found: followups.Buckets) -> None:
+        """The open follow-ups in groups, overdue split from what is coming up."""
         self.due.clear()
-        self.due_heading.setText(
-            f"Open follow-ups due by the end of the week ({len(entries):,})"
-            if entries
-            else "No open follow-ups due this week"
+        groups = (
+            ("Overdue", found.overdue),
+            ("Due today", found.today),
+            ("Due in the next 7 days", found.this_week),
         )
-        for entry in entries[:DUE_LISTED]:
-            late = (today - entry.due_on).days
-            when = entry.due_on.isoformat() + (
-                f" · {counted(late, 'day')} late" if late > 0 else ""
-            )
-            what = f"{actions.KIND_LABELS[entry.kind]}: {entry.summary}"
-            item = QTreeWidgetItem([when, entry.person, what])
-            item.setData(0, ID_ROLE, entry.action_id)
-            for column in range(3):
-                item.setToolTip(column, tooltip(item.text(column)))
-            self.due.addTopLevelItem(item)
-        if len(entries) > DUE_LISTED:  # a glance, not the whole list: that is a page away
-            more = QTreeWidgetItem(
-                [f"And {len(entries) - DUE_LISTED:,} more: see Follow-ups (Ctrl+5)"]
-            )
+        total = sum(len(entries) for _name, entries in groups)
+        said = [f"{len(entries):,} {name.lower()}" for name, entries in groups if entries]
+        self.due_heading.setText(
+            "Open follow-ups: " + ", ".join(said)
+            if said
+            else "No open follow-ups due in the next 7 days"
+        )
+        left = DUE_LISTED
+        for name, entries in groups:
+            if not entries or left <= 0:
+                continue
+            group = QTreeWidgetItem([f"{name} ({len(entries):,})"])
+            group.setData(0, GROUP_ROLE, True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.due.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            for entry in entries[:left]:
+                what = f"{actions.KIND_LABELS[entry.kind]}: {entry.summary}"
+                item = QTreeWidgetItem([when_due(today, entry.due_on), entry.person, what])
+                item.setData(0, ID_ROLE, entry.action_id)
+                item.setToolTip(0, f"Due {entry.due_on.isoformat()}")
+                for column in (1, 2):
+                    item.setToolTip(column, tooltip(item.text(column)))
+                group.addChild(item)
+            group.setExpanded(True)
+            left -= len(entries)
+        if total > DUE_LISTED:  # a glance, not the whole list: that is a page away
+            more = QTreeWidgetItem([f"And {total - DUE_LISTED:,} more: see Follow-ups (Ctrl+5)"])
             more.setData(0, ID_ROLE, None)
             self.due.addTopLevelItem(more)
             more.setFirstColumnSpanned(True)
+        first = self.due.topLevelItem(0)
+        soonest = first.child(0) if first is not None else None
+        if soonest is not None:
+            self.due.setCurrentItem(soonest)
+
+    def _owed_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.person_requested.emit(item.data(0, ID_ROLE))
 
     def _due_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, GROUP_ROLE):
+            item.setExpanded(not item.isExpanded())
+            return
         action_id = item.data(0, ID_ROLE)
         if action_id is None:
             self.page_requested.emit("follow-ups")

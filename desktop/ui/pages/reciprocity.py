@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QStackedWidget,
@@ -151,6 +152,12 @@ def lag_chart(found: reciprocity.LagHistogram) -> ChartData:
     )
 
 
+def chain_step(link: Any) -> tuple[str, str, str, int]:
+    """One step of a chain in words: who helped whom, on what day, with what."""
+    words = f"{link.name} helped me" if link.direction == "received" else f"I helped {link.name}"
+    return words, link.on.isoformat(), actions.KIND_LABELS.get(link.kind, link.kind), link.person_id
+
+
 @dataclass(frozen=True)
 class Figures:
     """What the page shows for a range, worked out off the window's thread."""
@@ -161,6 +168,7 @@ class Figures:
     chains: list[Any] = dataclasses.field(default_factory=list)
     chains_start: date = date.min
     chains_end: date = date.min
+    chains_cut: bool = False  # looked for in the range's last CHAIN_DAYS days only
 
 
 def work_out(rng: Range, period: str, today: date) -> Figures:
@@ -179,9 +187,10 @@ def work_out(rng: Range, period: str, today: date) -> Figures:
         )
     }
     end = rng.end or today
-    start = max(rng.start or date.min, end - timedelta(days=CHAIN_DAYS))
+    start = max(rng.start or date.min, end - timedelta(days=CHAIN_DAYS - 1))
     chains = reciprocity.chains(None, Range(start, end), max_depth=6, limit=30)
-    return Figures(True, reciprocity.totals(rng), charts, chains, start, end)
+    cut = rng.start is None or rng.start < start
+    return Figures(True, reciprocity.totals(rng), charts, chains, start, end, cut)
 
 
 class ReciprocityPage(ShownOnly, QWidget):
@@ -237,10 +246,13 @@ class ReciprocityPage(ShownOnly, QWidget):
         self.chains_heading = heading("", 1.1)
         self.chains = QTreeWidget()
         self.chains.setAccessibleName("Pay-it-forward chains")
-        self.chains.setHeaderLabels(["Chain", "From", "To"])
-        self.chains.setRootIsDecorated(False)
+        self.chains.setHeaderLabels(["Chain, and its steps", "On", "What"])
         self.chains.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.chains.setColumnWidth(0, 620)
+        header = self.chains.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.chains.setMinimumHeight(160)
         self.chains.itemActivated.connect(
             lambda item, _c: self.person_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
@@ -364,31 +376,50 @@ class ReciprocityPage(ShownOnly, QWidget):
         self.figures.wait()
 
     def _fill_chains(self, figures: Figures) -> None:
-        """Chains started in the range's last CHAIN_DAYS days (all of it, when shorter)."""
+        """Chains started in the range's last CHAIN_DAYS days (all of it, when shorter),
+        each a line of who passed help to whom, opening into its steps."""
         start, end, found = figures.chains_start, figures.chains_end, figures.chains
         self.chains.clear()
         days = (end - start).days + 1
+        when = (
+            f"in the last {days:,} days, {start.isoformat()} to {end.isoformat()}"
+            if figures.chains_cut
+            else f"from {start.isoformat()} to {end.isoformat()}"
+        )
         self.chains_heading.setText(
-            f"Pay-it-forward chains begun in the last {days:,} days of these dates ({len(found)})"
+            f"Pay-it-forward chains begun {when} ({len(found)})"
             if found
-            else f"No pay-it-forward chains begun from {start.isoformat()} to {end.isoformat()}"
+            else f"No pay-it-forward chains begun {when}"
+        )
+        cut = (
+            f" Only chains begun in the last {days:,} days of the dates chosen are looked "
+            "for: following every one through years of actions would take long."
+            if figures.chains_cut
+            else ""
         )
         self.chains_heading.setToolTip(
-            "Help I received, passed on to someone else, and on from there. "
-            f"Looked for from {start.isoformat()} to {end.isoformat()}."
+            f"Help I received, passed on to someone else, and on from there.{cut}"
         )
         for chain in found:
-            names = [chain[0].name, "me"]
-            for link in chain[1:]:
-                if link.direction == "given":
-                    names += [link.name]
-                else:
-                    names += ["me"]
-            text = " → ".join(names)
-            item = QTreeWidgetItem([text, chain[0].on.isoformat(), chain[-1].on.isoformat()])
+            steps = [chain_step(link) for link in chain]
+            passed_to = [link.name for link in chain[1:] if link.direction == "given"]
+            text = f"From {chain[0].name}, passed on to " + ", then ".join(passed_to)
+            text += f" · {len(steps)} steps"
+            item = QTreeWidgetItem(
+                [text, f"{chain[0].on.isoformat()} to {chain[-1].on.isoformat()}", ""]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, chain[0].person_id)
-            item.setToolTip(0, tooltip(text))
+            item.setToolTip(0, tooltip("\n".join(step[0] for step in steps)))
+            for words, on, kind, person_id in steps:
+                child = QTreeWidgetItem([words, on, kind])
+                child.setData(0, Qt.ItemDataRole.UserRole, person_id)
+                child.setToolTip(0, tooltip(words))
+                item.addChild(child)
             self.chains.addTopLevelItem(item)
+        if self.chains.topLevelItemCount():
+            first = self.chains.topLevelItem(0)
+            if first is not None:
+                first.setExpanded(True)  # one opened, to show what a chain is made of
 
     # -- clicks ---------------------------------------------------------------------------
     def _open(self, chart: str, item, series: str) -> None:
