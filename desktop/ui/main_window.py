@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(index, cast(QWidget, page))
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
+        if hasattr(page, "restore_layout"):  # where the person left its splitter, columns
+            page.restore_layout(self.settings, key)
         if self.read_only:  # made after the window went read-only: its writes too
             if hasattr(page, "read_only"):
                 page.read_only = True
@@ -617,6 +619,9 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/page", self.current_page())
+        for key, page in self.pages.made().items():
+            if hasattr(page, "save_layout"):
+                page.save_layout(self.settings, key)
         self.settings.sync()
 
     def discard(self) -> None:

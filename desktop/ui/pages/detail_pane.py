@@ -138,3 +138,4 @@ class PaneTimeline:
         total = self.model.total()
         self.heading.setText(f"Actions ({total:,})" if total else "No actions logged yet")
         self.all_button.setEnabled(total > 0)
+        self.view.setVisible(total > 0)  # nothing logged: the heading says so, no empty box

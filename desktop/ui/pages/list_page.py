@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from desktop.ui.models.id_table import IdTableModel
 from desktop.ui.pages.lazy import ShownOnly
 from desktop.ui.plain import heading, plain_label, push_button
 from desktop.ui.read_only import mark_writes
+from desktop.ui.widgets.columns import FittedColumns
 from desktop.ui.widgets.completion import word_completer
 from desktop.ui.widgets.list_keys import bind_list_keys
 
@@ -130,8 +131,8 @@ class ListPage(ShownOnly, QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setHighlightSections(False)
+        self.columns = FittedColumns(self.table)  # sized to what they hold, and fitted
 
         self.empty = empty
         self.stack = QStackedWidget()
@@ -140,11 +141,14 @@ class ListPage(ShownOnly, QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.stack)
         splitter.addWidget(pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # Both grow with the window, the list a little faster; placed at first showing
+        # (see showEvent) unless the person's own place is restored.
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 420])
+        pane.setMinimumWidth(300)
         self.splitter = splitter
+        self._split_placed = False
 
         self.top = top = QHBoxLayout()
         top.addWidget(self.title)
@@ -172,6 +176,29 @@ class ListPage(ShownOnly, QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.reload()
+
+    # -- the layout the person chose -------------------------------------------------------
+    def save_layout(self, settings: QSettings, key: str) -> None:
+        """Where the splitter is and, if the person sized them, the columns' widths."""
+        settings.setValue(f"layout/{key}/splitter", self.splitter.saveState())
+        columns = self.columns.save()
+        if columns is not None:
+            settings.setValue(f"layout/{key}/columns", columns)
+
+    def restore_layout(self, settings: QSettings, key: str) -> None:
+        split = settings.value(f"layout/{key}/splitter")
+        if isinstance(split, QByteArray) and self.splitter.restoreState(split):
+            self._split_placed = True
+        columns = settings.value(f"layout/{key}/columns")
+        self.columns.restore(columns if isinstance(columns, QByteArray) else None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._split_placed and self.splitter.width() > 0:
+            self._split_placed = True  # the list five parts to the pane's three, at first
+            room = self.splitter.width() - self.splitter.handleWidth()
+            pane = max(self.pane.minimumWidth(), room * 3 // 8)
+            self.splitter.setSizes([room - pane, pane])
+        super().showEvent(event)
 
     def add_filter(self, text: str, field: Filter) -> Filter:
         """A labelled filter on the row under the search; the row ends with a stretch."""

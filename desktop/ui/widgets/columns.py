@@ -1,0 +1,121 @@
+"""Table columns sized to what they hold, fitted to the table's width.
+
+Each column starts as wide as its header and the rows on screen, and the columns are
+fitted to the view: a wide table gives its room to one column (the name, say) rather
+than stretching the last over empty space, and a narrow one shrinks its widest columns
+first, their text elided with the whole in the tooltip, so nothing scrolls sideways.
+Once the person drags a column's edge, their widths are kept (and can be saved).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+MARGIN = 16  # beside the text in a cell
+FEWEST = 48  # no column is squeezed below this
+
+
+def fitted(
+    wanted: list[int], room: int, grow: int = 0, floors: list[int] | None = None
+) -> list[int]:
+    """Widths for columns that would like *wanted*, in *room*. Extra room goes to column
+    *grow* (the name); too little is taken from the other columns, widest first, while
+    *grow* keeps its width up to two fifths of the room. No column goes below its floor
+    (its header's width, so every heading stays whole), and when even the floors do not
+    fit, the table scrolls sideways rather than cut a heading."""
+    if not wanted or room <= 0:
+        return list(wanted)
+    floors = floors or [FEWEST] * len(wanted)
+    widths = list(wanted)
+    if sum(wanted) <= room:
+        widths[grow] += room - sum(wanted)
+        return widths
+    widths[grow] = min(wanted[grow], max(floors[grow], room * 2 // 5))
+    others = [c for c in range(len(wanted)) if c != grow]
+    # ...less, when the others at their headings' widths would not fit beside it.
+    widths[grow] = max(floors[grow], min(widths[grow], room - sum(floors[c] for c in others)))
+    left = room - widths[grow]
+
+    def cut(c: int, cap: int) -> int:
+        return min(wanted[c], max(cap, floors[c]))
+
+    if others:
+        # The cap that makes the others fit: every one wider than it is cut to it.
+        low, high = 0, max(wanted[c] for c in others)
+        while low < high:
+            cap = (low + high + 1) // 2
+            if sum(cut(c, cap) for c in others) <= left:
+                low = cap
+            else:
+                high = cap - 1
+        for c in others:
+            widths[c] = cut(c, low)
+    spare = room - sum(widths)
+    if spare > 0:  # what the cap's rounding left
+        widths[grow] += spare
+    return widths
+
+
+class FittedColumns(QObject):
+    """Keeps *table*'s columns fitted (see the module); *grow* takes any spare room."""
+
+    def __init__(self, table: QTableView, grow: int = 0):
+        super().__init__(table)
+        self.table = table
+        self.grow = grow
+        self.chosen = False  # the person sized a column: leave theirs alone
+        self._fitting = False
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._resized)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        model.modelReset.connect(self.fit)
+        model.layoutChanged.connect(self.fit)
+
+    def headers(self) -> list[int]:
+        """Each heading's width: no column is cut narrower than its heading."""
+        header = self.table.horizontalHeader()
+        columns = range(self.table.model().columnCount())
+        return [header.sectionSizeFromContents(c).width() + 4 for c in columns]
+
+    def wanted(self) -> list[int]:
+        return [
+            max(heading, self.table.sizeHintForColumn(c) + MARGIN)
+            for c, heading in enumerate(self.headers())
+        ]
+
+    def fit(self) -> None:
+        # Only on screen: the rows it measures are read as they are shown, and a table
+        # out of sight has no width to fit to yet (it fits when it is shown).
+        if self.chosen or not self.table.isVisible() or self.table.model().columnCount() == 0:
+            return
+        room = self.table.viewport().width()
+        self._fitting = True
+        try:
+            widths = fitted(self.wanted(), room, self.grow, self.headers())
+            for column, width in enumerate(widths):
+                self.table.setColumnWidth(column, width)
+        finally:
+            self._fitting = False
+
+    def save(self) -> QByteArray | None:
+        """The person's widths, when they chose some."""
+        return self.table.horizontalHeader().saveState() if self.chosen else None
+
+    def restore(self, state: QByteArray | None) -> None:
+        if state is not None and self.table.horizontalHeader().restoreState(state):
+            self.chosen = True
+
+    def _resized(self, *_args: object) -> None:
+        if not self._fitting and self.table.isVisible():
+            self.chosen = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
