@@ -18,6 +18,7 @@ from desktop.core import people
 from desktop.store import backups, connection
 from desktop.store.errors import storage_problem
 from desktop.ui import errors, location_check, quit_signals, single_instance
+from desktop.ui.collector import Collector
 from desktop.ui.dialogs import open_problem_dialog
 from desktop.ui.dialogs.backups_dialog import when_words
 from desktop.ui.dialogs.wait_dialog import WaitDialog
@@ -295,6 +296,14 @@ class _FirstPaint(QObject):
 def run(args: argparse.Namespace, start: float) -> int:
     # The program's one application is always a QApplication, never a bare QCoreApplication.
     app = cast("QApplication | None", QApplication.instance()) or QApplication(sys.argv[:1])
+    collector = Collector(app)  # cycles collected on this thread, never on a worker's
+    try:
+        return _run(app, args, start)
+    finally:
+        collector.stop()
+
+
+def _run(app: QApplication, args: argparse.Namespace, start: float) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # Wayland finds the menu entry, and its icon, by this
