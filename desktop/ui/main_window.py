@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core import actions, companies, followups, needs, opportunities
+from desktop.core import actions, companies, followups, goto, needs, opportunities
 from desktop.core.changes import ACTION_WRITE, CASCADE, Changed
 from desktop.ui import ops, plain, transfer
 from desktop.ui.icons import app_icon, icon
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
 
         self.pages = Pages(self)
+        goto.forget()  # another network's names are not this one's
+        self.goto_dialog: QDialog | None = None
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
@@ -253,6 +256,9 @@ class MainWindow(QMainWindow):
             *self.import_menu.actions(),
         )
         go_menu = self.menuBar().addMenu("&Go")
+        self.goto_action = self._action("Go to &anything…", "Ctrl+K", self.go_to_anything)
+        go_menu.addAction(self.goto_action)
+        go_menu.addSeparator()
         for index, key in enumerate(PAGES):
             go_menu.addAction(
                 self._action(
@@ -469,10 +475,68 @@ class MainWindow(QMainWindow):
         self.show_page("companies")
         self.companies_page.select_id(company_id)
 
+    # -- Go to anything ------------------------------------------------------------------
+    def command_actions(self) -> list[tuple[str, str, QAction]]:
+        """Every menu command that can run now: its name, where it is (and its keys)."""
+        found: list[tuple[str, str, QAction]] = []
+
+        def walk(menu: QMenu, where: str) -> None:
+            for action in menu.actions():
+                sub = action.menu()
+                text = action.text().replace("&", "").removesuffix("…").strip()
+                if isinstance(sub, QMenu):
+                    walk(sub, f"{where} › {text}")
+                elif text and action.isEnabled() and action is not self.goto_action:
+                    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    found.append((text, f"{where} · {keys}" if keys else where, action))
+                    if action is self.safety.backups_action:  # its button, by its own name
+                        found.append(("Back up now", f"{where} › Backups", action))
+
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                walk(menu, top.text().replace("&", ""))
+        return found
+
+    def go_to_anything(self) -> None:
+        """Ctrl+K: one box that finds any record or command and opens it."""
+        from desktop.ui.dialogs.goto_dialog import GoToDialog
+
+        runnable = self.command_actions()
+        commands = [
+            goto.Command(str(number), text, where)
+            for number, (text, where, _action) in enumerate(runnable)
+        ]
+        dialog = GoToDialog(self, commands)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Once the box has closed: a command may open a form of its own.
+        dialog.chosen.connect(lambda hit: QTimer.singleShot(0, lambda: self.go_to(hit, runnable)))
+        self.goto_dialog = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "goto_dialog", None))
+        dialog.open()
+
+    def go_to(self, hit: goto.Hit, runnable: list[tuple[str, str, QAction]]) -> None:
+        """Open what Go to anything found: its page with it selected, or run the command."""
+        if hit.kind == "command":
+            runnable[int(hit.id)][2].trigger()
+        elif hit.kind == "person":
+            self.show_person(int(hit.id))
+        elif hit.kind == "company":
+            self.show_company(int(hit.id))
+        elif hit.kind == "need":
+            self.show_need(int(hit.id))
+        elif hit.kind == "opportunity":
+            self.show_opportunity(int(hit.id))
+        elif hit.kind == "action":
+            self.show_page("timeline")
+            self.timeline_page.clear_filters()
+            self.timeline_page.select_action(int(hit.id))
+
     def note_changes(self, changed: Changed, except_page: str = "") -> None:
         """Something was written: each other page that shows any of it reads again, now if
         it is on screen, else when next shown. *except_page* made the change and has read
         again already."""
+        goto.note_changes(changed)
         for key, page in self.pages.made().items():  # one made later reads as it is made
             if key != except_page:
                 page.note_changes(changed)

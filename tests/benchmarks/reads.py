@@ -14,6 +14,7 @@ from desktop.core import people, timeline
 from desktop.core import reciprocity as rc
 from desktop.core.timeline import TimelineFilter
 from desktop.store import connection
+from desktop.store.textkeys import fold
 
 from .table import Row, median_ms
 
@@ -309,4 +310,67 @@ def matching_and_dossier(path: Path) -> list[Row]:
                     floor_is="count need skills, sqlite3",
                 )
             )
+    return rows
+
+
+GO_TO_TYPED = ["a", "ma", "mar", "maria", "maria lo", "rodrigez", "wren bio", "zz-nobody"]
+GO_TO_MS = 30  # a keystroke in Go to anything at the large network
+NAMES_SQL = (
+    "SELECT p.id, p.name, p.sort_key FROM person p"
+    " UNION ALL SELECT id, name, name_key FROM company"
+    " UNION ALL SELECT id, title, '' FROM need UNION ALL SELECT id, title, '' FROM opportunity"
+)
+
+
+def go_to(path: Path) -> list[Row]:
+    """Go to anything (Ctrl+K): each keystroke as the box shows it (search and list),
+    against the names that begin with the text through raw sqlite3; and the first use,
+    which reads every name, against reading them raw."""
+    from desktop.core import goto
+    from desktop.ui.dialogs.goto_dialog import GoToDialog
+
+    from .heartbeat import application
+
+    application()
+    rows = []
+    with opened(path) as raw:
+        commands = [goto.Command(str(n), f"Command {n}") for n in range(40)]
+        dialog = GoToDialog(None, commands)
+
+        def first_use() -> None:
+            goto.forget()
+            dialog.look("ma")
+
+        first = median_ms(3, first_use)
+        floor = median_ms(3, lambda: raw.execute(NAMES_SQL).fetchall())
+        rows.append(
+            Row(
+                "go to anything: first use, names read",
+                first,
+                floor=floor,
+                ratio=4,
+                slack=40,
+                floor_is="every name, sqlite3",
+            )
+        )
+        for text in GO_TO_TYPED:
+            ours = median_ms(7, lambda t=text: dialog.look(t))
+            prefix = fold(text)
+            floor = median_ms(
+                7,
+                lambda p=prefix: raw.execute(
+                    "SELECT id, name FROM person WHERE sort_key >= ? AND sort_key < ? LIMIT 30",
+                    (p, p + "\U0010ffff"),
+                ).fetchall(),
+            )
+            rows.append(
+                Row(
+                    f"go to anything {text!r} ({len(dialog.hits())} shown)",
+                    ours,
+                    floor=floor,
+                    limit=GO_TO_MS,
+                    floor_is="names beginning with it, sqlite3",
+                )
+            )
+        dialog.deleteLater()
     return rows
