@@ -29,6 +29,7 @@ from desktop.ui.plain import confirm_delete, counted, heading, push_button, shor
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.row_height import fit_rows
 
 
 def history_text(opportunity_id: int) -> str:
@@ -93,7 +94,6 @@ class OpportunityPane(DetailPane):
         self.people_heading = heading("", 1.1)
         self.people = QListWidget()
         self.people.setAccessibleName("People involved")
-        self.people.setMinimumHeight(110)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.itemActivated.connect(
             lambda item: self.person_activated.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -142,6 +142,8 @@ class OpportunityPane(DetailPane):
             item.setData(Qt.ItemDataRole.UserRole, person_id)
             item.setToolTip(tooltip(item.text()))
             self.people.addItem(item)
+        self.people.setVisible(bool(involved))  # none: the heading says so
+        fit_rows(self.people, len(involved))
 
 
 class OpportunitiesPage(ListPage):

@@ -77,8 +77,17 @@ class FittedColumns(QObject):
         model.modelReset.connect(self.fit)
         model.layoutChanged.connect(self.fit)
 
+    def floors(self, wanted: list[int]) -> list[int]:
+        """How narrow each column may be cut: never below its heading, and a short one
+        (a date, a number, a status) not at all."""
+        header = self.table.horizontalHeader()
+        short = self.table.fontMetrics().horizontalAdvance("2026-12-31") + 2 * MARGIN
+        return [
+            max(header.sectionSizeFromContents(c).width() + 4, want if want <= short else 0)
+            for c, want in enumerate(wanted)
+        ]
+
     def headers(self) -> list[int]:
-        """Each heading's width: no column is cut narrower than its heading."""
         header = self.table.horizontalHeader()
         columns = range(self.table.model().columnCount())
         return [header.sectionSizeFromContents(c).width() + 4 for c in columns]
@@ -97,7 +106,11 @@ class FittedColumns(QObject):
         room = self.table.viewport().width()
         self._fitting = True
         try:
-            widths = fitted(self.wanted(), room, self.grow, self.headers())
+            wanted = self.wanted()
+            floors = self.floors(wanted)
+            # The name is what a row is known by: never squeezed below a quarter of the room.
+            floors[self.grow] = max(floors[self.grow], min(wanted[self.grow], room // 4))
+            widths = fitted(wanted, room, self.grow, floors)
             for column, width in enumerate(widths):
                 self.table.setColumnWidth(column, width)
         finally:
