@@ -84,6 +84,12 @@ def render_all(
     richest = max(needs.need_ids(), key=lambda n: len(matching.candidates(n, limit=20)))
     window.needs_page.select_id(richest)
     save(window, "needs")
+    window.go_to_anything()
+    box = window.goto_dialog
+    if box is not None:
+        box.box.setText("mar")  # Ctrl+K, and a few letters
+        save(box, "go-to-anything")
+        box.reject()
     window.show_page("opportunities")
 
     def richness(opportunity_id: int) -> tuple[int, int]:
