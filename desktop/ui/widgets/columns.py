@@ -70,6 +70,9 @@ class FittedColumns(QObject):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._resized)
+        # Measure the rows on screen only: Qt's default reads 1,000 rows for each column,
+        # which for a long list is a stall on every change of what it lists.
+        header.setResizeContentsPrecision(0)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.viewport().installEventFilter(self)
