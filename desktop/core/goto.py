@@ -74,8 +74,9 @@ _NAMES_SQL = {
         " LEFT JOIN action_person s ON s.person_id = p.id"
     ),
     "company": (
+        # Its name folded here, as what is typed is (name_key keeps accents).
         "SELECT 'company' AS kind, id, name AS title, coalesce(industry, '') AS detail,"
-        " name_key AS key, substr(updated_at, 1, 10) AS recent FROM company"
+        " '' AS key, substr(updated_at, 1, 10) AS recent FROM company"
     ),
     "need": (
         "SELECT 'need' AS kind, n.id, n.title, c.name AS detail, '' AS key,"

@@ -73,14 +73,17 @@ def email_problem(email: str) -> str | None:
     """Return why *email* is not a valid address, or None. Never touches the network."""
     if not email:
         return None
-    if not _plainly_valid(email):
-        from email_validator import EmailNotValidError, validate_email
+    if _plainly_valid(email):
+        return _top_level_problem(email, email.rpartition("@")[2])
+    from email_validator import EmailNotValidError, validate_email
 
-        try:
-            validate_email(email, check_deliverability=False)
-        except EmailNotValidError as exc:
-            return f"This is not a valid email address: {exc}"
-    return _top_level_problem(email)
+    try:
+        valid = validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return f"This is not a valid email address: {exc}"
+    # The domain as the library reads it: full-width and ideographic dots are dots, and an
+    # internationalised name is in its ASCII form, as the list of endings holds it.
+    return _top_level_problem(email, valid.ascii_domain or valid.domain)
 
 
 @cache
@@ -102,18 +105,18 @@ def _is_top_level(label: str) -> bool:
     return label == _EXAMPLE_TOP_LEVEL or _public_suffixes().is_public(label)
 
 
-def _top_level_problem(email: str) -> str | None:
-    """Why the ending of *email* is no top-level domain, as when the next field's text ran
-    on into it (dana@acme.comRobotics), with the address it most likely meant."""
-    local, _, domain = email.rpartition("@")
-    if domain.startswith("["):  # an address literal: the library has judged it
+def _top_level_problem(email: str, domain: str) -> str | None:
+    """Why *domain*, the ending of *email*, is no top-level domain, as when the next
+    field's text ran on into it (dana@acme.comRobotics), with the address likely meant."""
+    if not domain or domain.startswith("["):  # an address literal: the library judged it
         return None
     head, _, top = domain.rstrip(".").rpartition(".")
     if _is_top_level(top):
         return None
     message = f"This is not a valid email address: “.{top}” is not a top-level domain."
     known = next((n for n in range(len(top) - 1, 1, -1) if _is_top_level(top[:n])), None)
-    if head and known:
+    local, _, typed_domain = email.rpartition("@")
+    if head and known and typed_domain == domain:
         message += f" Did you mean {local}@{head}.{top[:known]}?"
     return message
 
@@ -140,15 +143,21 @@ def url_problem(url: str, what: str = "The address") -> str | None:
     return None
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# A site name as people type one: labels joined by dots, the last a word, maybe a port.
+_BARE_SITE = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,}(?::\d{1,5})?", re.UNICODE)
 
 
 def web_address(text: str | None) -> str:
     """*text* cleaned, with https:// put before a bare site name as people type it
-    (globex.example, www.linkedin.com/in/ada); anything else is left for the check."""
+    (globex.example, www.linkedin.com/in/ada, example.com:8080/jobs); anything else (an
+    email address, a word with a dot, a scheme of its own) is left for the check."""
     text = clean(text)
-    host = text.split("/", 1)[0]
-    if text and "." in host and not _SCHEME.match(text) and not any(c.isspace() for c in text):
+    host = re.split(r"[/?#]", text, maxsplit=1)[0]
+    if (
+        _BARE_SITE.fullmatch(host)
+        and not any(c.isspace() for c in text)
+        and _is_top_level(host.split(":")[0].rpartition(".")[2])  # not 'Ada.Lovelace'
+    ):
         return f"https://{text}"
     return text
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from desktop.ui.read_only import mark_writes
 from desktop.ui.safety import Safety
 
 if TYPE_CHECKING:
+    from desktop.ui.dialogs.goto_dialog import GoToDialog
     from desktop.ui.pages.companies import CompaniesPage
     from desktop.ui.pages.dashboard import DashboardPage
     from desktop.ui.pages.followups import FollowUpsPage
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
 
         self.pages = Pages(self)
         goto.forget()  # another network's names are not this one's
-        self.goto_dialog: QDialog | None = None
+        self.goto_dialog: GoToDialog | None = None
         self.stack = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
@@ -489,8 +489,8 @@ class MainWindow(QMainWindow):
                 elif text and action.isEnabled() and action is not self.goto_action:
                     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                     found.append((text, f"{where} · {keys}" if keys else where, action))
-                    if action is self.safety.backups_action:  # its button, by its own name
-                        found.append(("Back up now", f"{where} › Backups", action))
+                    if action is self.safety.backups_action:  # found by its button's name
+                        found.append(("Back up now (in Backups)", where, action))
 
         for top in self.menuBar().actions():
             menu = top.menu()
@@ -528,9 +528,11 @@ class MainWindow(QMainWindow):
         elif hit.kind == "opportunity":
             self.show_opportunity(int(hit.id))
         elif hit.kind == "action":
-            self.show_page("timeline")
-            self.timeline_page.clear_filters()
-            self.timeline_page.select_action(int(hit.id))
+            # The timeline of its day, so that it is near the top however much came after.
+            on = actions.get_action(int(hit.id)).occurred_on
+            self.show_timeline(start=on, end=on)
+            if not self.timeline_page.select_action(int(hit.id)):
+                self.statusBar().showMessage("That action is no longer in the timeline.", 8000)
 
     def note_changes(self, changed: Changed, except_page: str = "") -> None:
         """Something was written: each other page that shows any of it reads again, now if

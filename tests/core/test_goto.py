@@ -95,3 +95,11 @@ def test_a_name_changed_is_found_by_its_new_name_after_the_change_is_told(databa
     companies.create_company(companies.CompanyData(name="Byron & Co"))
     goto.note_changes(Changed.COMPANIES)
     assert [hit.kind for hit in goto.search("byron")] == ["company"]
+
+
+def test_a_company_with_accents_is_found_as_typed_without_them(database):
+    companies.create_company(companies.CompanyData(name="Société Générale"))
+    companies.create_company(companies.CompanyData(name="Nestlé"))
+    companies.create_company(companies.CompanyData(name="Nestle Waters"))
+    assert found("societe gen") == [("company", "Société Générale")]
+    assert found("Nestlé")[0] == ("company", "Nestlé")  # the whole name first

@@ -123,3 +123,23 @@ def test_an_ending_that_is_no_top_level_domain_is_refused_with_the_likely_addres
     assert "Did you mean" not in email_problem("a@b.qqqq")  # nothing it could have meant
     for kept in ("a@b.COM", "a@b.museum", "a@b.рф", "a@b.xn--p1ai", "a@b.dev", "a@x.co.uk"):
         assert email_problem(kept) is None, kept
+
+
+def test_endings_written_with_other_dots_or_widths_are_read_as_the_library_reads_them():
+    for kept in (
+        "ana@例子。中国",
+        "ana@example。com",
+        "ana@example.ＣＯＭ",
+        "ana@ｅｘａｍｐｌｅ．ｃｏｍ",
+    ):
+        assert email_problem(kept) is None, kept
+
+
+def test_https_is_put_only_before_what_is_a_site_name():
+    from desktop.core.validation import web_address
+
+    assert web_address(" globex.example ") == "https://globex.example"
+    assert web_address("example.com:8080/jobs") == "https://example.com:8080/jobs"
+    assert web_address("bücher.de") == "https://bücher.de"
+    for left in ("ana@example.com", "Ada.Lovelace", ".", "a.", "localhost:8080", "x y.org"):
+        assert web_address(left) == left, left

@@ -330,3 +330,21 @@ def test_a_part_is_changed_in_place_from_the_keyboard(qtbot, database):
     dialog.save()
     assert not dialog.isVisible()
     assert opportunities.get_opportunity(saved).people == [(hana, "referrer")]
+
+
+def test_picking_one_of_two_namesakes_from_the_suggestions_lets_save_run(qtbot, database):
+    """Choosing from the suggestions clears the 'two people are called' message."""
+    for company in ("Initech", "Globex"):
+        people.create_person(people.PersonData(name="Sam Lee", company=company))
+    dialog = open_form(qtbot)
+    dialog.company.setText("Initech")
+    dialog.title.setText("Data engineer")
+    qtbot.keyClicks(dialog.people.picker, "Sam Lee", delay=10)
+    assert not dialog.save_button.isEnabled()
+    popup = dialog.people.picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.people.picker.person_id() is not None
+    assert dialog.save_button.isEnabled()
+    assert "2 people are called" not in dialog.forms[1].message("people").text()

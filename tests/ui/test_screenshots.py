@@ -26,6 +26,7 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
             "timeline",
             "timeline-person",
             "follow-ups",
+            "go-to-anything",
             "needs",
             "opportunities",
             "opportunity-dialog",

@@ -114,7 +114,9 @@ class PeopleParts(QWidget):
         self.add_button.clicked.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.picker.installEventFilter(self)
-        self.picker.textEdited.connect(self.changed)  # the form says what saving does with it
+        # The form says what saving does with it, typed or picked from the suggestions.
+        self.picker.textEdited.connect(self.changed)
+        self.picker.person_changed.connect(self.changed)
         self.list.itemSelectionChanged.connect(
             lambda: self.remove_button.setEnabled(bool(self.list.selectedItems()))
         )

@@ -46,7 +46,7 @@ TILES = (
     ),
     ("follow_ups_due", "Follow-ups dated", "Follow-ups dated in the period, done or not"),
 )
-DUE_LISTED = 50  # follow-ups listed here; the Follow-ups page lists them all
+DUE_LISTED = 50  # follow-ups listed per group here; the Follow-ups page lists them all
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a heading row among the follow-ups
 OWED_ABOUT = (
     "Weight owed: the weight of help they gave you, less what you gave them "
@@ -308,16 +308,14 @@ class DashboardPage(ShownOnly, QWidget):
             ("Due today", found.today),
             ("Due in the next 7 days", found.this_week),
         )
-        total = sum(len(entries) for _name, entries in groups)
         said = [f"{len(entries):,} {name.lower()}" for name, entries in groups if entries]
         self.due_heading.setText(
             "Open follow-ups: " + ", ".join(said)
             if said
             else "No open follow-ups due in the next 7 days"
         )
-        left = DUE_LISTED
-        for name, entries in groups:
-            if not entries or left <= 0:
+        for name, entries in groups:  # each with its heading, however long the one above
+            if not entries:
                 continue
             group = QTreeWidgetItem([f"{name} ({len(entries):,})"])
             group.setData(0, GROUP_ROLE, True)
@@ -326,7 +324,7 @@ class DashboardPage(ShownOnly, QWidget):
             group.setFont(0, font)
             self.due.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
-            for entry in entries[:left]:
+            for entry in entries[:DUE_LISTED]:
                 what = f"{actions.KIND_LABELS[entry.kind]}: {entry.summary}"
                 item = QTreeWidgetItem([when_due(today, entry.due_on), entry.person, what])
                 item.setData(0, ID_ROLE, entry.action_id)
@@ -334,13 +332,14 @@ class DashboardPage(ShownOnly, QWidget):
                 for column in (1, 2):
                     item.setToolTip(column, tooltip(item.text(column)))
                 group.addChild(item)
+            if len(entries) > DUE_LISTED:  # a glance, not the whole list: a page away
+                more = QTreeWidgetItem(
+                    [f"And {len(entries) - DUE_LISTED:,} more: see Follow-ups (Ctrl+5)"]
+                )
+                more.setData(0, ID_ROLE, None)
+                group.addChild(more)
+                more.setFirstColumnSpanned(True)
             group.setExpanded(True)
-            left -= len(entries)
-        if total > DUE_LISTED:  # a glance, not the whole list: that is a page away
-            more = QTreeWidgetItem([f"And {total - DUE_LISTED:,} more: see Follow-ups (Ctrl+5)"])
-            more.setData(0, ID_ROLE, None)
-            self.due.addTopLevelItem(more)
-            more.setFirstColumnSpanned(True)
         first = self.due.topLevelItem(0)
         soonest = first.child(0) if first is not None else None
         if soonest is not None:

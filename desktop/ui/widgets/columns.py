@@ -76,9 +76,12 @@ class FittedColumns(QObject):
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.viewport().installEventFilter(self)
+        self._fitted_columns = -1  # how many columns there were when last fitted to rows
         model = table.model()
-        model.modelReset.connect(self.fit)
-        model.layoutChanged.connect(self.fit)
+        # Fitted once there are rows, not at every search or refresh: columns that jump
+        # while one types are hard to read, and measuring each time costs a little.
+        model.modelReset.connect(self._reset)
+        model.layoutChanged.connect(self._reset)
 
     def floors(self, wanted: list[int]) -> list[int]:
         """How narrow each column may be cut: never below its heading, and a short one
@@ -101,6 +104,11 @@ class FittedColumns(QObject):
             for c, heading in enumerate(self.headers())
         ]
 
+    def _reset(self) -> None:
+        model = self.table.model()
+        if self._fitted_columns != model.columnCount():
+            self.fit()
+
     def fit(self) -> None:
         # Only on screen: the rows it measures are read as they are shown, and a table
         # out of sight has no width to fit to yet (it fits when it is shown).
@@ -116,6 +124,8 @@ class FittedColumns(QObject):
             widths = fitted(wanted, room, self.grow, floors)
             for column, width in enumerate(widths):
                 self.table.setColumnWidth(column, width)
+            if self.table.model().rowCount():
+                self._fitted_columns = self.table.model().columnCount()
         finally:
             self._fitting = False
 
