@@ -173,7 +173,7 @@ def _entry(kind: str, item_id: int | str, title: str, detail: str, key: str, rec
 
 def _read_names() -> _Index:
     global _names, _recent_stale, _names_of
-    with _lock:
+    with _lock:  # the window's thread and a read-ahead may both ask
         if _names is None or _names_of != connection.db.database:  # another network's
             _names_of = connection.db.database
             entries = [
@@ -186,6 +186,12 @@ def _read_names() -> _Index:
             _refresh_recent(_names)
         _recent_stale = False
         return _names
+
+
+def warm() -> None:
+    """Read the names now if they are not (off the window's thread, so that the first
+    keystroke after a start or a change finds them read)."""
+    _read_names()
 
 
 def search(text: str, commands: Sequence[Command] = (), limit: int = LIMIT) -> list[Hit]:

@@ -335,6 +335,7 @@ def _run(app: QApplication, args: argparse.Namespace, start: float) -> int:
             return 1
     if not args.smoke_test:
         window.announce_due()
+        window.read_names_ahead()  # Go to anything's, once the window is idle
         opened = _FileOpenEvents(session)
         app.installEventFilter(opened)
         if to_import is not None:

@@ -263,3 +263,24 @@ def test_a_new_company_is_added_with_the_action_after_asking(qtbot, add_people, 
     assert timeline.page(TimelineFilter(company_id=company_id))[0].summary == (
         "Heard they are hiring"
     )
+
+
+def test_enter_on_a_new_name_goes_on_to_the_kind_and_saving_asks_to_add_them(
+    qtbot, database, monkeypatch
+):
+    """As found: Ctrl+L, a new name, Enter did nothing."""
+    asked = []
+    monkeypatch.setattr(plain, "confirm", lambda *args, **kw: asked.append(args) or True)
+    dialog = open_dialog(qtbot)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClicks(dialog.counterpart, "Zelda Quarry", delay=10)
+    qtbot.keyClick(dialog.counterpart, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is dialog.kind and dialog.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.summary, "Met at the meetup")
+    qtbot.keyClick(dialog.summary, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert asked and "Zelda Quarry" in " ".join(map(str, asked[0]))
+    (saved,) = db.execute_sql("SELECT counterpart_id FROM action")
+    assert people.person_name(saved[0]) == "Zelda Quarry"

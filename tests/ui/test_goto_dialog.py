@@ -146,3 +146,46 @@ def test_a_person_added_is_found_at_once(qtbot, network, window, on_next):
     window.new_person_action.trigger()
     assert go(qtbot, window, "pauling") == "Linus Pauling"
     assert window.people_page.pane.title.text() == "Linus Pauling"
+
+
+def test_names_are_read_ahead_off_the_window_thread_after_a_change(qtbot, network, window):
+    from desktop.core import goto
+    from desktop.core.changes import Changed
+    from desktop.ui import ops
+
+    goto.forget()
+    window.read_names_ahead(after_ms=0)
+    qtbot.waitUntil(lambda: goto._names is not None, timeout=5000)
+    ops.wait_all()
+    people.create_person(PersonData(name="Katherine Johnson"))
+    window.note_changes(Changed.PEOPLE)  # as a save does: the names go, and are read again
+    assert goto._names is None
+    qtbot.waitUntil(lambda: goto._names is not None, timeout=8000)
+    ops.wait_all()
+    assert [hit.title for hit in goto.search("katherine")] == ["Katherine Johnson"]
+
+
+def test_a_submenu_command_is_found_by_its_menu_too(qtbot, network, window):
+    dialog = open_box(qtbot, window)
+    qtbot.keyClicks(dialog.box, "export", delay=15)
+    titles = [hit.title for hit in dialog.hits() if hit.kind == "command"]
+    assert titles and all(title.startswith("Export ") for title in titles)
+    dialog.reject()
+
+
+def test_ctrl_n_makes_a_new_one_of_what_the_page_lists(qtbot, network, window, on_next):
+    """As found: Ctrl+N on Opportunities opened the person form."""
+    from desktop.ui.dialogs.opportunity_dialog import OpportunityDialog
+
+    window.show_page("opportunities")
+    assert window.new_person_action.text() == "New &opportunity…"
+    assert not window.new_opportunity_action.isVisible()  # not said twice in the menu
+    seen = []
+    on_next(OpportunityDialog, lambda dialog: (seen.append(type(dialog)), dialog.reject()))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: seen == [OpportunityDialog])
+    window.show_page("timeline")
+    assert window.new_person_action.text() == "New &person…"
+    assert window.new_opportunity_action.isVisible()

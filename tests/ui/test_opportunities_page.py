@@ -48,7 +48,6 @@ def test_create_through_the_form_with_people_old_and_new(qtbot, window, on_next_
         dialog.people.part.setCurrentIndex(dialog.people.part.findData("recruiter"))
         qtbot.keyClick(dialog.people.picker, Qt.Key.Key_Return)  # adds, does not save
         assert dialog.isVisible()
-        assert not dialog.people.add_button.autoDefault()  # Enter elsewhere saves the form
         assert dialog.people.list.topLevelItem(1).text(0) == "Rita Recruiter (new)"
         assert "Saving adds Rita Recruiter" in dialog.forms[1].message("people").text()
         dialog.save()
@@ -261,18 +260,33 @@ def type_into_people_involved(qtbot, dialog, name):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
-def test_a_known_name_typed_and_tabbed_past_is_saved_with_its_part(qtbot, database):
-    """As found: type a name in People involved, Tab, Tab, Enter: saved with no people."""
+def test_a_known_name_typed_and_tabbed_to_add_is_added_by_enter(qtbot, database):
+    """As found: type a name in People involved, Tab, Tab, Enter: saved with no people.
+    Tab, Tab reaches Add: Enter there adds them, and the form stays open to go on."""
     hana = people.create_person(people.PersonData(name="Hana Manager", company="Initech"))
     dialog = open_form(qtbot)
     type_into_people_involved(qtbot, dialog, "Hana Manager")
+    assert QApplication.focusWidget() is dialog.people.add_button
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.people.list.topLevelItem(0).text(0) == "Hana Manager"
+    dialog.save()
     assert not dialog.isVisible()
     (saved,) = opportunities.opportunity_ids()
     assert opportunities.get_opportunity(saved).people == [(hana, "hiring_manager")]
 
 
-def test_a_new_name_typed_and_tabbed_past_is_added_only_after_asking(qtbot, database, monkeypatch):
+def test_a_known_name_typed_and_never_added_is_saved_with_its_part(qtbot, database):
+    hana = people.create_person(people.PersonData(name="Hana Manager", company="Initech"))
+    dialog = open_form(qtbot)
+    type_into_people_involved(qtbot, dialog, "Hana Manager")
+    dialog.save_button.click()  # Save, with the name still in the box
+    assert not dialog.isVisible()
+    (saved,) = opportunities.opportunity_ids()
+    assert opportunities.get_opportunity(saved).people == [(hana, "hiring_manager")]
+
+
+def test_a_new_name_typed_and_never_added_is_added_only_after_asking(qtbot, database, monkeypatch):
     from desktop.ui import plain
 
     asked = []
@@ -280,9 +294,10 @@ def test_a_new_name_typed_and_tabbed_past_is_added_only_after_asking(qtbot, data
     monkeypatch.setattr(plain, "confirm", lambda *args, **kw: asked.append(args) or answer[0])
     dialog = open_form(qtbot)
     type_into_people_involved(qtbot, dialog, "Rita Recruiter")
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    dialog.save_button.click()
     assert asked and "Rita Recruiter" in " ".join(map(str, asked[0]))
     assert dialog.isVisible() and opportunities.opportunity_ids() == []  # declined: kept
+    assert dialog.people.picker.text() == "Rita Recruiter"
     answer[0] = True
     dialog.save()
     assert not dialog.isVisible()
@@ -299,7 +314,8 @@ def test_a_name_two_people_have_must_be_picked_and_keeps_save_from_closing(qtbot
     message = dialog.forms[1].message("people")
     assert message.isVisible() and "2 people are called Sam Lee" in message.text()
     assert not dialog.save_button.isEnabled()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # on Add: not added
+    dialog.save_button.click()  # and Save does not close
     assert dialog.isVisible() and opportunities.opportunity_ids() == []
     assert dialog.people.picker.text() == "Sam Lee"  # nothing typed is lost
     qtbot.keyClick(dialog.people.picker, Qt.Key.Key_Return)  # Enter on the name: not added
@@ -348,3 +364,17 @@ def test_picking_one_of_two_namesakes_from_the_suggestions_lets_save_run(qtbot, 
     assert dialog.people.picker.person_id() is not None
     assert dialog.save_button.isEnabled()
     assert "2 people are called" not in dialog.forms[1].message("people").text()
+
+
+def test_enter_in_a_field_saves_the_form_even_after_add_was_pressed(qtbot, database):
+    hana = people.create_person(people.PersonData(name="Hana Manager", company="Initech"))
+    dialog = open_form(qtbot)
+    type_into_people_involved(qtbot, dialog, "Hana Manager")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Add, focused: adds
+    assert dialog.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.title
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # in a field: the form's Save
+    assert not dialog.isVisible()
+    (saved,) = opportunities.opportunity_ids()
+    assert opportunities.get_opportunity(saved).people == [(hana, "hiring_manager")]

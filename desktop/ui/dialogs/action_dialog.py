@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -87,6 +89,7 @@ class ActionDialog(RecordDialog):
         self.forms += [main, more]
         self.form, self.more_form = main, more
         self.counterpart = main.add("counterpart_id", "&With", PersonPicker())
+        self.counterpart.installEventFilter(self)  # Enter on a new name goes on to the kind
         self.kind = main.add("kind", "&Kind", QComboBox())
         for kind, label in actions.KIND_LABELS.items():
             self.kind.addItem(icon(f"kind-{kind}"), label, kind)
@@ -130,6 +133,22 @@ class ActionDialog(RecordDialog):
 
         self.lay_out(left, right)
         self.resize(880, 420)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a typed name, before there is a summary, moves on to the kind (a name
+        nobody has yet is added, after asking, when the form is saved) rather than trying
+        to save a form still being filled in."""
+        if (
+            watched is self.counterpart
+            and event.type() == QEvent.Type.KeyPress
+            and cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.counterpart.typed_name()
+            and not self.summary.text().strip()
+        ):
+            self.counterpart.resolve()  # a name typed out in full is that person
+            self.kind.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- data ---------------------------------------------------------------------------
     def _company_id(self) -> int | None:

@@ -107,8 +107,11 @@ class PeopleParts(QWidget):
         self.add_button = push_button("A&dd")
         self.remove_button = push_button("Remo&ve")
         self.remove_button.setEnabled(False)
+        # Not the dialog's default when focused, so Enter in any field still saves; Enter
+        # on Add or Remove with the focus presses that one (see eventFilter).
         for button in (self.add_button, self.remove_button):
-            button.setAutoDefault(False)  # Enter in the form saves it
+            button.setAutoDefault(False)
+            button.installEventFilter(self)
         self.setFocusProxy(self.picker)  # the '&People involved' label leads here
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # which a label's Alt+P needs
         self.add_button.clicked.connect(self.add_typed)
@@ -135,14 +138,20 @@ class PeopleParts(QWidget):
         column.addLayout(remove_row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in the name field adds the person, rather than saving the whole form."""
-        if (
-            watched is self.picker
-            and event.type() == QEvent.Type.KeyPress
-            and cast(QKeyEvent, event).key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and self.picker.typed_name()
-        ):
+        """Enter in the name field adds the person, rather than saving the whole form, and
+        Enter on a focused Add or Remove presses it."""
+        enter = event.type() == QEvent.Type.KeyPress and cast(QKeyEvent, event).key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        )
+        if enter and watched is self.picker and self.picker.typed_name():
             self.add_typed()
+            return True
+        if enter and watched is self.add_button:
+            self.add_button.click()
+            return True
+        if enter and watched is self.remove_button:
+            self.remove_button.click()
             return True
         return super().eventFilter(watched, event)
 
