@@ -61,3 +61,13 @@ def test_help_names_the_options(tmp_path):
     assert result.returncode == 0
     for option in ("--database", "--demo", "--smoke-test"):
         assert option in result.stdout
+
+
+def test_the_smoke_test_checks_the_endings_list_and_the_matcher_are_there(monkeypatch):
+    """A bundle that left out the list of top-level domains would accept any ending."""
+    from desktop.core import validation
+    from desktop.ui import application
+
+    assert application._knows_endings_and_spellings()
+    monkeypatch.setattr(validation, "_is_top_level", lambda _label: True)  # no list read
+    assert not application._knows_endings_and_spellings()
