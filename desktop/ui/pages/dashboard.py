@@ -208,14 +208,15 @@ class DashboardPage(ShownOnly, QWidget):
         fit_columns(self.due)
         self.due.itemActivated.connect(self._due_activated)
         lists = QHBoxLayout()
-        for widgets in (
-            (self.owed_heading, self.owed_about, self.owed),
-            (self.due_heading, self.due),
+        # Two parts to three: who waits has three short columns, what is due a long one.
+        for widgets, share in (
+            ((self.owed_heading, self.owed_about, self.owed), 2),
+            ((self.due_heading, self.due), 3),
         ):
             column = QVBoxLayout()
             for widget in widgets:
                 column.addWidget(widget, 1 if widget is widgets[-1] else 0)
-            lists.addLayout(column, 1)
+            lists.addLayout(column, share)
 
         self.body = body = QWidget()
         column = QVBoxLayout(body)
