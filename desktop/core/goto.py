@@ -1,13 +1,14 @@
 """Go to anything: one box that finds people, companies, needs, opportunities, actions (by
 summary) and the program's commands, ranked as a person expects.
 
-Ranking, best first: the whole name typed; a name that begins with it; a word of the name
-that begins with it; a name that holds it; then close spellings ("Jonh" for John), by
-rapidfuzz. Within each, what was touched most recently comes first. Actions are found by
-the words of their summary, newest first, after the names.
+Ranking, best first: the whole name typed; a name that begins with it as a whole word; a
+name that begins with it; a later word that does; a name that holds it; then close
+spellings ("Gallager" for Gallagher), by rapidfuzz. Within each, what was touched most
+recently comes first, and a command before a record. Actions are found by the words of
+their summary, newest first, after the names.
 
-The names are read once into memory (`forget()` drops them after a write), so that each
-keystroke is a scan of a list in memory, not a query per kind.
+The names are read once into memory (`note_changes` drops them when names change), so
+that each keystroke is a lookup in memory, not a query per kind.
 """
 
 from __future__ import annotations
@@ -24,8 +25,7 @@ from desktop.core.people import fts_query
 from desktop.store import connection, query
 from desktop.store.textkeys import fold
 
-KINDS = ("command", "person", "company", "need", "opportunity", "action")
-KIND_WORDS = {
+KIND_WORDS = {  # every kind of hit, and how the box names it
     "command": "Command",
     "person": "Person",
     "company": "Company",
@@ -48,7 +48,7 @@ class Command(NamedTuple):
 
 
 class Hit(NamedTuple):
-    kind: str  # one of KINDS
+    kind: str  # a key of KIND_WORDS
     id: int | str  # the record's id, or the command's key
     title: str
     detail: str  # what else to show: the company, the kind, the shortcut

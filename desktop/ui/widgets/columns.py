@@ -86,14 +86,14 @@ class FittedColumns(QObject):
     def floors(self, wanted: list[int]) -> list[int]:
         """How narrow each column may be cut: never below its heading, and a short one
         (a date, a number, a status) not at all."""
-        header = self.table.horizontalHeader()
         short = self.table.fontMetrics().horizontalAdvance("2026-12-31") + 2 * MARGIN
         return [
-            max(header.sectionSizeFromContents(c).width() + 4, want if want <= short else 0)
-            for c, want in enumerate(wanted)
+            max(heading, want if want <= short else 0)
+            for heading, want in zip(self.headers(), wanted, strict=True)
         ]
 
     def headers(self) -> list[int]:
+        """Each heading's width."""
         header = self.table.horizontalHeader()
         columns = range(self.table.model().columnCount())
         return [header.sectionSizeFromContents(c).width() + 4 for c in columns]
