@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from peewee import Case
 
+from desktop.core import undo
 from desktop.core.clock import now_text
 from desktop.core.validation import Problems, ValidationError
 from desktop.store import query, search_index
@@ -181,6 +182,7 @@ def _values(data: ActionData) -> dict[str, Any]:
 def create_action(data: ActionData) -> int:
     """Validate and store a new action in one transaction; returns its id."""
     with db.atomic():
+        undo.name("Log action")
         data = _checked(data)
         action_id = int(Action.insert(**_values(data), created_at=now_text()).execute())
         search_index.refresh_actions([action_id])
@@ -193,6 +195,7 @@ def update_action(action_id: int, data: ActionData) -> None:
     A follow-up marked done stays done while its date is unchanged; a new date opens it.
     """
     with db.atomic():
+        undo.name("Edit action", data.summary)
         data = _checked(data)
         # The CASE sees the row as it was: done stays only if the date stays.
         done = Case(None, [(Action.follow_up_on == data.follow_up_on, Action.follow_up_done_at)])
@@ -208,6 +211,7 @@ def update_action(action_id: int, data: ActionData) -> None:
 
 def delete_action(action_id: int) -> None:
     with db.atomic():
+        undo.name("Delete action", undo.row_name("action", "summary", action_id))
         Action.delete().where(Action.id == action_id).execute()
         search_index.refresh_actions([action_id])
 
@@ -241,6 +245,7 @@ def _follow_up_of(action_id: int) -> tuple[date, date | None]:
 def mark_follow_up_done(action_id: int, when: datetime | None = None) -> None:
     """Tick off an action's follow-up (now, or at *when*)."""
     with db.atomic():
+        undo.name("Mark follow-up done", undo.row_name("action", "summary", action_id))
         if _follow_up_of(action_id)[1] is None:
             raise ValidationError(
                 Problems(errors={"follow_up_on": "This action has no follow-up to mark done."})
@@ -252,6 +257,7 @@ def mark_follow_up_done(action_id: int, when: datetime | None = None) -> None:
 def snooze_follow_up(action_id: int, until: date) -> None:
     """Move an action's follow-up to *until* (opening it again if it was done)."""
     with db.atomic():
+        undo.name("Snooze follow-up", undo.row_name("action", "summary", action_id))
         occurred_on, _ = _follow_up_of(action_id)
         if until < occurred_on:
             raise ValidationError(Problems(errors={"follow_up_on": _early_follow_up(occurred_on)}))
@@ -263,6 +269,7 @@ def snooze_follow_up(action_id: int, until: date) -> None:
 def reopen_follow_up(action_id: int) -> None:
     """Undo `mark_follow_up_done`."""
     with db.atomic():
+        undo.name("Reopen follow-up", undo.row_name("action", "summary", action_id))
         _follow_up_of(action_id)
         Action.update(follow_up_done_at=None).where(Action.id == action_id).execute()
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from peewee import chunked
 
+from desktop.core import undo
 from desktop.core.validation import MAX_NAME, Problems, ValidationError, fold, name_key
 from desktop.store import query
 from desktop.store.connection import db
@@ -116,6 +117,7 @@ def save_aliases(pairs: Sequence[tuple[str, str]]) -> None:
         rows.setdefault(name_key(alias), (name_key(alias), alias, name_key(skill), skill))
     columns = (SkillAlias.alias_key, SkillAlias.short_form, SkillAlias.skill_key, SkillAlias.skill)
     with db.atomic():
+        undo.name("Edit skill aliases")
         SkillAlias.delete().execute()
         for batch in chunked(rows.values(), ROWS_PER_INSERT):
             SkillAlias.insert_many(batch, fields=columns).execute()

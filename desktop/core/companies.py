@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
+from desktop.core import undo
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     Problems,
@@ -146,12 +147,14 @@ def insert_company(data: CompanyData) -> int:
 def create_company(data: CompanyData) -> int:
     """Validate and store a new company in one transaction; returns its id."""
     with db.atomic():
+        undo.name("Add", data.name)
         return insert_company(_checked(data, None))
 
 
 def update_company(company_id: int, data: CompanyData) -> None:
     """Validate and save changes in one transaction; re-indexes the company's people."""
     with db.atomic():
+        undo.name("Edit", data.name)
         data = _checked(data, company_id)
         changed = (
             Company.update(**_values(data), updated_at=now_text())
@@ -178,6 +181,7 @@ def delete_impact(company_id: int) -> DeleteImpact:
 def delete_company(company_id: int) -> None:
     """Delete a company: its people stay (without a company); its needs and opportunities go."""
     with db.atomic():
+        undo.name("Delete", undo.row_name("company", "name", company_id))
         people = query.column(Person.select(Person.id).where(Person.company == company_id))
         Company.delete().where(Company.id == company_id).execute()
         search_index.refresh_people(people)

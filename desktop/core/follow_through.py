@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from desktop.core import actions, matching, opportunities
+from desktop.core import actions, matching, opportunities, undo
 from desktop.core.clock import now_text
 from desktop.store import query
 from desktop.store.connection import db
@@ -190,6 +190,9 @@ def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = N
     transaction; returns the new action ids."""
     today = today or date.today()
     with db.atomic():
+        undo.name(
+            "Log what I offered for {}", undo.row_name("opportunity", "title", opportunity_id)
+        )
         links = query.row(
             Opportunity.select(Opportunity.company, Opportunity.need).where(
                 Opportunity.id == opportunity_id
@@ -228,6 +231,9 @@ def _fit(summary: str) -> str:
 def dismiss(opportunity_id: int) -> None:
     """Remember that the suggestions were offered, so they are not offered again."""
     with db.atomic():
+        undo.name(
+            "Dismiss suggestions for {}", undo.row_name("opportunity", "title", opportunity_id)
+        )
         Opportunity.update(follow_through_offered_at=now_text()).where(
             Opportunity.id == opportunity_id
         ).execute()

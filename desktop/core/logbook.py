@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.core import actions, companies, people
+from desktop.core import actions, companies, people, undo
 from desktop.store.connection import db
 
 
@@ -20,6 +20,10 @@ def log_action(
     transaction. A failure anywhere leaves the database as it was: nothing half-added.
     """
     with db.atomic():
+        if action_id is None:
+            undo.name("Log action")
+        else:
+            undo.name("Edit action", data.summary)
         if new_company:
             data = replace(
                 data, company_id=companies.create_company(companies.CompanyData(name=new_company))

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from peewee import chunked
 
-from desktop.core import skills
+from desktop.core import skills, undo
 from desktop.core.aliases import alias_map
 from desktop.core.validation import fold, name_key
 from desktop.store import query
@@ -60,6 +60,7 @@ class Candidate(NamedTuple):
 def set_profile_skills(names: list[str]) -> None:
     """Replace my own skills (the profile's) in one transaction."""
     with db.atomic():
+        undo.name("Edit my skills")
         ProfileSkill.delete().execute()
         chosen = list(dict.fromkeys(skills.ensure_skills(names)))  # 'JS' and 'js' are one
         for batch in chunked(chosen, skills.ROWS_PER_INSERT):

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from peewee import Case, Value
 
-from desktop.core import people
+from desktop.core import people, undo
 from desktop.core.people import PersonData
 from desktop.core.validation import ValidationError
 from desktop.store import query, search_index
@@ -184,6 +184,10 @@ def merge_people(keep_id: int, other_id: int, take_other: AbstractSet[str] = fro
     if unknown:
         raise ValueError(f"Unknown fields: {', '.join(sorted(unknown))}.")
     with db.atomic():
+        undo.name(
+            f"Merge {{}} into ‘{undo.row_name('person', 'name', keep_id)()}’",
+            undo.row_name("person", "name", other_id),
+        )
         data = merged_data(keep_id, other_id, set(take_other))
         problems = people.validate_person(data, keep_id)
         if not problems.ok:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from peewee import chunked
 
-from desktop.core import companies, skills
+from desktop.core import companies, skills, undo
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     MAX_NAME,
@@ -160,6 +160,7 @@ def _write_skills(need_id: int, names: list[str]) -> None:
 def create_need(data: NeedData) -> int:
     """Validate and store a new need (and a new company if named) in one transaction."""
     with db.atomic():
+        undo.name("Add need", data.title)
         data = _checked(data, None)
         stamp = now_text()
         need_id = int(Need.insert(**_values(data), created_at=stamp, updated_at=stamp).execute())
@@ -170,6 +171,7 @@ def create_need(data: NeedData) -> int:
 def update_need(need_id: int, data: NeedData) -> None:
     """Validate and save changes in one transaction."""
     with db.atomic():
+        undo.name("Edit need", data.title)
         data = _checked(data, need_id)
         if not Need.select().where(Need.id == need_id).exists():
             raise LookupError(f"There is no need with id {need_id}.")
@@ -180,6 +182,7 @@ def update_need(need_id: int, data: NeedData) -> None:
 def delete_need(need_id: int) -> None:
     """Delete a need with its skills; actions and opportunities that named it stay."""
     with db.atomic():
+        undo.name("Delete need", undo.row_name("need", "title", need_id))
         Need.delete().where(Need.id == need_id).execute()
 
 

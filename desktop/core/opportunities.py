@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from peewee import chunked, fn
 
-from desktop.core import companies, people
+from desktop.core import companies, people, undo
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     MAX_NAME,
@@ -209,6 +209,7 @@ def create_opportunity(data: OpportunityData, today: date | None = None) -> int:
     """Validate and store a new opportunity (a new company too) in one transaction."""
     today = today or date.today()
     with db.atomic():
+        undo.name("Add opportunity", data.title)
         data = _checked(data)
         values = _values(data, today)
         stamp = now_text()
@@ -227,6 +228,7 @@ def update_opportunity(
     the same status with another day corrects the day of the latest entry."""
     today = today or date.today()
     with db.atomic():
+        undo.name("Edit opportunity", data.title)
         data = _checked(data)
         old = query.value(
             Opportunity.select(Opportunity.status).where(Opportunity.id == opportunity_id)
@@ -261,6 +263,7 @@ def save_opportunity(
     (at its company, with their part as their role), all in one transaction; returns the
     opportunity's id."""
     with db.atomic():
+        undo.name("Add opportunity" if opportunity_id is None else "Edit opportunity", data.title)
         added = [
             (
                 people.create_person(
@@ -279,17 +282,20 @@ def save_opportunity(
 
 def set_status(opportunity_id: int, status: str, on: date | None = None) -> None:
     """Move an opportunity to *status* (any move is allowed), recorded with its day."""
-    data = get_opportunity(opportunity_id)
-    if data.status == status:
-        return
-    data.status = status
-    data.status_on = on or date.today()
-    update_opportunity(opportunity_id, data)
+    with db.atomic():
+        data = get_opportunity(opportunity_id)
+        if data.status == status:
+            return
+        undo.name(f"Move {{}} to {STATUS_LABELS.get(status, status)}", data.title)
+        data.status = status
+        data.status_on = on or date.today()
+        update_opportunity(opportunity_id, data)
 
 
 def delete_opportunity(opportunity_id: int) -> None:
     """Delete an opportunity with its people and history; actions naming it stay."""
     with db.atomic():
+        undo.name("Delete opportunity", undo.row_name("opportunity", "title", opportunity_id))
         Opportunity.delete().where(Opportunity.id == opportunity_id).execute()
 
 

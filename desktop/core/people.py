@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from peewee import chunked, fn
 
-from desktop.core import companies, skills
+from desktop.core import companies, skills, undo
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     Problems,
@@ -219,6 +219,7 @@ def _write_links(person_id: int, data: PersonData) -> None:
 def create_person(data: PersonData) -> int:
     """Validate and store a new person (and a new company if named) in one transaction."""
     with db.atomic():
+        undo.name("Add", data.name)
         data = _checked(data, None)
         stamp = now_text()
         person_id = int(
@@ -230,6 +231,7 @@ def create_person(data: PersonData) -> int:
 
 def update_person(person_id: int, data: PersonData) -> None:
     with db.atomic():
+        undo.name("Edit", data.name)
         data = _checked(data, person_id)
         changed = (
             Person.update(**_columns(data), updated_at=now_text())
@@ -249,6 +251,7 @@ def action_count(person_id: int) -> int:
 def delete_person(person_id: int) -> None:
     """Delete a person with their roles, skills and the actions they were counterpart to."""
     with db.atomic():
+        undo.name("Delete", undo.row_name("person", "name", person_id))
         gone = query.column(Action.select(Action.id).where(Action.counterpart == person_id))
         Person.delete().where(Person.id == person_id).execute()
         search_index.refresh_people([person_id])

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from desktop.core import matching, skills
+from desktop.core import matching, skills, undo
 from desktop.core.validation import MAX_NAME, Problems, ValidationError
 from desktop.store import query
 from desktop.store.connection import db
@@ -89,6 +89,7 @@ def save_profile(data: ProfileData) -> None:
         raise ValidationError(problems)
     data = data.cleaned()
     with db.atomic():  # set_profile_skills nests its own atomic() as a savepoint
+        undo.name("Edit my profile")
         Profile.insert(
             id=1, name=data.name, target_roles="\n".join(data.target_roles), pitch=data.pitch
         ).on_conflict(

@@ -45,9 +45,18 @@ FORMAT = "reciprocity-archive"
 VERSION = 1
 
 #: Tables worked out from the others and never archived: the full-text indexes (with
-#: their FTS5 shadow tables), the timeline's summaries and the switch that pauses them.
+#: their FTS5 shadow tables), the timeline's summaries and the switch that pauses them;
+#: and the window's undo history, which is not kept beyond the window's run.
 DERIVED = frozenset(
-    {"person_search", "action_search", "action_day", "action_person", "summary_state"}
+    {
+        "person_search",
+        "action_search",
+        "action_day",
+        "action_person",
+        "summary_state",
+        "undo_log",
+        "undo_step",
+    }
 )
 
 #: Tables the migrations fill in a new database: an import replaces their rows.

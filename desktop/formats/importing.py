@@ -20,7 +20,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from desktop.core import companies, skills
+from desktop.core import companies, skills, undo
 from desktop.core.clock import now_text
 from desktop.core.merging import KEPT_IN_NOTES, linkedin_key, noted, same_detail
 from desktop.core.people import MAX_CADENCE_DAYS
@@ -501,9 +501,12 @@ class Applied:
     companies_added: int
 
 
-def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> Applied:
+def apply(
+    plan: Plan, progress: Callable[[int, int], None] | None = None, *, source: str = ""
+) -> Applied:
     """Write *plan* in one transaction. *progress*(done, total) is called now and then and
-    may raise `Cancelled` (or anything) to stop: then nothing at all is written."""
+    may raise `Cancelled` (or anything) to stop: then nothing at all is written. *source*
+    (the file's name) names the undo step: "Import ‘connections.csv’"."""
     total = len(plan.new) + len(plan.merges)
     done = 0
 
@@ -514,6 +517,10 @@ def apply(plan: Plan, progress: Callable[[int, int], None] | None = None) -> App
             progress(done, total)
 
     with db.atomic():
+        if source:
+            undo.name("Import", source)
+        else:
+            undo.name(f"Import {total:,} {'person' if total == 1 else 'people'}")
         companies, added = _company_ids(
             {p.company for p in plan.new if p.company}
             | {str(m.fills["company"]) for m in plan.merges if "company" in m.fills}

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import SqliteDatabase, _savepoint
 
@@ -24,6 +24,9 @@ from desktop import private_files
 from desktop.store import migrations, textkeys
 from desktop.store.errors import storage_problem
 from desktop.store.sqltypes import Database
+
+if TYPE_CHECKING:
+    from desktop.store import undo_log
 
 #: `PRAGMA application_id` of every Reciprocity database ("Rcpy"), so that another
 #: program's SQLite file is never taken for ours.
@@ -64,6 +67,9 @@ class ReciprocityDatabase(SqliteDatabase):
     - After SQLITE_FULL or an I/O error SQLite has already rolled the transaction back; a
       second ROLLBACK would fail ("no transaction is active") and hide the real cause.
     - `writes` counts committed transactions, so backups know whether anything changed.
+    - With a `history` (the window's, `undo_log.keep`) each write transaction is an undo
+      step. Without one, a write to a file that has an undo history empties it
+      (`clears_history`): the window's steps cannot be undone over changes made elsewhere.
     """
 
     read_only = False
@@ -73,6 +79,14 @@ class ReciprocityDatabase(SqliteDatabase):
         super().__init__(*args, **kwargs)
         self._commits = itertools.count(1)
         self.writes = 0
+        self.history: undo_log.History | None = None
+        self.clears_history = False  # set once the file is known to have the tables
+
+    def init(self, database: Any, *args: Any, **kwargs: Any) -> None:
+        """peewee's; a history and the undo tables belong to the file that had them."""
+        super().init(database, *args, **kwargs)
+        self.history = None
+        self.clears_history = False
 
     def execute_sql(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None
@@ -91,14 +105,31 @@ class ReciprocityDatabase(SqliteDatabase):
             lock_type = "IMMEDIATE"
         # Per thread, like the connection: whether this transaction may write.
         self._state.writing = lock_type != "DEFERRED"
+        if self.history is not None and self._state.writing:
+            self.history.begin(self)
         super().begin(lock_type)
 
     def commit(self) -> None:
-        super().commit()
-        if getattr(self._state, "writing", True):  # a read changes nothing to back up
+        writing = getattr(self._state, "writing", True)  # a read changes nothing to back up
+        if (
+            writing
+            and self.history is None
+            and self.clears_history
+            and self.connection().in_transaction
+        ):
+            self.execute_sql("DELETE FROM undo_log")
+            self.execute_sql("DELETE FROM undo_step")
+        try:
+            super().commit()
+        finally:
+            if self.history is not None:
+                self.history.end()
+        if writing:
             self.writes = next(self._commits)
 
     def rollback(self) -> None:
+        if self.history is not None:
+            self.history.end()
         if not self.is_closed() and not self.connection().in_transaction:
             return
         super().rollback()
@@ -410,7 +441,9 @@ def open_database(
     database.init(str(path), pragmas=PRAGMAS)
     try:
         database.connect()
+        database.clears_history = False
         migrations.migrate(database, path)
+        database.clears_history = True  # the undo tables are there now
         if query.value("PRAGMA application_id", database=database) != APPLICATION_ID:
             query.execute(f"PRAGMA application_id = {APPLICATION_ID:d}", database=database)
     except Exception as exc:

@@ -62,11 +62,17 @@ def _step_3_name_parts(database: Database) -> None:
     _run_script(database, script)
 
 
+def _step_4_undo_history(database: Database) -> None:
+    script = resources.files("desktop.store").joinpath("schema_v4.sql").read_text("utf-8")
+    _run_script(database, script)
+
+
 #: Step N upgrades a database of version N-1 to version N.
 STEPS: tuple[Step, ...] = (
     _step_1_initial_schema,
     _step_2_aliases_and_pipeline_history,
     _step_3_name_parts,
+    _step_4_undo_history,
 )
 LATEST_VERSION = len(STEPS)
 

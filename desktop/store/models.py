@@ -292,6 +292,22 @@ class SummaryState(BaseModel):
     paused = BooleanField()
 
 
+# The window's undo history (schema_v4.sql), written by TEMP triggers (store.undo_log).
+class UndoLog(BaseModel):
+    seq = AutoField()
+    step = IntegerField()
+    tbl = TextField()
+    op = TextField()
+    ref = IntegerField(null=True)
+    key = TextField()
+    old = TextField(null=True)
+
+
+class UndoStep(BaseModel):
+    step = IntegerField(primary_key=True)
+    label = TextField()
+
+
 ALL_MODELS = (
     Company,
     Person,
@@ -310,4 +326,6 @@ ALL_MODELS = (
     ActionDay,
     ActionPerson,
     SummaryState,
+    UndoLog,
+    UndoStep,
 )

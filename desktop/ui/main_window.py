@@ -33,6 +33,7 @@ from desktop.ui.pages.protocol import Page
 from desktop.ui.plain import message_box, plain_label, push_button
 from desktop.ui.read_only import mark_writes
 from desktop.ui.safety import Safety
+from desktop.ui.undo_history import UndoHistory
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.goto_dialog import GoToDialog
@@ -249,14 +250,19 @@ class MainWindow(QMainWindow):
             self, self.database_path, sample=self.is_sample, read_only=self.read_only
         )
         self.safety.restore_requested.connect(self.restore_requested)
-        self.safety.checked.connect(lambda: self.note_changes(Changed.EVERYTHING))
-        self.safety.outside_change.connect(lambda: self.note_changes(Changed.EVERYTHING))
+        self.history = UndoHistory(self, self.note_changes, keeping=not self.read_only)
+        self.history.moved.connect(lambda words: self.statusBar().showMessage(words, 8000))
+        self.safety.checked.connect(self._checked)
+        self.safety.outside_change.connect(self._changed_outside)
         file_menu.insertAction(switch, self.safety.backups_action)
         file_menu.insertAction(switch, self.safety.check_action)
         file_menu.insertSeparator(switch)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.history.undo_action)
+        edit_menu.addAction(self.history.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
         self.profile_action = self._action("My &profile…", None, self.edit_profile)
@@ -520,6 +526,8 @@ class MainWindow(QMainWindow):
             for action in menu.actions():
                 sub = action.menu()
                 text = action.text().replace("&", "").removesuffix("…").strip()
+                if action in (self.history.undo_action, self.history.redo_action):
+                    text = text.split(" ", 1)[0]  # 'Undo', not found by the step's names
                 if isinstance(sub, QMenu):  # 'Export CSV', found by 'export' too
                     walk(sub, f"{where} › {text}", f"{prefix}{text} ")
                 elif (
@@ -601,13 +609,25 @@ class MainWindow(QMainWindow):
     def note_changes(self, changed: Changed, except_page: str = "") -> None:
         """Something was written: each other page that shows any of it reads again, now if
         it is on screen, else when next shown. *except_page* made the change and has read
-        again already."""
+        again already. What was written is a step Edit › Undo can take back."""
+        self.history.collect()
         goto.note_changes(changed)
         if changed & GOTO_NAMES:
             self.read_names_ahead()
         for key, page in self.pages.made().items():  # one made later reads as it is made
             if key != except_page:
                 page.note_changes(changed)
+
+    def _checked(self) -> None:
+        """A check ran, and may have repaired: the steps before it are not to be undone."""
+        self.history.clear()
+        self.note_changes(Changed.EVERYTHING)
+
+    def _changed_outside(self) -> None:
+        """Another program wrote (which empties the undo history in the file): the pages
+        read again, and the steps it made impossible are forgotten."""
+        self.history.check()
+        self.note_changes(Changed.EVERYTHING)
 
     def refresh_pages(self, except_page: str = "") -> None:
         """Anything may have changed (an import, a check that repaired): every page."""

@@ -9,8 +9,9 @@ import sqlite3
 import time
 from pathlib import Path
 
+from desktop.core import people, undo
 from desktop.formats import archive, importing, linkedin
-from desktop.store import backups, bulk, connection, search_index, summaries
+from desktop.store import backups, bulk, connection, search_index, summaries, undo_log
 
 from . import heartbeat
 from .table import Row, seconds
@@ -79,13 +80,21 @@ def linkedin_import(folder: Path, rows: int) -> list[Row]:
     connection.open_database(floor_db)
     connection.close_database()
     connection.open_database(folder / "import.sqlite3")
+    undo_log.keep(connection.db)  # as the window does: the import is a step to undo
     try:
         started = time.perf_counter()
         parsed = linkedin.parse(data, "Connections.csv")
         plan = importing.plan(parsed)
         planned_at = time.perf_counter()
-        importing.apply(plan)
+        importing.apply(plan, source="Connections.csv")
         done_at = time.perf_counter()
+        (step,) = undo_log.steps_since(0, connection.db)
+        undone = undo.reverse(step.step)
+        undone_at = time.perf_counter()
+        assert people.person_count() == 0
+        undo.reverse(undone.step)
+        redone_at = time.perf_counter()
+        assert people.person_count() == rows
     finally:
         connection.close_database()
     assert len(plan.new) == rows
@@ -107,6 +116,23 @@ def linkedin_import(folder: Path, rows: int) -> list[Row]:
             unit="s",
             floor=floor,
             ratio=3,
+            floor_is="raw executemany",
+        ),
+        # Taking it back deletes every row it added and logs each to put back again.
+        Row(
+            f"undo the LinkedIn import ({rows:,} rows)",
+            undone_at - done_at,
+            unit="s",
+            floor=floor,
+            ratio=6,
+            floor_is="raw executemany",
+        ),
+        Row(
+            f"redo the LinkedIn import ({rows:,} rows)",
+            redone_at - undone_at,
+            unit="s",
+            floor=floor,
+            ratio=6,
             floor_is="raw executemany",
         ),
     ]

@@ -138,7 +138,7 @@ def test_step_3_gives_the_people_of_a_v2_file_empty_name_parts(tmp_path):
         connection.close_database()
     connection.open_database(path)
     try:
-        assert migrations.current_version(connection.db) == 3
+        assert migrations.current_version(connection.db) == migrations.LATEST_VERSION
         row = connection.db.execute_sql(
             "SELECT name, given_name, middle_name, family_name, name_prefix, name_suffix"
             " FROM person"

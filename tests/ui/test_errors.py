@@ -559,7 +559,7 @@ def test_a_bug_in_a_worker_job_reaches_the_bug_dialog_not_the_failure_text(
     plain_failures = []
     monkeypatch.setattr(import_dialog, "show_error", lambda *a: plain_failures.append(a))
 
-    def broken(plan, progress):
+    def broken(plan, progress, **_names):
         raise RuntimeError("injected bug in the import")
 
     monkeypatch.setattr(importing, "apply", broken)
@@ -595,10 +595,10 @@ def test_a_full_disk_in_a_worker_job_is_said_in_words(
     monkeypatch.setattr(bug_dialog, "show_bug", lambda parent, bug: shown.append(bug))
     original = importing.apply
 
-    def on_a_full_disk(plan, progress):  # on the worker's own connection
+    def on_a_full_disk(plan, progress, **names):  # on the worker's own connection
         pages = db.execute_sql("PRAGMA page_count").fetchone()[0]
         db.execute_sql(f"PRAGMA max_page_count = {pages}")
-        return original(plan, progress)
+        return original(plan, progress, **names)
 
     monkeypatch.setattr(importing, "apply", on_a_full_disk)
     dialog = ImportDialog(None, "linkedin", Path("Connections.csv"), parsed(300))

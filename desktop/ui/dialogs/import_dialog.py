@@ -45,6 +45,7 @@ class ImportDialog(WorkerDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Import {IMPORTERS[kind].name}")
         self.plan = importing.plan(parsed)
+        self.path = path
         self.imported = False
         new, skipped, merged = self.plan.new, self.plan.skipped, self.plan.merged
         repeats = self.plan.repeats
@@ -112,7 +113,7 @@ class ImportDialog(WorkerDialog):
         self.status.setText("Importing… Cancel stops it and leaves your network as it was.")
         plan = self.plan
         self.run_job(
-            lambda progress: _back_up_then_apply(plan, progress),
+            lambda progress: _back_up_then_apply(plan, progress, self.path.name),
             doing="importing people",
             failed="Nothing was imported, and your network is unchanged",
         )
@@ -149,8 +150,8 @@ class ImportDialog(WorkerDialog):
         return dialog.imported
 
 
-def _back_up_then_apply(plan: importing.Plan, progress) -> importing.Applied:
+def _back_up_then_apply(plan: importing.Plan, progress, source: str) -> importing.Applied:
     """Into a network that has people, a backup comes first (on the worker's thread)."""
     if people.person_count():
         backups.create(Path(db.database), "before-import")
-    return importing.apply(plan, progress)
+    return importing.apply(plan, progress, source=source)
