@@ -56,8 +56,11 @@ def name(verb: str, what: str | Callable[[], str] = "", database: ReciprocityDat
         return
     text = what() if callable(what) else what
     text = " ".join(text.split())
-    if len(text) > NAME_CHARACTERS:
-        text = text[: NAME_CHARACTERS - 1].rstrip() + "…"
+    if len(text) > NAME_CHARACTERS:  # at a word's end, unless that loses too much
+        cut = text[: NAME_CHARACTERS - 1]
+        if " " in cut[NAME_CHARACTERS // 2 :] and text[NAME_CHARACTERS - 1] != " ":
+            cut = cut.rsplit(" ", 1)[0]
+        text = cut.rstrip() + "…"
     quoted = f"‘{text}’" if text else ""
     label = verb.replace("{}", quoted) if "{}" in verb else f"{verb} {quoted}".strip()
     undo_log.name_step(" ".join(label.split()), database)
@@ -99,9 +102,8 @@ def reverse(
             label = undo_log.label(step, database)
             if label:
                 undo_log.name_step(label, database)
-            # The rows come back in the order they went, children maybe before their
-            # parents: the references are checked once all are back, at commit.
-            query.execute("PRAGMA defer_foreign_keys = ON", database=database)
+            # Newest first: SQLite logs a delete's cascade (the children) before the row
+            # itself, so the row comes back before what refers to it.
             undo_log.replay(entries, history, database, progress)
             undo_log.drop([step], database)
             _reindex(entries, database)

@@ -12,6 +12,7 @@ dropped, so a page shows at once what it last worked out and fills in what is ne
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -23,6 +24,10 @@ from desktop.ui.worker import Worker
 T = TypeVar("T")
 
 _running: set[Op[Any]] = set()  # kept alive until they end, then let go
+#: Told (`notice_own_changes()`, on the window's thread) when a job that used the
+#: database has ended, before its outcome is delivered: what it wrote was this program's
+#: doing, not another's. Held weakly: a window that is gone is not told.
+database_watchers: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
 class Op(QObject, Generic[T]):
@@ -98,6 +103,9 @@ class Op(QObject, Generic[T]):
             return False
         self.worker.wait()
         _running.discard(self)
+        if self.worker.uses_database:
+            for watcher in list(database_watchers):
+                watcher.notice_own_changes()
         return not self.dropped
 
     def _succeeded(self, result: Any) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from desktop.store import check
 from desktop.store.connection import db
-from desktop.ui import plain
+from desktop.ui import ops, plain
 from desktop.ui.backup_scheduler import BackupScheduler
 from desktop.ui.dialogs import bug_dialog
 from desktop.ui.dialogs.backups_dialog import BackupsDialog
@@ -37,6 +37,9 @@ class Safety(QObject):
         self.check_action.triggered.connect(self.check_database)
         self._seen_version: int | None = None
         self.notice_outside_changes()  # where the window starts from
+        # An import on a worker writes through a connection of its own, which the window's
+        # connection sees as another's: not a change made outside this window.
+        ops.database_watchers.add(self)
         window.installEventFilter(self)
         self.scheduler: BackupScheduler | None = None
         self.unclean_check: Worker | None = None
@@ -61,10 +64,17 @@ class Safety(QObject):
             return False
         changed = self._seen_version is not None and version != self._seen_version
         self._seen_version = version
-        if changed:
-            self.outside_change.emit()
+        if changed:  # said first: what follows from it may say more
             self._say("Your network was changed outside this window; the pages show it now.", 8000)
+            self.outside_change.emit()
         return changed
+
+    def notice_own_changes(self) -> None:
+        """What this program's own workers wrote is not another program's change."""
+        try:
+            self._seen_version = db.data_version()
+        except Exception:  # a closed or vanished file: the next write will say so
+            self._seen_version = None
 
     def _say(self, text: str, timeout: int = 0) -> None:
         self.window.statusBar().showMessage(text, timeout)
@@ -151,6 +161,7 @@ class Safety(QObject):
         """The window closes: let the check end, and back up what changed (unless the
         file is about to be replaced by a restore)."""
         self._end_unclean_check()
+        ops.database_watchers.discard(self)
         if self.scheduler is not None:
             self.scheduler.finish(back_up=back_up)
             self.scheduler = None

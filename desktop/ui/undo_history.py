@@ -115,7 +115,8 @@ class UndoHistory(QObject):
             return
         if not set(self.steps()) <= undo_log.logged_steps(db):
             self.clear(
-                "The undo history was cleared: your network was changed outside this window."
+                "Your network was changed outside this window; the pages show it now, and "
+                "what you did before can no longer be undone."
             )
 
     @property

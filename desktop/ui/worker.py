@@ -41,7 +41,7 @@ class Worker(QObject):
         self.doing = doing
         self.failed_words = failed
         # A job that replaces the database file (a restore) must not hold it open.
-        self._uses_database = uses_database
+        self.uses_database = uses_database
         self._cancel = threading.Event()
         #: ("succeeded", result), ("failed", reason) or ("crashed", bug), set before the
         #: signal is sent, so whoever waits for the thread can read it without the signal.
@@ -66,7 +66,7 @@ class Worker(QObject):
         self.progressed.emit(done, total)
 
     def _run(self) -> None:
-        if self._uses_database:
+        if self.uses_database:
             db.connect(reuse_if_open=True)  # this thread's own connection to the same file
         try:
             result = self._job(self._progress)
@@ -86,7 +86,7 @@ class Worker(QObject):
             self.outcome = ("succeeded", result)
             self.succeeded.emit(result)
         finally:
-            if self._uses_database:
+            if self.uses_database:
                 db.close()
             self._thread.quit()
             self.done.emit()
