@@ -35,7 +35,7 @@ from desktop.core.words import listed
 from desktop.formats import archive_older
 from desktop.formats.jsonstream import JsonReader
 from desktop.formats.records import FormatError
-from desktop.store import bulk, migrations, query, search_index, summaries
+from desktop.store import bulk, migrations, query, search_index, summaries, undo_log
 from desktop.store.connection import BUSY_TIMEOUT_MS, db
 from desktop.store.errors import storage_problem
 from desktop.store.progress import Progress
@@ -278,7 +278,8 @@ def import_from(
     size: int = 0,
 ) -> dict[str, int]:
     """Load the archive read from *stream* (called *name* in messages, *size* bytes long,
-    for *progress*); see import_into."""
+    for *progress*); see import_into. Into an empty network, it is no step to undo: its
+    million rows are not logged one by one (the window forgets its steps after it)."""
     # References are checked once every row is in, which is far faster than a look-up per
     # row and takes the tables in any order. SQLite takes the switch only between
     # transactions, so the import must be a transaction of its own.
@@ -289,7 +290,7 @@ def import_from(
     checking = int(query.value("PRAGMA foreign_keys", database=database))
     query.execute("PRAGMA foreign_keys = OFF", database=database)
     try:
-        with database.atomic():
+        with database.atomic(), undo_log.unlogged(database):
             tables = archived_tables(database)
             _refuse_unless_empty(database, name)
             for table in SEEDED:

@@ -25,8 +25,9 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.store import query
 from desktop.store.batches import id_chunks
@@ -289,3 +290,19 @@ def last_seq(database: ReciprocityDatabase) -> int:
 def logged_steps(database: ReciprocityDatabase) -> set[int]:
     """Every step the log holds changes of."""
     return set(query.column("SELECT DISTINCT step FROM undo_log", database=database))
+
+
+@contextmanager
+def unlogged(database: Any) -> Iterator[None]:
+    """Within the caller's transaction: write without logging (a bulk load into an empty
+    network, which is no step to undo; the window forgets its history after it)."""
+    history = getattr(database, "history", None)
+    if history is None:
+        yield
+        return
+    step = history.current_step()
+    history.end()
+    try:
+        yield
+    finally:
+        history._local.step = step

@@ -123,6 +123,7 @@ def restore_archive(window: MainWindow) -> dict[str, int] | None:
 
     counts = RestoreDialog.run(window, Path(chosen))
     if counts is not None:
+        window.history.clear()  # the network before was empty: nothing to go back to
         window.refresh_pages()
         window.statusBar().showMessage(archive.restored_words(counts), 8000)
     return counts

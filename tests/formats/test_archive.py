@@ -305,6 +305,21 @@ def test_round_trip_restores_every_table_row_for_row(source, database):
     assert connection.quick_check() == "ok"
 
 
+def test_the_window_s_history_logs_none_of_a_restore(source, database):
+    """Into an empty network a restore is no step to undo, and logging its rows one by one
+    would cost more than the restore itself."""
+    from desktop.store import undo_log
+
+    undo_log.keep(connection.db)
+    try:
+        archive.import_into(source.path)
+        assert connection.db.execute_sql("SELECT count(*) FROM undo_log").fetchone() == (0,)
+        people.create_person(people.PersonData(name="After"))  # logged again after it
+        assert len(undo_log.steps_since(0, connection.db)) == 1
+    finally:
+        undo_log.stop(connection.db)
+
+
 def test_an_imported_network_exports_the_same_tables(source, database, tmp_path):
     archive.import_into(source.path)
     again = tmp_path / "again.json"

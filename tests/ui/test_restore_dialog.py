@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import actions, people
 from desktop.core.actions import ActionData
+from desktop.core.changes import Changed
 from desktop.formats import archive
 from desktop.store import connection
 from desktop.ui import transfer
@@ -150,3 +151,20 @@ def test_closing_the_window_as_the_restore_finishes_keeps_it(qtbot, archive_file
     qtbot.wait(50)  # the late signals change nothing
     assert dialog.counts["person"] == 40 and not dialog.isVisible()
     assert people.person_count() == 40
+
+
+def test_a_restore_is_not_logged_row_by_row_and_leaves_no_history(
+    qtbot, archive_file, window, on_next_dialog, monkeypatch
+):
+    """The network was empty: there is nothing to go back to, and a million rows logged one
+    by one would take longer than the restore."""
+    from desktop.store import query
+
+    people.delete_person(people.create_person(people.PersonData(name="Gone before")))
+    window.note_changes(Changed.PEOPLE)
+    assert window.history.undo_action.isEnabled()
+    choose(monkeypatch, archive_file)
+    on_next_dialog(lambda dialog: dialog.restore_button.click())
+    assert transfer.restore_archive(window)["person"] == 40
+    assert query.value("SELECT count(*) FROM undo_log") == 0
+    assert not window.history.undo_action.isEnabled()
