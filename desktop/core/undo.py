@@ -11,6 +11,7 @@ rebuilt here for every person and action touched.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,10 +77,17 @@ class UndoConflict(Exception):
     changed meanwhile. Nothing was changed; the message says so in words."""
 
 
+#: The records a page lists, which the window can select once a step is taken back.
+SHOWN = ("person", "company", "need", "opportunity")
+
+
 @dataclass(frozen=True)
 class Reversed:
     step: int  # the step that takes this one back again (redo after undo, and so on)
     changed: Changed
+    #: The record to show after it ('person', 7): the newest one it touched that is
+    #: there afterwards (a person brought back, a company renamed back), if any.
+    shown: tuple[str, int] | None = None
 
 
 def reverse(
@@ -108,6 +116,7 @@ def reverse(
             undo_log.drop([step], database)
             _reindex(entries, database)
             new_step = history.current_step()
+            shown = _shown(entries, database)
     except sqlite3.IntegrityError as exc:
         raise UndoConflict(
             "Something this step would put back was changed since, so it can no longer be "
@@ -116,7 +125,16 @@ def reverse(
     changed = Changed.NOTHING
     for table in {entry.tbl for entry in entries}:
         changed |= _CHANGES[table]
-    return Reversed(new_step, changed)
+    return Reversed(new_step, changed, shown)
+
+
+def _shown(entries: list[undo_log.Entry], database: ReciprocityDatabase) -> tuple[str, int] | None:
+    for entry in entries:  # the newest change first
+        if entry.tbl in SHOWN:
+            row_id = int(json.loads(entry.key)[0])
+            if query.value(f"SELECT 1 FROM {entry.tbl} WHERE id = ?", (row_id,), database=database):
+                return entry.tbl, row_id
+    return None
 
 
 def _reindex(entries: list[undo_log.Entry], database: ReciprocityDatabase) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         self.safety.restore_requested.connect(self.restore_requested)
         self.history = UndoHistory(self, self.note_changes, keeping=not self.read_only)
         self.history.moved.connect(lambda words: self.statusBar().showMessage(words, 8000))
+        self.history.reached.connect(self._select_if_listed)
         self.safety.checked.connect(self._checked)
         self.safety.outside_change.connect(self._changed_outside)
         file_menu.insertAction(switch, self.safety.backups_action)
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.aboutToShow.connect(self.history.collect)  # named by the newest step
         edit_menu.addAction(self.history.undo_action)
         edit_menu.addAction(self.history.redo_action)
         edit_menu.addSeparator()
@@ -617,6 +619,14 @@ class MainWindow(QMainWindow):
         for key, page in self.pages.made().items():  # one made later reads as it is made
             if key != except_page:
                 page.note_changes(changed)
+
+    def _select_if_listed(self, kind: str, record_id: int) -> None:
+        """After an undo or redo: select what it brought back, if this page lists it."""
+        page = {"person": "people", "company": "companies", "need": "needs"}.get(
+            kind, "opportunities"
+        )
+        if self.current_page() == page:
+            cast(Any, self.pages[page]).select_id(record_id)
 
     def _checked(self) -> None:
         """A check ran, and may have repaired: the steps before it are not to be undone."""

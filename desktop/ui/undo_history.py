@@ -56,6 +56,7 @@ class UndoHistory(QObject):
     undo or redo changed, for the pages to read again."""
 
     moved = Signal(str)  # what was just undone or redone, in words for the status bar
+    reached = Signal(str, int)  # the record it brought back or changed: ('person', 7)
 
     def __init__(
         self, window: QWidget, note_changes: Callable[[Changed], None], *, keeping: bool = True
@@ -125,10 +126,12 @@ class UndoHistory(QObject):
 
     # -- undo and redo -------------------------------------------------------------------
     def undo(self) -> None:
+        self.collect()  # a write that did not tell the window is still the newest step
         if self.stack.canUndo() and not self.busy:
             self._move(self._command(self.stack.index() - 1), back=True)
 
     def redo(self) -> None:
+        self.collect()
         if self.stack.canRedo() and not self.busy:
             self._move(self._command(self.stack.index()), back=False)
 
@@ -213,6 +216,8 @@ class UndoHistory(QObject):
         else:
             self.stack.redo()
         self.note_changes(reversed_.changed)
+        if reversed_.shown is not None:
+            self.reached.emit(*reversed_.shown)
         self.moved.emit(f"{'Undone' if back else 'Redone'}: {command.text()}.")
 
     def _cannot(self, label: str, verb: str, reason: str) -> None:

@@ -148,6 +148,7 @@ def test_deleting_a_person_restores_their_actions_parts_and_the_need_they_told(n
     assert query.value("SELECT count(*) FROM action WHERE counterpart_id = ?", (dana,)) == 0
     assert query.value("SELECT source_person_id FROM need") is None  # set to none
     undone = undo.reverse(last_step().step)
+    assert undone.shown == ("person", dana)
     assert snapshot() == before  # the same ids, the parts, the need's source, the summaries
     assert people.get_person(dana).name == "Dana Ruiz"
     assert searched("dana") == [dana]

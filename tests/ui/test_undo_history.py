@@ -109,6 +109,7 @@ def test_ctrl_z_brings_back_a_deleted_person_with_all_that_went_with_them(
     key(qtbot, window, Qt.Key.Key_Z)
     page = window.people_page
     qtbot.waitUntil(lambda: "Dana Ruiz" in names(page))
+    assert page.current_id() == dana["dana"]  # what came back is what is selected
     assert counts() == before
     assert people.get_person(dana["dana"]).title == "Recruiter"  # the same id, whole
     assert window.statusBar().currentMessage() == "Undone: Delete ‘Dana Ruiz’."
@@ -358,3 +359,60 @@ def test_go_to_anything_offers_undo_by_its_own_name(qtbot, dana, window, monkeyp
     commands = {text: action for text, _where, action in window.command_actions()}
     assert commands["Undo"] is window.history.undo_action
     assert not any("Dana" in text for text in commands)
+
+
+def test_the_edit_menu_names_the_newest_step_even_if_the_window_was_not_told(window):
+    people.create_person(PersonData(name="Quiet Write"))
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    edit.aboutToShow.emit()
+    assert window.history.undo_action.text() == "&Undo Add ‘Quiet Write’"
+
+
+def test_a_company_deleted_comes_back_with_its_needs_opportunities_and_staff(
+    qtbot, dana, window, monkeypatch
+):
+    from desktop.ui.pages import companies as companies_page_module
+
+    monkeypatch.setattr(companies_page_module, "confirm_delete", lambda *a, **k: True)
+    active(qtbot, window)
+    window.show_page("companies")
+    page = window.companies_page
+    acme = companies.find_company("Acme Robotics")
+    assert page.select_id(acme)
+    page.delete_current()
+    assert companies.find_company("Acme Robotics") is None
+    assert people.get_person(dana["dana"]).company == ""
+    assert window.history.undo_action.text() == "&Undo Delete ‘Acme Robotics’"
+    page.table.setFocus()
+    key(qtbot, window, Qt.Key.Key_Z)
+    assert companies.find_company("Acme Robotics") == acme
+    assert people.get_person(dana["dana"]).company == "Acme Robotics"
+    assert query.value("SELECT count(*) FROM need") == 1
+    assert query.value("SELECT count(*) FROM opportunity_person") == 1
+    qtbot.waitUntil(lambda: page.current_id() == acme)
+
+
+def test_a_follow_up_marked_done_on_its_page_is_undone_from_the_edit_menu(qtbot, dana, window):
+    late = actions.create_action(
+        ActionData(occurred_on=date(2026, 1, 2), counterpart_id=dana["grace"],
+                   summary="Sent Grace my notes", follow_up_on=date(2026, 1, 9))
+    )  # fmt: skip
+    active(qtbot, window)
+    window.show_page("follow-ups")
+    page = window.followups_page
+    qtbot.waitUntil(lambda: not page.figures.busy, timeout=15000)
+    assert page.select("follow_up", late)
+    page.done_button.click()
+    qtbot.waitUntil(lambda: not page.figures.busy, timeout=15000)
+    assert done_at(late) is not None
+    assert window.history.undo_action.text() == "&Undo Mark follow-up done ‘Sent Grace my notes’"
+    window.history.undo_action.trigger()
+    assert done_at(late) is None
+    qtbot.waitUntil(
+        lambda: not page.figures.busy and page.section_of("follow_up", late) == "overdue",
+        timeout=15000,
+    )
+
+
+def done_at(action_id: int) -> str | None:
+    return query.value("SELECT follow_up_done_at FROM action WHERE id = ?", (action_id,))
