@@ -14,11 +14,12 @@ time a network is opened, and is not kept when Reciprocity closes.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QLineEdit, QProgressDialog, QWidget
 
 from desktop.core import undo as core_undo
 from desktop.core.changes import Changed
@@ -80,6 +81,29 @@ class UndoHistory(QObject):
         self.redo_action.triggered.connect(self.redo)
         self.stack.indexChanged.connect(self._show_state)
         self._show_state()
+        # A text box takes Ctrl+Z for its own typing, even with none to undo; then it is
+        # the network's. Each box of this window is watched once it first has the focus.
+        self._watched: weakref.WeakSet[QLineEdit] = weakref.WeakSet()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._watch_focus)
+
+    def _watch_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and new not in self._watched and new.window() is self.window:
+            new.installEventFilter(self)
+            self._watched.add(new)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in a text box with nothing typed to undo (Ctrl+Shift+Z, nothing to
+        redo) is left to the window's Undo (Redo)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            pressed = QKeySequence(event.keyCombination())
+            if pressed in self.undo_action.shortcuts() and not watched.isUndoAvailable():
+                return True  # not taken by the box: the shortcut goes to the window
+            if pressed in self.redo_action.shortcuts() and not watched.isRedoAvailable():
+                return True
+        return False
 
     # -- what the window has done -------------------------------------------------------
     def collect(self) -> None:

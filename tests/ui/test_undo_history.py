@@ -311,6 +311,13 @@ def test_ctrl_z_in_a_text_box_undoes_the_typing_not_the_network(qtbot, dana, win
     key(qtbot, window, Qt.Key.Key_Z)
     assert counts()[0] == 1  # Dana stays deleted
     assert search.text() != "gr"
+    while search.isUndoAvailable():
+        key(qtbot, window, Qt.Key.Key_Z)
+    assert search.text() == ""
+    # Nothing typed is left to undo: Ctrl+Z, still in the box, is the network's.
+    key(qtbot, window, Qt.Key.Key_Z)
+    assert counts()[0] == 2
+    assert QApplication.focusWidget() is search
 
 
 def test_opening_another_network_starts_with_no_history(
@@ -416,3 +423,20 @@ def test_a_follow_up_marked_done_on_its_page_is_undone_from_the_edit_menu(qtbot,
 
 def done_at(action_id: int) -> str | None:
     return query.value("SELECT follow_up_done_at FROM action WHERE id = ?", (action_id,))
+
+
+def test_only_the_last_steps_are_kept_and_the_log_forgets_the_older(
+    qtbot, database, settings, monkeypatch
+):
+    monkeypatch.setattr(undo_history, "LIMIT", 3)
+    window = MainWindow(settings, database)
+    qtbot.addWidget(window)
+    for n in range(5):
+        people.create_person(PersonData(name=f"Person {n}"))
+        window.note_changes(Changed.PEOPLE)
+    assert window.history.stack.count() == 3
+    assert undo_log.logged_steps(db) == set(window.history.steps())
+    for _ in range(3):
+        window.history.undo_action.trigger()
+    assert not window.history.undo_action.isEnabled()
+    assert query.column("SELECT name FROM person ORDER BY id") == ["Person 0", "Person 1"]
