@@ -440,3 +440,34 @@ def test_only_the_last_steps_are_kept_and_the_log_forgets_the_older(
         window.history.undo_action.trigger()
     assert not window.history.undo_action.isEnabled()
     assert query.column("SELECT name FROM person ORDER BY id") == ["Person 0", "Person 1"]
+
+
+@pytest.mark.parametrize(
+    ("page_key", "module_name", "table", "label"),
+    [
+        ("needs", "needs", "need", "Delete need ‘Data pipeline’"),
+        ("opportunities", "opportunities", "opportunity", "Delete opportunity ‘Analyst’"),
+    ],
+)
+def test_a_need_or_opportunity_deleted_on_its_page_comes_back_selected(
+    qtbot, dana, window, monkeypatch, page_key, module_name, table, label
+):
+    import importlib
+
+    module = importlib.import_module(f"desktop.ui.pages.{module_name}")
+    monkeypatch.setattr(module, "confirm_delete", lambda *a, **k: True)
+    active(qtbot, window)
+    window.show_page(page_key)
+    page = window.pages[page_key]
+    record = query.value(f"SELECT id FROM {table}")
+    assert page.select_id(record)
+    page.delete_current()
+    assert query.value(f"SELECT count(*) FROM {table}") == 0
+    assert page.model.rowCount() == 0
+    assert window.history.undo_action.text() == f"&Undo {label}"
+    page.table.setFocus()
+    key(qtbot, window, Qt.Key.Key_Z)
+    assert query.value(f"SELECT id FROM {table}") == record
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.current_id() == record)
+    window.history.redo_action.trigger()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
