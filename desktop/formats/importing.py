@@ -33,7 +33,7 @@ from desktop.core.validation import (
     web_address,
 )
 from desktop.formats.records import NAME_PARTS, ImportedPerson, Parsed, Skipped
-from desktop.store import query, search_index
+from desktop.store import query, search_index, undo_log
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.models import ROLES, SKILL_KINDS
@@ -535,24 +535,27 @@ def apply(
         insert = (
             f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         )
-        for start in range(0, len(plan.new), PROGRESS_EVERY):
-            chunk = plan.new[start : start + PROGRESS_EVERY]
-            query.execute_many(
-                insert,
-                [
-                    (
-                        person.name,
-                        fold(person.name),
-                        companies.get(name_key(person.company)) if person.company else None,
-                        *map(_value, fields_of(person)),
-                        *parts_of(person),
-                        stamp,
-                        stamp,
-                    )
-                    for person in chunk
-                ],
-            )
-            advance(len(chunk))
+        # Logged for undo as one statement afterwards, rather than by a trigger a row.
+        with undo_log.unlogged(db):
+            for start in range(0, len(plan.new), PROGRESS_EVERY):
+                chunk = plan.new[start : start + PROGRESS_EVERY]
+                query.execute_many(
+                    insert,
+                    [
+                        (
+                            person.name,
+                            fold(person.name),
+                            companies.get(name_key(person.company)) if person.company else None,
+                            *map(_value, fields_of(person)),
+                            *parts_of(person),
+                            stamp,
+                            stamp,
+                        )
+                        for person in chunk
+                    ],
+                )
+                advance(len(chunk))
+        undo_log.log_inserts("person", first_new, db)
         # In one transaction the new rows take the ids after the highest, in order.
         new_ids = query.column("SELECT id FROM person WHERE id > ? ORDER BY id", (first_new,))
         _add_roles_and_skills(

@@ -128,11 +128,13 @@ class ReciprocityDatabase(SqliteDatabase):
             self.writes = next(self._commits)
 
     def rollback(self) -> None:
-        if self.history is not None:
-            self.history.end()
-        if not self.is_closed() and not self.connection().in_transaction:
-            return
-        super().rollback()
+        try:
+            if not self.is_closed() and not self.connection().in_transaction:
+                return
+            super().rollback()
+        finally:  # after the rollback, which would undo it
+            if self.history is not None:
+                self.history.end()
 
     def savepoint(self) -> _SafeSavepoint:
         return _SafeSavepoint(self)

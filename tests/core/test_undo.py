@@ -325,6 +325,9 @@ def test_a_write_that_fails_leaves_no_step(network):
         people.create_person(PersonData(name="Half"))
         db.execute_sql("INSERT INTO person_role VALUES (999999, 'recruiter')")
     assert undo_log.steps_since(0, db) == before
+    # And the rollback left no step behind for a write made outside any transaction.
+    db.connection().execute("UPDATE person SET title = 'Raw' WHERE id = 1")
+    assert undo_log.steps_since(0, db) == before
 
 
 def test_a_save_that_changes_nothing_is_no_step(network, monkeypatch):
