@@ -536,7 +536,7 @@ def apply(
             f"INSERT INTO person ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         )
         # Logged for undo as one statement afterwards, rather than by a trigger a row.
-        with undo_log.unlogged(db):
+        with undo_log.unlogged(db, "person"):
             for start in range(0, len(plan.new), PROGRESS_EVERY):
                 chunk = plan.new[start : start + PROGRESS_EVERY]
                 query.execute_many(

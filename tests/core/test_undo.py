@@ -485,3 +485,24 @@ def test_any_writes_undone_in_turn_pass_back_through_every_state(network, writes
         undo.reverse(step)
     assert snapshot() == final
     assert_consistent()
+
+
+def test_an_import_cancelled_half_way_leaves_the_history_logging_as_before(network):
+    from desktop.store.progress import Cancelled
+
+    plan = importing.plan(linkedin.parse(CONNECTIONS, "Connections.csv"))
+    before = undo_log.steps_since(0, db)
+
+    def stop(done, total):
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        importing.apply(plan, stop)
+    assert undo_log.steps_since(0, db) == before
+    people.delete_person(network["ben"])  # the triggers the import set aside are back
+    undone = undo.reverse(last_step().step)
+    assert undone.shown == ("person", network["ben"])
+    importing.apply(plan)  # and after an import that went through, too
+    people.delete_person(network["ben"])
+    assert last_step().label == "Delete ‘Ben Okafor’"
+    assert undo_log.entries(last_step().step, db)
