@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from desktop.core import actions, matching, opportunities, undo
 from desktop.core.clock import now_text
-from desktop.store import query
+from desktop.store import query, undo_log
 from desktop.store.connection import db
 from desktop.store.models import Opportunity
 
@@ -218,7 +218,7 @@ def accept(opportunity_id: int, chosen: list[Suggestion], today: date | None = N
             )
             for suggestion in chosen
         ]
-        dismiss(opportunity_id)
+        _mark_offered(opportunity_id)
         return ids
 
 
@@ -229,11 +229,15 @@ def _fit(summary: str) -> str:
 
 
 def dismiss(opportunity_id: int) -> None:
-    """Remember that the suggestions were offered, so they are not offered again."""
-    with db.atomic():
-        undo.name(
-            "Dismiss suggestions for {}", undo.row_name("opportunity", "title", opportunity_id)
-        )
-        Opportunity.update(follow_through_offered_at=now_text()).where(
-            Opportunity.id == opportunity_id
-        ).execute()
+    """Remember that the suggestions were offered, so they are not offered again.
+
+    Bookkeeping, not a change of the person's: no undo step of its own, so that Ctrl+Z
+    after "Not now" undoes the move that brought the offer (and with it this mark)."""
+    with db.atomic(), undo_log.unlogged(db):
+        _mark_offered(opportunity_id)
+
+
+def _mark_offered(opportunity_id: int) -> None:
+    Opportunity.update(follow_through_offered_at=now_text()).where(
+        Opportunity.id == opportunity_id
+    ).execute()

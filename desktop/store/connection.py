@@ -107,7 +107,14 @@ class ReciprocityDatabase(SqliteDatabase):
         self._state.writing = lock_type != "DEFERRED"
         if self.history is not None and self._state.writing:
             self.history.begin(self)
-        super().begin(lock_type)
+        try:
+            super().begin(lock_type)
+        except BaseException:  # busy, a full disk: no transaction, so no step either
+            if self.history is not None:
+                self.history.end()
+            raise
+        # What the transaction changes, counted from here (see commit).
+        self._state.changes_before = self.connection().total_changes
 
     def commit(self) -> None:
         writing = getattr(self._state, "writing", True)  # a read changes nothing to back up
@@ -116,7 +123,8 @@ class ReciprocityDatabase(SqliteDatabase):
             and self.history is None
             and self.clears_history
             and self.connection().in_transaction
-        ):
+            and self.connection().total_changes != getattr(self._state, "changes_before", -1)
+        ):  # a transaction that wrote nothing (a check) leaves the window's history be
             self.execute_sql("DELETE FROM undo_log")
             self.execute_sql("DELETE FROM undo_step")
         try:

@@ -8,7 +8,7 @@
 -- changes the steps would otherwise undo blindly.
 
 CREATE TABLE undo_log (
-    seq   INTEGER PRIMARY KEY,
+    seq   INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, even once the log is emptied
     step  INTEGER NOT NULL,
     tbl   TEXT    NOT NULL,   -- the table the row is in
     op    TEXT    NOT NULL CHECK (op IN ('insert', 'update', 'delete')),  -- what the step did

@@ -251,13 +251,14 @@ def name_step(label: str, database: ReciprocityDatabase | None = None) -> None:
 
 
 def steps_since(seq: int, database: ReciprocityDatabase) -> list[Step]:
-    """The steps logged after change *seq*, oldest first, with their names ('' for a write
-    that gave none), their last change's seq and how many rows they changed."""
+    """The steps logged after change *seq*, in the order they were written, with their
+    names ('' for a write that gave none), their last change's seq and how many rows they
+    changed."""
     return query.rows(
         "SELECT l.step AS step, coalesce(s.label, '') AS label, l.last AS last,"
         " l.changes AS changes FROM (SELECT step, max(seq) AS last, count(*) AS changes"
         " FROM undo_log WHERE seq > ? GROUP BY step) l"
-        " LEFT JOIN undo_step s ON s.step = l.step ORDER BY l.step",
+        " LEFT JOIN undo_step s ON s.step = l.step ORDER BY l.last",
         (seq,),
         into=Step,
         database=database,

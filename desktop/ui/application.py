@@ -92,6 +92,8 @@ class Session(QObject):
             connection.close_database()
             if previous is not None:
                 connection.open_database(previous, read_only=previous_read_only)
+                if old is not None:
+                    old.history.resume()  # its steps are still in the file, still to undo
             self.guard.settle(previous)
             if isinstance(exc, connection.DatabaseError):
                 raise

@@ -71,6 +71,7 @@ class UndoHistory(QObject):
         self.op: ops.Op[core_undo.Reversed | core_undo.UndoConflict] | None = None
         if keeping:
             undo_log.keep(db)
+        self.log = db.history  # this window's, to take up again after a failed File › Open
         self._seen = 0  # the seq of the last change put on the stack (or taken back)
         self.undo_action = QAction("&Undo", window)
         self.undo_action.setShortcuts(_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
@@ -118,7 +119,19 @@ class UndoHistory(QObject):
             self.stack.push(_Step(step))  # drops the steps that could be redone
         self._seen = max(step.last for step in new)
         if above or self.stack.count() >= LIMIT:
+            self._forget_the_rest()
+
+    def _forget_the_rest(self) -> None:
+        """Empty the log of the steps no longer on the stack. Only tidying: when another
+        program holds the write lock, or the disk refuses, it is left for next time,
+        rather than hold up (or fail) the write that was just made."""
+        if db.write_lock_held(0):
+            return
+        try:
             undo_log.keep_only(self.steps(), db)
+        except Exception as exc:
+            if errors.storage_of(exc) is None:
+                raise  # a bug, which the window's excepthook reports
 
     def steps(self) -> list[int]:
         """The steps on the stack, oldest first (for tests and pruning)."""
@@ -127,16 +140,16 @@ class UndoHistory(QObject):
     def clear(self, words: str = "") -> None:
         """Forget every step (a check repaired the network, or a step cannot be undone)."""
         self.stack.clear()
-        self._seen = undo_log.last_seq(db) if db.history is not None else 0
         if db.history is not None:
-            undo_log.keep_only([], db)
+            self._seen = undo_log.last_seq(db)  # seq is never reused: none after it is old
+            self._forget_the_rest()
         if words:
             self.moved.emit(words)
 
     def check(self) -> None:
         """Forget the steps whose changes are no longer logged: another program's write
         emptied the log, and undoing them over its changes would undo them blindly."""
-        if db.history is None or not self.stack.count():
+        if db.history is None or not self.stack.count() or self.busy:
             return
         if not set(self.steps()) <= undo_log.logged_steps(db):
             self.clear(
@@ -164,9 +177,20 @@ class UndoHistory(QObject):
         assert isinstance(command, _Step)
         return command
 
+    def resume(self) -> None:
+        """The window's network was opened again (after another file failed to open): its
+        history, still in the file, is this window's again."""
+        if self.log is not None and db.history is None:
+            db.history = self.log
+
     def _move(self, command: _Step, *, back: bool) -> None:
         label = command.text()
         verb = "Undo" if back else "Redo"
+        if db.history is None:  # a file problem on the way: never a bug dialog for it
+            self._cannot(
+                label, verb, "The undo history of this network is gone. Nothing was changed."
+            )
+            return
         if command.changes > ON_A_WORKER:
             self._move_on_worker(command, back=back)
             return

@@ -506,3 +506,47 @@ def test_an_import_cancelled_half_way_leaves_the_history_logging_as_before(netwo
     people.delete_person(network["ben"])
     assert last_step().label == "Delete ‘Ben Okafor’"
     assert undo_log.entries(last_step().step, db)
+
+
+def test_a_transaction_of_another_program_that_writes_nothing_leaves_the_history(network):
+    """A check on the command line takes the write lock but changes nothing."""
+    other = connection.ReciprocityDatabase(None)
+    connection.open_database(db.database, database=other)
+    try:
+        with other.atomic():
+            other.execute_sql("SELECT count(*) FROM person").fetchone()
+    finally:
+        other.close()
+    assert undo_log.logged_steps(db)
+
+
+def test_a_write_refused_at_begin_leaves_no_step_number_behind(network, tmp_path):
+    import sqlite3
+
+    holder = sqlite3.connect(db.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    db.execute_sql("PRAGMA busy_timeout = 0")
+    try:
+        with pytest.raises(peewee.OperationalError):
+            people.create_person(PersonData(name="Refused"))
+        assert db.history.current_step() == 0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        db.execute_sql(f"PRAGMA busy_timeout = {connection.BUSY_TIMEOUT_MS}")
+
+
+def test_seq_is_never_reused_once_the_log_is_emptied(network):
+    last = undo_log.last_seq(db)
+    undo_log.forget_all(db)
+    people.create_person(PersonData(name="After the emptying"))
+    assert undo_log.steps_since(last, db)[0].label == "Add ‘After the emptying’"
+
+
+def test_putting_the_follow_through_offer_aside_is_no_step_of_its_own(network):
+    opportunities.set_status(network["opp"], "not_selected", date(2026, 4, 2))
+    follow_through.dismiss(network["opp"])
+    assert last_step().label == "Move ‘Analyst’ to Not selected"
+    undo.reverse(last_step().step)
+    assert opportunities.get_opportunity(network["opp"]).status == "interested"
+    assert query.value("SELECT follow_through_offered_at FROM opportunity") is None

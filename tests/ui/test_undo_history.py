@@ -471,3 +471,58 @@ def test_a_need_or_opportunity_deleted_on_its_page_comes_back_selected(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.current_id() == record)
     window.history.redo_action.trigger()
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+
+
+def test_a_file_that_fails_to_open_leaves_the_open_network_s_history_working(
+    qtbot, session, tmp_path
+):
+    window = session.open(session.own_path)
+    people.create_person(PersonData(name="Ada"))
+    window.note_changes(Changed.PEOPLE)
+    foreign = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(connection.DatabaseError):
+        session.open(foreign)
+    assert window.history.undo_action.text() == "&Undo Add ‘Ada’"
+    window.history.undo_action.trigger()
+    assert people.person_count() == 0
+    window.history.redo_action.trigger()
+    assert people.person_count() == 1
+
+
+def test_tidying_the_log_waits_for_no_one_while_another_program_writes(
+    qtbot, database, window, monkeypatch
+):
+    for name in ("Ada", "Ben"):
+        people.create_person(PersonData(name=name))
+        window.note_changes(Changed.PEOPLE)
+    window.history.undo_action.trigger()  # Ben could be redone
+    people.create_person(PersonData(name="Cy"))
+    tidied = []
+    monkeypatch.setattr(undo_log, "keep_only", lambda *a: tidied.append(a))
+    holder = sqlite3.connect(db.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        window.note_changes(Changed.PEOPLE)  # at once, not after the busy timeout
+        assert window.history.undo_action.text() == "&Undo Add ‘Cy’"
+        assert tidied == []  # left for later, not waited for
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    monkeypatch.undo()
+    people.create_person(PersonData(name="Dee"))
+    window.note_changes(Changed.PEOPLE)
+    window.history.clear()
+    assert undo_log.logged_steps(db) == set()  # tidied once the lock was free
+
+
+def test_after_clearing_new_steps_are_collected_again(qtbot, database, window):
+    people.create_person(PersonData(name="Ada"))
+    window.note_changes(Changed.PEOPLE)
+    window.safety.checked.emit()
+    people.create_person(PersonData(name="Ben"))
+    window.note_changes(Changed.PEOPLE)
+    assert window.history.undo_action.text() == "&Undo Add ‘Ben’"
