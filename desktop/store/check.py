@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import peewee
 
-from desktop.store import backups, query, search_index, summaries
+from desktop.store import backups, query, search_index, summaries, undo_log
 from desktop.store.connection import DatabaseError, ReciprocityDatabase, db
 from desktop.store.errors import storage_problem
 
@@ -350,7 +350,9 @@ def repair(
         )
     saved = backups.create(Path(db_path), "before-repair")
     try:
-        with database.atomic():
+        # Only what is worked out from the rows changes, so the window's undo steps stay
+        # good; the sort keys set afresh are no step of the person's.
+        with database.atomic(), undo_log.unlogged(database):
             summaries.rebuild(database)
             _recreate_search_tables(database)
             search_index.rebuild(database)

@@ -629,8 +629,8 @@ class MainWindow(QMainWindow):
             cast(Any, self.pages[page]).select_id(record_id)
 
     def _checked(self) -> None:
-        """A check ran, and may have repaired: the steps before it are not to be undone."""
-        self.history.clear()
+        """A check ran, and may have repaired the summaries and the search indexes (never
+        the rows, so every step can still be undone): the pages read again."""
         self.note_changes(Changed.EVERYTHING)
 
     def _changed_outside(self) -> None:
