@@ -117,6 +117,11 @@ def save_aliases(pairs: Sequence[tuple[str, str]]) -> None:
         rows.setdefault(name_key(alias), (name_key(alias), alias, name_key(skill), skill))
     columns = (SkillAlias.alias_key, SkillAlias.short_form, SkillAlias.skill_key, SkillAlias.skill)
     with db.atomic():
+        held = set(
+            map(tuple, db.execute_sql("SELECT alias_key, alias, skill_key, skill FROM skill_alias"))
+        )
+        if held == set(rows.values()):
+            return  # saved as they were: nothing to write, and no step to undo
         undo.name("Edit skill aliases")
         SkillAlias.delete().execute()
         for batch in chunked(rows.values(), ROWS_PER_INSERT):

@@ -61,8 +61,10 @@ def set_profile_skills(names: list[str]) -> None:
     """Replace my own skills (the profile's) in one transaction."""
     with db.atomic():
         undo.name("Edit my skills")
-        ProfileSkill.delete().execute()
         chosen = list(dict.fromkeys(skills.ensure_skills(names)))  # 'JS' and 'js' are one
+        if set(chosen) == set(query.column("SELECT skill_id FROM profile_skill")):
+            return  # the same skills: nothing to write, and no step to undo
+        ProfileSkill.delete().execute()
         for batch in chunked(chosen, skills.ROWS_PER_INSERT):
             ProfileSkill.insert_many(
                 [(skill_id,) for skill_id in batch], [ProfileSkill.skill]

@@ -550,3 +550,13 @@ def test_putting_the_follow_through_offer_aside_is_no_step_of_its_own(network):
     undo.reverse(last_step().step)
     assert opportunities.get_opportunity(network["opp"]).status == "interested"
     assert query.value("SELECT follow_through_offered_at FROM opportunity") is None
+
+
+def test_aliases_and_a_profile_saved_as_they_were_are_no_step(network):
+    aliases.save_aliases([("JS", "JavaScript")])
+    data = profile.ProfileData(name="Me", target_roles=["Analyst"], skills=["SQL"])
+    profile.save_profile(data)
+    seen = undo_log.last_seq(db)
+    aliases.save_aliases([("JS", "JavaScript")])
+    profile.save_profile(data)
+    assert undo_log.steps_since(seen, db) == []
