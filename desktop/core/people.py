@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
@@ -233,6 +234,9 @@ def update_person(person_id: int, data: PersonData) -> None:
     with db.atomic():
         undo.name("Edit", data.name)
         data = _checked(data, person_id)
+        with contextlib.suppress(LookupError):
+            if get_person(person_id) == data:
+                return  # saved as they were: nothing to write, and no step to undo
         changed = (
             Person.update(**_columns(data), updated_at=now_text())
             .where(Person.id == person_id)
