@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
@@ -156,6 +157,9 @@ def update_company(company_id: int, data: CompanyData) -> None:
     with db.atomic():
         undo.name("Edit", data.name)
         data = _checked(data, company_id)
+        with contextlib.suppress(LookupError):
+            if get_company(company_id) == data:
+                return  # saved as it was: nothing to write, and no step to undo
         changed = (
             Company.update(**_values(data), updated_at=now_text())
             .where(Company.id == company_id)

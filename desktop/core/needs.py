@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, NamedTuple
@@ -173,6 +174,9 @@ def update_need(need_id: int, data: NeedData) -> None:
     with db.atomic():
         undo.name("Edit need", data.title)
         data = _checked(data, need_id)
+        with contextlib.suppress(LookupError):
+            if get_need(need_id) == data:
+                return  # saved as it was: nothing to write, and no step to undo
         if not Need.select().where(Need.id == need_id).exists():
             raise LookupError(f"There is no need with id {need_id}.")
         Need.update(**_values(data), updated_at=now_text()).where(Need.id == need_id).execute()

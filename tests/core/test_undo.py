@@ -334,6 +334,9 @@ def test_a_save_that_changes_nothing_is_no_step(network):
     seen = undo_log.last_seq(db)
     for person in (network["ben"], network["dana"]):  # Dana has roles and skills
         people.update_person(person, people.get_person(person))
+    acme = companies.find_company("Acme Robotics")
+    companies.update_company(acme, companies.get_company(acme))
+    needs.update_need(network["need"], needs.get_need(network["need"]))
     assert undo_log.steps_since(seen, db) == []
 
 
