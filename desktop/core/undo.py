@@ -78,7 +78,7 @@ class UndoConflict(Exception):
 
 
 #: The records a page lists, which the window can select once a step is taken back.
-SHOWN = ("person", "company", "need", "opportunity")
+SHOWN = ("person", "company", "need", "opportunity", "action")
 
 
 @dataclass(frozen=True)

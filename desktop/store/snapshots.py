@@ -113,7 +113,20 @@ def copy(source_path: Path, target: Path, *, only_read: bool = False) -> Facts:
                 kind="damaged",
                 path=source_path,
             )
+        _without_undo_history(con)
         return facts_of(con)
+
+
+def _without_undo_history(con: sqlite3.Connection) -> None:
+    """A copy keeps none of the window's undo history: it holds what the person deleted
+    (kept so the delete can be undone), which a backup kept for a year must not."""
+    tables = set(query.column(connection.TABLES_SQL, database=con))
+    if {"undo_log", "undo_step"} <= tables:
+        con.execute("PRAGMA secure_delete = ON")  # the rows' bytes go, not only the rows
+        with con:
+            con.execute("BEGIN")
+            con.execute("DELETE FROM undo_log")
+            con.execute("DELETE FROM undo_step")
 
 
 def verify(path: Path) -> str:

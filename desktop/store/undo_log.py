@@ -226,13 +226,18 @@ def stop(database: ReciprocityDatabase) -> None:
 
 
 def forget_all(database: ReciprocityDatabase) -> None:
-    """Empty the history, if there is one to empty."""
+    """Empty the history, if there is one to empty, its bytes overwritten too: it holds
+    what the person deleted, which must not outlive the window."""
     if query.value("SELECT EXISTS (SELECT 1 FROM undo_log)", database=database) or query.value(
         "SELECT EXISTS (SELECT 1 FROM undo_step)", database=database
     ):
-        with database.atomic():
-            query.execute("DELETE FROM undo_log", database=database)
-            query.execute("DELETE FROM undo_step", database=database)
+        query.execute("PRAGMA secure_delete = ON", database=database)
+        try:
+            with database.atomic():
+                query.execute("DELETE FROM undo_log", database=database)
+                query.execute("DELETE FROM undo_step", database=database)
+        finally:
+            query.execute("PRAGMA secure_delete = OFF", database=database)
 
 
 def name_step(label: str, database: ReciprocityDatabase | None = None) -> None:

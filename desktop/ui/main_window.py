@@ -622,10 +622,14 @@ class MainWindow(QMainWindow):
 
     def _select_if_listed(self, kind: str, record_id: int) -> None:
         """After an undo or redo: select what it brought back, if this page lists it."""
-        page = {"person": "people", "company": "companies", "need": "needs"}.get(
-            kind, "opportunities"
-        )
-        if self.current_page() == page:
+        page = self.current_page()
+        if kind == "action" and page == "follow-ups":
+            self.followups_page.select("follow_up", record_id)
+        elif kind == "action" and page == "timeline":
+            self.timeline_page.select_action(record_id)
+        elif page == {"person": "people", "company": "companies", "need": "needs"}.get(
+            kind, "opportunities" if kind == "opportunity" else ""
+        ):
             cast(Any, self.pages[page]).select_id(record_id)
 
     def _checked(self) -> None:
@@ -811,5 +815,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         ops.drop_all()  # figures being worked out are not wanted any more
+        self.history.forget()  # not kept between runs, nor in the backup made on closing
         self.safety.finish()
         super().closeEvent(event)

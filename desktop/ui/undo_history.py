@@ -120,6 +120,8 @@ class UndoHistory(QObject):
         self._seen = max(step.last for step in new)
         if above or self.stack.count() >= LIMIT:
             self._forget_the_rest()
+        # Said until the window says more (a page's own word on what it did).
+        self.moved.emit(f"Done: {self.stack.undoText()}. Ctrl+Z undoes it.")
 
     def _forget_the_rest(self) -> None:
         """Empty the log of the steps no longer on the stack. Only tidying: when another
@@ -145,6 +147,16 @@ class UndoHistory(QObject):
             self._forget_the_rest()
         if words:
             self.moved.emit(words)
+
+    def forget(self) -> None:
+        """The window closes: the history goes, with the deleted rows it holds."""
+        self.stack.clear()
+        if db.history is not None and not db.is_closed():
+            try:
+                undo_log.forget_all(db)
+            except Exception as exc:  # emptied at the next start all the same
+                if errors.storage_of(exc) is None:
+                    raise
 
     def check(self) -> None:
         """Forget the steps whose changes are no longer logged: another program's write

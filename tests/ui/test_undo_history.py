@@ -106,6 +106,7 @@ def test_ctrl_z_brings_back_a_deleted_person_with_all_that_went_with_them(
     delete_dana(qtbot, window, dana, monkeypatch)
     assert counts() == (1, 0, 0, 0)
     assert window.history.undo_action.text() == "&Undo Delete ‘Dana Ruiz’"
+    assert window.statusBar().currentMessage() == "Done: Delete ‘Dana Ruiz’. Ctrl+Z undoes it."
     key(qtbot, window, Qt.Key.Key_Z)
     page = window.people_page
     qtbot.waitUntil(lambda: "Dana Ruiz" in names(page))
@@ -422,12 +423,15 @@ def test_a_follow_up_marked_done_on_its_page_is_undone_from_the_edit_menu(qtbot,
     qtbot.waitUntil(lambda: not page.figures.busy, timeout=15000)
     assert done_at(late) is not None
     assert window.history.undo_action.text() == "&Undo Mark follow-up done ‘Sent Grace my notes’"
+    assert page.undo_button.isEnabled()
     window.history.undo_action.trigger()
     assert done_at(late) is None
     qtbot.waitUntil(
         lambda: not page.figures.busy and page.section_of("follow_up", late) == "overdue",
         timeout=15000,
     )
+    assert page.current() == ("follow_up", late)  # what came back is selected
+    assert not page.undo_button.isEnabled()  # nothing done is left for it to undo
 
 
 def done_at(action_id: int) -> str | None:
@@ -535,3 +539,33 @@ def test_after_clearing_new_steps_are_collected_again(qtbot, database, window):
     people.create_person(PersonData(name="Ben"))
     window.note_changes(Changed.PEOPLE)
     assert window.history.undo_action.text() == "&Undo Add ‘Ben’"
+
+
+def test_closing_the_window_forgets_the_history_and_the_backups_never_hold_it(
+    qtbot, dana, window, monkeypatch
+):
+    """The history holds what was deleted (to bring it back): it must not outlive the
+    window, in the file or in a backup kept for a year."""
+    from desktop.store import backups
+
+    active(qtbot, window)
+    delete_dana(qtbot, window, dana, monkeypatch)
+    assert query.value("SELECT count(*) FROM undo_log WHERE old LIKE '%Dana Ruiz%'") == 1
+    made = backups.create(Path(db.database), "by-hand")  # while the window is open
+    with sqlite3.connect(made.path) as copy:
+        assert copy.execute("SELECT count(*) FROM undo_log").fetchone() == (0,)
+        assert copy.execute("SELECT count(*) FROM undo_step").fetchone() == (0,)
+    window.close()
+    assert query.value("SELECT count(*) FROM undo_log") == 0
+    assert query.value("SELECT count(*) FROM undo_step") == 0
+
+
+def test_a_search_the_program_cleared_is_no_typing_for_ctrl_z_to_bring_back(qtbot, dana, window):
+    active(qtbot, window)
+    window.show_page("people")
+    page = window.people_page
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "grace", delay=10)
+    window.show_person(dana["dana"])  # not listed under "grace": the search is cleared
+    assert page.search.text() == ""
+    assert not page.search.isUndoAvailable()

@@ -183,6 +183,10 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.summary_label.setText(" · ".join(parts))
         if keep:
             self.select(*keep)
+        if self._last_done is not None and self.model.place_of("follow_up", self._last_done):
+            # Open again (Edit › Undo did it): there is no "done" left to undo here.
+            self._last_done = None
+            self.undo_button.setEnabled(False)
         place, self._place = self._place, None
         if place is not None and self.current() is None:
             section, row = place

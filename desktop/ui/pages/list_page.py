@@ -256,7 +256,9 @@ class ListPage(ShownOnly, QWidget):
             return False
         row = self.model.row_of(item_id)
         if row < 0 and reveal and (self.search.text() or self.reset_filters()):
-            self.search.clear()  # a record just saved or asked for is never hidden
+            # A record just saved or asked for is never hidden. setText, not clear():
+            # the program's clearing is no typing of the person's for Ctrl+Z to undo.
+            self.search.setText("")
             row = self.model.row_of(item_id)
         if row < 0:
             return False
