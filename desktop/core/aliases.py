@@ -117,10 +117,8 @@ def save_aliases(pairs: Sequence[tuple[str, str]]) -> None:
         rows.setdefault(name_key(alias), (name_key(alias), alias, name_key(skill), skill))
     columns = (SkillAlias.alias_key, SkillAlias.short_form, SkillAlias.skill_key, SkillAlias.skill)
     with db.atomic():
-        held = set(
-            map(tuple, db.execute_sql("SELECT alias_key, alias, skill_key, skill FROM skill_alias"))
-        )
-        if held == set(rows.values()):
+        # The keys follow from the names, so the names say whether anything changed.
+        if set(list_aliases()) == {(alias, skill) for _k, alias, _s, skill in rows.values()}:
             return  # saved as they were: nothing to write, and no step to undo
         undo.name("Edit skill aliases")
         SkillAlias.delete().execute()

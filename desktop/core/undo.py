@@ -137,6 +137,13 @@ def _shown(entries: list[undo_log.Entry], database: ReciprocityDatabase) -> tupl
     return None
 
 
+#: The people whose search entries hold a company's or a skill's name.
+_PEOPLE_OF = {
+    "company": "SELECT id FROM person WHERE company_id IN ({})",
+    "skill": "SELECT person_id FROM person_skill WHERE skill_id IN ({})",
+}
+
+
 def _reindex(entries: list[undo_log.Entry], database: ReciprocityDatabase) -> None:
     """The search entries of every person and action the step touched, afresh."""
     refs: dict[str, set[int]] = {}
@@ -144,16 +151,8 @@ def _reindex(entries: list[undo_log.Entry], database: ReciprocityDatabase) -> No
         if entry.ref is not None:
             refs.setdefault(entry.tbl, set()).add(entry.ref)
     people = refs.get("person", set()) | refs.get("person_skill", set())
-    for table, link in (("company", "company_id"), ("skill", "skill_id")):
-        source = "person" if table == "company" else "person_skill"
-        column = "id" if table == "company" else "person_id"
+    for table, whose in _PEOPLE_OF.items():  # a company's name, a skill's, is in theirs
         for marks, chunk in id_chunks(sorted(refs.get(table, ()))):
-            people.update(
-                query.column(
-                    f"SELECT {column} FROM {source} WHERE {link} IN ({marks})",
-                    chunk,
-                    database=database,
-                )
-            )
+            people.update(query.column(whose.format(marks), chunk, database=database))
     search_index.refresh_people(sorted(people), database)
     search_index.refresh_actions(sorted(refs.get("action", ())), database)

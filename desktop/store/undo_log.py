@@ -295,11 +295,11 @@ def drop(steps: Iterable[int], database: ReciprocityDatabase) -> None:
 
 def keep_only(steps: Iterable[int], database: ReciprocityDatabase) -> None:
     """Forget every step but *steps*: those the window can still undo or redo."""
-    kept = sorted(set(steps))
+    kept = set(steps)
     known = query.column(
         "SELECT DISTINCT step FROM undo_log UNION SELECT step FROM undo_step", database=database
     )
-    gone = [step for step in known if step not in set(kept)]
+    gone = [step for step in known if step not in kept]
     if gone:
         with database.atomic():
             drop(gone, database)

@@ -52,6 +52,13 @@ NEW_ON_PAGE = {  # what Ctrl+N makes on a page, and its icon
     "needs": ("New &need…", "needs"),
     "opportunities": ("New &opportunity…", "opportunities"),
 }
+#: The page that lists each kind of record.
+LISTED_ON = {
+    "person": "people",
+    "company": "companies",
+    "need": "needs",
+    "opportunity": "opportunities",
+}
 READ_AHEAD_MS = 2000  # after start or a change of names, once the window is idle
 GOTO_NAMES = Changed.PEOPLE | Changed.COMPANIES | Changed.NEEDS | Changed.OPPORTUNITIES
 
@@ -627,9 +634,7 @@ class MainWindow(QMainWindow):
             self.followups_page.select("follow_up", record_id)
         elif kind == "action" and page == "timeline":
             self.timeline_page.select_action(record_id)
-        elif page == {"person": "people", "company": "companies", "need": "needs"}.get(
-            kind, "opportunities" if kind == "opportunity" else ""
-        ):
+        elif page == LISTED_ON.get(kind):
             cast(Any, self.pages[page]).select_id(record_id)
 
     def _checked(self) -> None:
