@@ -22,6 +22,7 @@ from desktop.store import query, search_index
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
 from desktop.store.models import Company, Need, Opportunity, Person
+from desktop.store.textkeys import company_key
 
 
 @dataclass
@@ -134,6 +135,7 @@ def _values(data: CompanyData) -> dict[str, Any]:
         **{f.name: getattr(data, f.name) for f in fields(CompanyData)},
         "name_key": name_key(data.name),
         "sort_key": fold(data.name),
+        "match_key": company_key(data.name),
     }
 
 

@@ -38,6 +38,9 @@ _CHANGES = {
     "profile": Changed.PROFILE,
     "profile_skill": Changed.PROFILE,
     "skill_alias": Changed.ALIASES,
+    "position": PERSON_WRITE,
+    "company_alias": Changed.COMPANIES,
+    "tie_tier": Changed.PEOPLE | Changed.FOLLOW_UPS,
 }
 assert set(_CHANGES) == set(undo_log.LOGGED)
 

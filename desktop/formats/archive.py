@@ -60,7 +60,7 @@ DERIVED = frozenset(
 )
 
 #: Tables the migrations fill in a new database: an import replaces their rows.
-SEEDED = frozenset({"skill_alias"})
+SEEDED = frozenset({"skill_alias", "tie_tier"})
 
 BATCH = 10_000  # rows per fetchmany / executemany
 READ_CHUNK = 1 << 20  # characters of the archive read at a time

@@ -67,12 +67,23 @@ def _step_4_undo_history(database: Database) -> None:
     _run_script(database, script)
 
 
+def _step_5_positions_and_tiers(database: Database) -> None:
+    from desktop.store import query, textkeys
+
+    script = resources.files("desktop.store").joinpath("schema_v5.sql").read_text("utf-8")
+    _run_script(database, script)
+    # The match keys are worked out in Python, as they are for every company added later.
+    database.register_function(textkeys.company_key, "company_key", 1, deterministic=True)
+    query.execute("UPDATE company SET match_key = company_key(name)", database=database)
+
+
 #: Step N upgrades a database of version N-1 to version N.
 STEPS: tuple[Step, ...] = (
     _step_1_initial_schema,
     _step_2_aliases_and_pipeline_history,
     _step_3_name_parts,
     _step_4_undo_history,
+    _step_5_positions_and_tiers,
 )
 LATEST_VERSION = len(STEPS)
 

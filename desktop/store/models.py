@@ -122,6 +122,17 @@ class Company(BaseModel):
     is_target = BooleanField(default=False)
     created_at = StampField()
     updated_at = StampField()
+    match_key = TextField(default="")
+
+
+class TieTier(BaseModel):
+    """A keep-in-touch tier the user names: 'Close', every 14 days and at most 21."""
+
+    id = AutoField()
+    name = TextField()
+    name_key = TextField(unique=True)
+    ideal_days = IntegerField()
+    longest_days = IntegerField()
 
 
 class Person(BaseModel):
@@ -145,6 +156,8 @@ class Person(BaseModel):
     name_suffix = TextField(default="")
     created_at = StampField()
     updated_at = StampField()
+    tier = ForeignKeyField(TieTier, null=True, on_delete="SET NULL")
+    longest_gap_days = IntegerField(null=True)
 
 
 class PersonRole(BaseModel):
@@ -243,6 +256,32 @@ class Action(BaseModel):
     created_at = StampField()
 
 
+POSITION_SOURCES = ("typed", "linkedin", "vcard", "google", "outlook", "merge", "earlier")
+
+
+class Position(BaseModel):
+    """Where a person works or worked. `started_on`/`ended_on`: '2025', '2025-03' or
+    '2025-03-14', or None when not known; the `current` one is the person's company."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="positions", on_delete="CASCADE")
+    company = ForeignKeyField(Company, on_delete="CASCADE")
+    title = TextField(default="")
+    started_on = TextField(null=True)
+    ended_on = TextField(null=True)
+    current = BooleanField(default=True)
+    source = TextField(default="typed")
+    created_at = StampField()
+
+
+class CompanyAlias(BaseModel):
+    """Another name a company goes by, as the user confirmed it."""
+
+    alias_key = TextField(primary_key=True)
+    alias = TextField()
+    company = ForeignKeyField(Company, on_delete="CASCADE")
+
+
 class SkillAlias(BaseModel):
     alias_key = TextField(primary_key=True)
     # Not `alias`: that is peewee's Model.alias(), which the field would hide.
@@ -323,6 +362,9 @@ ALL_MODELS = (
     SkillAlias,
     Profile,
     ProfileSkill,
+    TieTier,
+    Position,
+    CompanyAlias,
     ActionDay,
     ActionPerson,
     SummaryState,

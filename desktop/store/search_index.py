@@ -66,7 +66,11 @@ def rebuild(database: Database = db) -> None:
     """After bulk inserts: fill the sort keys and rebuild both full-text indexes."""
     database.register_function(textkeys.fold, "fold", 1, deterministic=True)
     query.execute("UPDATE person SET sort_key = fold(name)", database=database)
-    query.execute("UPDATE company SET sort_key = fold(name)", database=database)
+    database.register_function(textkeys.company_key, "company_key", 1, deterministic=True)
+    query.execute(
+        "UPDATE company SET sort_key = fold(name), match_key = company_key(name)",
+        database=database,
+    )
     for table, insert in (
         ("person_search", f"{_INSERT} {_ROW_SQL}"),
         ("action_search", _ACTION_INSERT),

@@ -62,3 +62,37 @@ def fold(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFKD", _visible(text).translate(_BASE_LETTERS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.split()).casefold()
+
+
+# Words that say what kind of legal body a company is, not which company: 'Contoso, Ltd.'
+# and 'Contoso' are one company. Only these, and only at the end of the name; words that
+# tell companies apart ('Group', 'Systems', 'Holdings') stay.
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "ltd",
+        "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag", "kg", "se", "sa", "sas",
+        "sarl", "srl", "spa", "sl", "bv", "nv", "oy", "oyj", "ab", "as", "asa", "aps", "pty",
+        "pte", "kk", "ulc", "lda", "ltda", "sro", "kft", "zrt", "pvt",
+    }
+)  # fmt: skip
+# Punctuation that only spells a name differently: dots close up ('S.A.' is 'SA'), the
+# rest part words ('Coca-Cola' is 'Coca Cola'), '&' is 'and'.
+_CLOSED_UP = str.maketrans({".": None, "\u2024": None})
+_PARTED = str.maketrans(
+    dict.fromkeys(",;:!?()[]{}'\"\u2018\u2019\u201c\u201d/\\-\u2010\u2013\u2014", " ")
+    | {"&": " and ", "+": " and "}
+)
+
+
+def company_key(name: str) -> str:
+    """What makes two company names one company's: `fold` (case, accents, width, spacing),
+    punctuation, a leading 'The' and legal suffixes at the end ignored. 'The Coca-Cola
+    Company' and 'Coca Cola' are one; 'Apex Systems' and 'Apex Group' are two."""
+    words = fold(name).translate(_CLOSED_UP).translate(_PARTED).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+        if len(words) > 1 and words[-1] == "and":
+            words.pop()  # 'Smith & Co.', 'Müller GmbH & Co. KG'
+    return " ".join(words)

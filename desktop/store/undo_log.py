@@ -54,6 +54,9 @@ LOGGED = (
     "profile",
     "profile_skill",
     "skill_alias",
+    "position",
+    "company_alias",
+    "tie_tier",
 )
 #: For the tables that feed a search entry: the column naming whose (`undo_log.ref`).
 SEARCH_REF = {

@@ -63,7 +63,7 @@ def test_a_page_whose_cells_point_into_its_header_is_found_damaged(tmp_path, mon
 
 
 def test_new_database_has_latest_schema_version(database):
-    assert pragma("user_version") == migrations.LATEST_VERSION == 4
+    assert pragma("user_version") == migrations.LATEST_VERSION == 5
 
 
 @posix_only
