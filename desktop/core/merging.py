@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from peewee import Case, Value
 
-from desktop.core import people, undo
+from desktop.core import people, positions, undo
 from desktop.core.people import PersonData
 from desktop.core.validation import ValidationError
 from desktop.store import query, search_index
@@ -210,6 +210,7 @@ def merge_people(keep_id: int, other_id: int, take_other: AbstractSet[str] = fro
             parts,
         ).on_conflict_ignore().execute()
         people.update_person(keep_id, data)
+        positions.take_over(other_id, keep_id)
         people.delete_person(other_id)  # their remaining links go with the record
         action_ids = query.column(
             Action.select(Action.id).where(

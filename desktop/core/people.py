@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from peewee import chunked, fn
 
-from desktop.core import companies, skills, undo
+from desktop.core import companies, positions, skills, undo
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     Problems,
@@ -223,27 +223,30 @@ def create_person(data: PersonData) -> int:
         undo.name("Add", data.name)
         data = _checked(data, None)
         stamp = now_text()
-        person_id = int(
-            Person.insert(**_columns(data), created_at=stamp, updated_at=stamp).execute()
-        )
+        columns = _columns(data)
+        person_id = int(Person.insert(**columns, created_at=stamp, updated_at=stamp).execute())
+        positions.follow_person(person_id, columns["company_id"], data.title, moved=False)
         _write_links(person_id, data)
         return person_id
 
 
-def update_person(person_id: int, data: PersonData) -> None:
+def update_person(person_id: int, data: PersonData, *, moved: bool = False) -> None:
+    """Save an edited person. If their company or title changed, *moved* says whether
+    they changed jobs (the old position stays in their history, ended) or the old one
+    was a mistake (corrected in place)."""
     with db.atomic():
         undo.name("Edit", data.name)
         data = _checked(data, person_id)
         with contextlib.suppress(LookupError):
             if get_person(person_id) == data:
                 return  # saved as they were: nothing to write, and no step to undo
+        columns = _columns(data)
         changed = (
-            Person.update(**_columns(data), updated_at=now_text())
-            .where(Person.id == person_id)
-            .execute()
+            Person.update(**columns, updated_at=now_text()).where(Person.id == person_id).execute()
         )
         if changed != 1:
             raise LookupError(f"There is no person with id {person_id}.")
+        positions.follow_person(person_id, columns["company_id"], data.title, moved=moved)
         _write_links(person_id, data)
 
 

@@ -8,6 +8,12 @@ and no LinkedIn address or email contradicts it. A LinkedIn address or an email 
 differs means a different person, whatever the name: such a row is new, and the preview
 calls it a possible duplicate of the one with its name. A match is merged: empty fields
 are filled, nothing is overwritten.
+
+A person known by their LinkedIn address or email whose row names another company has
+moved: their open position ends and a new one opens, dated by the month the file was
+exported when that is known, so the old company stays in their history. A new title at
+the same company is a new position too. Companies are compared as warm paths compare them
+(`company_names`): 'Contoso' and 'Contoso, Ltd.' are one company, not a move.
 """
 
 from __future__ import annotations
@@ -20,8 +26,9 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, NamedTuple
 
-from desktop.core import companies, skills, undo
+from desktop.core import companies, positions, skills, undo
 from desktop.core.clock import now_text
+from desktop.core.company_names import Canon
 from desktop.core.merging import KEPT_IN_NOTES, linkedin_key, noted, same_detail
 from desktop.core.people import MAX_CADENCE_DAYS
 from desktop.core.validation import (
@@ -36,7 +43,7 @@ from desktop.formats.records import NAME_PARTS, ImportedPerson, Parsed, Skipped
 from desktop.store import query, search_index, undo_log
 from desktop.store.batches import id_chunks
 from desktop.store.connection import db
-from desktop.store.models import ROLES, SKILL_KINDS
+from desktop.store.models import POSITION_SOURCES, ROLES, SKILL_KINDS
 from desktop.store.textkeys import has_visible_text
 
 #: The person fields an import fills, in the order of the person table.
@@ -57,6 +64,25 @@ PROGRESS_EVERY = 500
 CONTROLS_REMOVED = "control characters removed"
 
 
+@dataclass(frozen=True)
+class Moved:
+    """A known person's new job (or new title at the same company), as the row shows it."""
+
+    earlier: str  # the company they were at, as the network has it
+    company: str  # where they are now, as the file has it
+    title: str  # their title now ('' if the file gives none)
+    earlier_title: str
+    new_title_only: bool  # the same company under a new title
+
+    def words(self) -> str:
+        """'Moved from Contoso, Ltd. to Globex Corporation (Analytics Lead)'."""
+        if self.new_title_only:
+            was = f" (was {self.earlier_title})" if self.earlier_title else ""
+            return f"New title at {self.earlier}: {self.title}{was}"
+        title = f" ({self.title})" if self.title else ""
+        return f"Moved from {self.earlier} to {self.company}{title}"
+
+
 @dataclass
 class Merge:
     """An imported row that is someone already known: the empty fields it fills, and lines
@@ -69,10 +95,11 @@ class Merge:
     also: list[str] = field(default_factory=list)
     known_as: str = ""  # the name of the person it matched, when that differs
     company: str = ""  # as the file has it
+    moved: Moved | None = None
 
     def words(self) -> str:
         """'Merged with Ada Lovelace: fills title, phone; keeps other contact details in
-        the notes'."""
+        the notes'; 'Moved from Contoso to Globex (Analyst); fills phone'."""
         parts = []
         if self.fills:
             parts.append(
@@ -83,6 +110,8 @@ class Merge:
             parts.append("keeps other contact details in the notes")
         if self.person_id < 0:  # the same person as an earlier row of this file
             return "Joined with an earlier row" + (": " + "; ".join(parts) if parts else "")
+        if self.moved is not None:
+            return "; ".join([self.moved.words(), *parts])
         if parts:
             with_whom = f" with {self.known_as}" if self.known_as else ""
             return f"Merged{with_whom}: " + "; ".join(parts)
@@ -102,6 +131,15 @@ class Plan:
     doubts: dict[int, str] = field(default_factory=dict)
     #: Rows whose text had control characters (a NUL byte, say), removed.
     cleaned: set[int] = field(default_factory=set)
+    #: Which importer read the file ('linkedin', 'vcard'...): where positions were learned.
+    origin: str = ""
+    #: When the file was exported, if known: the month moves are dated by.
+    as_of: date | None = None
+
+    @property
+    def moves(self) -> int:
+        """Known people the file shows in another job or with another title."""
+        return sum(1 for m in self.merges if m.moved is not None)
 
     @property
     def possible_duplicates(self) -> int:
@@ -110,7 +148,7 @@ class Plan:
     @property
     def merged(self) -> int:
         """Rows of people in the network that add something to them."""
-        return sum(1 for m in self.merges if m.person_id > 0 and (m.fills or m.also))
+        return sum(1 for m in self.merges if m.person_id > 0 and (m.fills or m.also or m.moved))
 
     @property
     def repeats(self) -> int:
@@ -147,9 +185,10 @@ class Plan:
         repeats = f", {self.repeats:,} repeated in the file" if self.repeats else ""
         doubts = self.possible_duplicates
         doubts_words = f" ({doubts:,} possible duplicate{'s' * (doubts != 1)})" if doubts else ""
+        moves = f" ({self.moves:,} in a new job or title)" if self.moves else ""
         lines = [
-            f"{len(self.new):,} new{doubts_words}, {self.merged:,} merged, {self.known:,} already"
-            f" known{repeats}, {len(self.skipped):,} skipped"
+            f"{len(self.new):,} new{doubts_words}, {self.merged:,} merged{moves},"
+            f" {self.known:,} already known{repeats}, {len(self.skipped):,} skipped"
         ]
         lines += [f"  {self.unit} {s.row}: {s.reason}" for s in self.skipped]
         return "\n".join(lines)
@@ -434,10 +473,41 @@ def _names(fills: Mapping[str, object], kind: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def plan(parsed: Parsed) -> Plan:
-    """What importing *parsed* would do; reads the network, writes nothing."""
-    result = Plan(skipped=list(parsed.skipped), unit=parsed.unit, notices=list(parsed.notices))
+def _moved(person: ImportedPerson, have: _Have, canon: Canon) -> Moved | None:
+    """The new job or title the row shows for the person it matched, if any."""
+    earlier = str(have.fields["company"] or "")
+    if not person.company or not earlier:
+        return None  # a row without a company says nothing; one with it fills the gap
+    earlier_title = str(have.fields["title"] or "")
+    if not canon.same(person.company, earlier):
+        return Moved(earlier, person.company, person.title, earlier_title, False)
+    if person.title and earlier_title and fold(person.title) != fold(earlier_title):
+        return Moved(earlier, earlier, person.title, earlier_title, True)
+    return None
+
+
+def _strongly_known(person: ImportedPerson, who: _Who) -> bool:
+    """Whether the row is the person by their LinkedIn address or email (not by name)."""
+    linkedin = linkedin_key(person.linkedin_url) if person.linkedin_url else ""
+    return bool(
+        (linkedin and linkedin == who.linkedin)
+        or (person.email and person.email.lower() == who.email)
+    )
+
+
+def plan(parsed: Parsed, *, origin: str = "", as_of: date | None = None) -> Plan:
+    """What importing *parsed* would do; reads the network, writes nothing. *origin* is
+    the importer's key, *as_of* the day the file was exported, if known."""
+    result = Plan(
+        skipped=list(parsed.skipped),
+        unit=parsed.unit,
+        notices=list(parsed.notices),
+        origin=origin,
+        as_of=as_of,
+    )
     known = _Known()
+    canon = Canon()
+    moved: set[int] = set()  # people this file already moves: once each
     for raw in parsed.people:
         person, removed = _tidy(raw)
         if removed:
@@ -455,8 +525,13 @@ def plan(parsed: Parsed) -> Plan:
                 person.company, name_key(person.company), person.phone,
             )  # fmt: skip
             continue
+        strong = match > 0 and _strongly_known(person, known.who[match])
         have = _current(match, result.new, bool(person.roles or person.seeks or person.offers))
         fills = _fills(person, have)
+        move = _moved(person, have, canon) if strong and match not in moved else None
+        if move is not None:
+            moved.add(match)
+            fills.pop("title", None)  # the new position has it
         notes = str(have.fields["notes"] or "")
         also = [
             f"Also: {getattr(person, name)}"
@@ -466,7 +541,8 @@ def plan(parsed: Parsed) -> Plan:
             and not same_detail(name, getattr(person, name), have.fields[name])
             and not noted(notes, name, getattr(person, name))
         ]
-        known.learn(match, fills, name_key(person.company))
+        known.learn(match, {**fills, "company": person.company} if move else fills,
+                    name_key(person.company))  # fmt: skip
         if match < 0 and (fills or also):  # the same person twice in this file: one person
             earlier = result.new[-match - 1]
             joined: dict[str, Any] = {k: v for k, v in fills.items() if k in ("company", *FIELDS)}
@@ -482,9 +558,11 @@ def plan(parsed: Parsed) -> Plan:
         known_as = result.new[-match - 1].name if match < 0 else str(have.fields["name"])
         known_as = "" if known_as == person.name else known_as
         result.merges.append(
-            Merge(match, person.name, person.row, fills, also, known_as, person.company)
+            Merge(match, person.name, person.row, fills, also, known_as, person.company, move)
         )
     result.skipped.sort(key=lambda s: s.row)
+    if result.moves:
+        result.notices.append(_moves_words(result))
     if result.cleaned:
         rows = len(result.cleaned)
         result.notices.append(
@@ -492,6 +570,25 @@ def plan(parsed: Parsed) -> Plan:
             f" {result.unit}{'s' * (rows != 1)}; the preview marks {'them' if rows != 1 else 'it'}."
         )
     return result
+
+
+def _moves_words(plan: Plan) -> str:
+    """'2 people you know are in a new job and 1 has a new title; their earlier positions
+    stay in their history, ended March 2026, when this file was exported.'"""
+    titles = sum(1 for m in plan.merges if m.moved is not None and m.moved.new_title_only)
+    jobs = plan.moves - titles
+    said = []
+    if jobs:
+        said.append(f"{_people(jobs)} you know {'is' if jobs == 1 else 'are'} in a new job")
+    if titles:
+        who = f"{titles:,}" if jobs else f"{_people(titles)} you know"
+        said.append(f"{who} {'has' if titles == 1 else 'have'} a new title")
+    when = f", ended {plan.as_of:%B %Y}, when this file was exported" if plan.as_of else ""
+    return f"{' and '.join(said)}; their earlier positions stay in their history{when}."
+
+
+def _people(count: int) -> str:
+    return f"{count:,} {'person' if count == 1 else 'people'}"
 
 
 @dataclass
@@ -524,6 +621,7 @@ def apply(
         companies, added = _company_ids(
             {p.company for p in plan.new if p.company}
             | {str(m.fills["company"]) for m in plan.merges if "company" in m.fills}
+            | {m.moved.company for m in plan.merges if m.moved and not m.moved.new_title_only}
         )
         stamp = now_text()
         columns = (
@@ -588,14 +686,60 @@ def apply(
             roles, seeks, offers = (_names(merge.fills, k) for k in ("roles", "seeks", "offers"))
             if roles or seeks or offers:
                 links.append((merge.person_id, roles, seeks, offers))
-            if merge.fills or merge.also:
+            if merge.fills or merge.also or merge.moved:
                 merged.append(merge.person_id)
         _add_roles_and_skills(links)  # all of them at once, as for the new people
+        _open_positions(plan, first_new, companies)
         advance(len(plan.merges))
         search_index.index_new_people(first_new)  # all of them in one statement
         for _marks, ids in id_chunks(merged):
             search_index.refresh_people(ids)
     return Applied(new_ids, merged, added)
+
+
+def _open_positions(plan: Plan, first_new: int, companies: dict[str, int]) -> None:
+    """The positions the import shows: the new people's, those of people whose empty
+    company it filled, and the new jobs and titles of people who moved."""
+    source = plan.origin if plan.origin in POSITION_SOURCES else "typed"
+    stamp = now_text()
+    first_position = int(query.value("SELECT coalesce(max(id), 0) FROM position"))
+    with undo_log.unlogged(db, "position"):  # logged as one statement, as for the people
+        query.execute(
+            "INSERT INTO position (person_id, company_id, title, current, source, created_at)"
+            " SELECT id, company_id, title, 1, ?, ? FROM person"
+            " WHERE id > ? AND company_id IS NOT NULL ORDER BY id",
+            (source, stamp, first_new),
+        )
+    undo_log.log_inserts("position", first_position, db)
+    on = f"{plan.as_of:%Y-%m}" if plan.as_of else None
+    for merge in plan.merges:
+        if merge.person_id < 0 or (merge.moved is None and "company" not in merge.fills):
+            continue
+        found = query.row(
+            "SELECT company_id, title FROM person WHERE id = ?", (merge.person_id,), into=_Employer
+        )
+        assert found is not None, f"person {merge.person_id} went away during the import"
+        moved = merge.moved
+        if moved is None:  # a company filled where there was none
+            positions.follow_person(
+                merge.person_id, found.company_id, found.title, moved=False, source=source
+            )
+            continue
+        company_id = (
+            found.company_id if moved.new_title_only else companies[name_key(moved.company)]
+        )
+        query.execute(
+            "UPDATE person SET company_id = ?, title = ?, updated_at = ? WHERE id = ?",
+            (company_id, moved.title, stamp, merge.person_id),
+        )
+        positions.follow_person(
+            merge.person_id, company_id, moved.title, moved=True, source=source, on=on
+        )
+
+
+class _Employer(NamedTuple):
+    company_id: int | None
+    title: str
 
 
 def _add_roles_and_skills(

@@ -260,15 +260,16 @@ POSITION_SOURCES = ("typed", "linkedin", "vcard", "google", "outlook", "merge", 
 
 
 class Position(BaseModel):
-    """Where a person works or worked. `started_on`/`ended_on`: '2025', '2025-03' or
-    '2025-03-14', or None when not known; the `current` one is the person's company."""
+    """Where a person works or worked. `started`/`ended`: '2025', '2025-03' or
+    '2025-03-14', or None when not known; the `current` one is the person's company.
+    (Not `*_on`, which names a whole day throughout the schema.)"""
 
     id = AutoField()
     person = ForeignKeyField(Person, backref="positions", on_delete="CASCADE")
     company = ForeignKeyField(Company, on_delete="CASCADE")
     title = TextField(default="")
-    started_on = TextField(null=True)
-    ended_on = TextField(null=True)
+    started = TextField(null=True)
+    ended = TextField(null=True)
     current = BooleanField(default=True)
     source = TextField(default="typed")
     created_at = StampField()
@@ -278,7 +279,8 @@ class CompanyAlias(BaseModel):
     """Another name a company goes by, as the user confirmed it."""
 
     alias_key = TextField(primary_key=True)
-    alias = TextField()
+    # Not `alias`: that is peewee's Model.alias(), which the field would hide.
+    other_name = TextField(column_name="alias")
     company = ForeignKeyField(Company, on_delete="CASCADE")
 
 

@@ -11,18 +11,18 @@ CREATE TABLE position (
     person_id   INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
     company_id  INTEGER NOT NULL REFERENCES company (id) ON DELETE CASCADE,
     title       TEXT    NOT NULL DEFAULT '',
-    started_on  TEXT    CHECK (started_on IS NULL OR started_on GLOB '[12][0-9][0-9][0-9]'
-                               OR started_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                               OR started_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-    ended_on    TEXT    CHECK (ended_on IS NULL OR ended_on GLOB '[12][0-9][0-9][0-9]'
-                               OR ended_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
-                               OR ended_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    started     TEXT    CHECK (started IS NULL OR started GLOB '[12][0-9][0-9][0-9]'
+                               OR started GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                               OR started GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    ended       TEXT    CHECK (ended IS NULL OR ended GLOB '[12][0-9][0-9][0-9]'
+                               OR ended GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+                               OR ended GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     current     INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),
     source      TEXT    NOT NULL DEFAULT 'typed'
                 CHECK (source IN ('typed', 'linkedin', 'vcard', 'google', 'outlook', 'merge',
                                   'earlier')),
     created_at  TEXT    NOT NULL,
-    CHECK (current = 0 OR ended_on IS NULL)
+    CHECK (current = 0 OR ended IS NULL)
 );
 CREATE UNIQUE INDEX position_open ON position (person_id) WHERE current = 1;
 CREATE INDEX position_person ON position (person_id, current);

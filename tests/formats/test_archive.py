@@ -17,11 +17,13 @@ from desktop.core import (
     actions,
     aliases,
     companies,
+    company_names,
     follow_through,
     matching,
     needs,
     opportunities,
     people,
+    positions,
     profile,
     timeline,
 )
@@ -30,6 +32,7 @@ from desktop.core.companies import CompanyData
 from desktop.core.needs import NeedData
 from desktop.core.opportunities import OpportunityData
 from desktop.core.people import PersonData
+from desktop.core.positions import PositionData
 from desktop.core.profile import ProfileData
 from desktop.core.timeline import TimelineFilter
 from desktop.formats import archive
@@ -179,6 +182,20 @@ def fill() -> None:
     )
     matching.set_profile_skills(["Python", "Kubernetes", "SQL"])
     aliases.save_aliases([("JS", "JavaScript"), ("ק8ס", "Kubernetes"), ("Py 🐍", "Python")])
+    positions.add_position(
+        ada,
+        PositionData(
+            company="Globex Ⅻ",
+            title="Engineer 🛠",
+            started="2019-03",
+            ended="2021",
+            source="linkedin",
+        ),
+    )
+    company_names.set_aliases(companies.find_company("Ācme 🚀 Labs"), ["Acme Rockets"])
+    # Tiers are seeded by the schema; a person is put in one, with their own longest gap.
+    db.execute_sql("UPDATE tie_tier SET name = 'Close 🤝', ideal_days = 10 WHERE id = 1")
+    db.execute_sql("UPDATE person SET tier_id = 1, longest_gap_days = 40 WHERE id = ?", (ada,))
 
 
 @dataclass

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core import companies, people
+from desktop.core import companies, people, positions
 from desktop.formats import importing
 from desktop.formats.records import ImportedPerson, Parsed, Skipped
 from desktop.store.connection import db
@@ -42,8 +42,9 @@ def known(database):
 def incoming() -> Parsed:
     return Parsed(
         people=[
-            # The same email, in other case: Ada, merged (title filled, company unchanged).
-            ImportedPerson(2, "Ada  Lovelace", company="Other Co", title="Countess",
+            # The same email, in other case: Ada, merged (title filled, company unchanged:
+            # 'Analytical Engines Ltd.' is the company she is at, not a move).
+            ImportedPerson(2, "Ada  Lovelace", company="Analytical Engines Ltd.", title="Countess",
                            email="ADA@engines.example"),
             # The same LinkedIn address written another way: Zoë, nothing new to fill.
             ImportedPerson(3, "Zoe Angstrom", linkedin_url="linkedin.com/in/zoe-a",
@@ -282,7 +283,12 @@ def test_a_merge_fills_an_empty_company_and_keeps_the_files_notes(database):
     again = importing.plan(
         Parsed(people=[ImportedPerson(2, "Bobby T", company="Globex", email="bob@example.com")])
     )
-    assert again.merges[0].words() == "Already known: nothing new"  # nothing overwritten
+    # Another company for someone known by email is a move: the old one is kept, ended.
+    assert again.merges[0].words() == "Moved from Initech to Globex"
+    importing.apply(again)
+    assert people.get_person(bob).company == "Globex"
+    history = [(p.company, p.current) for p in positions.positions_of(bob)]
+    assert history == [("Globex", True), ("Initech", False)]
 
 
 def test_a_name_with_the_same_phone_number_is_the_same_person(database):
