@@ -8,6 +8,7 @@ check and restore.
     reciprocity backup [--database PATH] [--list]
     reciprocity check [--database PATH] [--quick] [--repair]
     reciprocity restore BACKUP [--database PATH]
+    reciprocity paths COMPANY [--database PATH] [--tsv]
 
 Each prints what it did; on failure it prints the reason to standard error, exits with 1
 and writes nothing. Never imports Qt.
@@ -26,10 +27,11 @@ from desktop import APP_NAME, paths
 from desktop.formats import ARCHIVE, EXPORTERS, IMPORTERS
 
 if TYPE_CHECKING:  # the commands import what they use when they run, for a quick start
+    from desktop.core import warm_paths
     from desktop.formats.importing import Plan
     from desktop.formats.records import Parsed
 
-COMMANDS = ("import", "export", "demo", "backup", "check", "restore")
+COMMANDS = ("import", "export", "demo", "backup", "check", "restore", "paths")
 IMPORTS = (*IMPORTERS, ARCHIVE)
 EXPORTS = tuple(EXPORTERS)
 
@@ -141,6 +143,20 @@ def _add_safety_commands(
     back.add_argument(
         "backup", type=Path, help="the backup file, or its name as 'backup --list' shows it"
     )
+    ask = commands.add_parser(
+        "paths",
+        parents=[database],
+        help="who you know at a company, now or before, or through someone",
+        description="The warm paths in at a company: the people who work there now, who "
+        "worked there before, and who know someone there, in the order to ask them, each "
+        "with the reason and what you and they have done for each other.",
+    )
+    ask.add_argument("company", help="the company's name (its legal suffix may be left off)")
+    ask.add_argument(
+        "--tsv",
+        action="store_true",
+        help="tab-separated columns with a header line, for scripts and spreadsheets",
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -189,7 +205,9 @@ def _command(args: argparse.Namespace) -> int:
             "--database PATH. It never goes into your own network."
         )
     path = _database_path(args)
-    run = {"backup": run_backup, "check": run_check, "restore": run_restore}.get(args.command)
+    run = {
+        "backup": run_backup, "check": run_check, "restore": run_restore, "paths": run_paths,
+    }.get(args.command)  # fmt: skip
     if run is not None:  # each opens (or only copies) the file its own way
         return run(args)
     created = not path.exists()  # made for this command: gone again if nothing comes of it
@@ -259,10 +277,11 @@ def run_import(args: argparse.Namespace) -> int:
         print(archive.restored_words(archive.import_into(args.file)))
         return 0
     from desktop.formats import importing
+    from desktop.formats.exported import export_day
 
     started = time.perf_counter()  # reading and planning are part of the import's time
     parsed = IMPORTERS[args.format].parse(read(args.file), args.file.name)
-    plan = importing.plan(parsed)
+    plan = importing.plan(parsed, origin=args.format, as_of=export_day(args.file))
     for notice in notices(plan, parsed):
         print(notice)
     if args.list:
@@ -438,6 +457,70 @@ def run_check(args: argparse.Namespace) -> int:
         return fail(str(exc))
     finally:
         connection.close_database()
+
+
+def run_paths(args: argparse.Namespace) -> int:
+    from desktop.core import company_names, warm_paths
+    from desktop.store import connection
+
+    path = _database_path(args)
+    if not path.is_file():
+        return fail(f"There is no database at {path}, so there is no one to list.")
+    try:
+        connection.open_database(path)
+    except connection.DatabaseError as exc:
+        if exc.kind != "read-only":
+            return fail(str(exc))
+        connection.open_database(path, read_only=True)  # a list only reads
+    try:
+        found = company_names.companies_called(args.company)
+        if not found:
+            return fail(f"There is no company called “{args.company}” in {path}.")
+        if len(found) > 1:
+            names = "; ".join(company.name for company in found)
+            return fail(f"“{args.company}” could be any of: {names}. Give the whole name.")
+        paths_in = warm_paths.warm_paths(found[0].id)
+        print(_paths_table(paths_in) if args.tsv else _paths_words(paths_in))
+        return 0
+    finally:
+        connection.close_database()
+
+
+def _paths_words(found: warm_paths.WarmPaths) -> str:
+    from desktop.core import warm_paths
+
+    lines = [f"Warm paths at {found.company}: {len(found.paths):,}"]
+    if rule := found.rule_words():
+        lines.append(rule)
+    for kind, heading in warm_paths.KIND_WORDS.items():
+        here = [p for p in found.paths if p.kind == kind]
+        if here:
+            lines.append(f"{heading} ({len(here):,}):")
+            lines += [f"  {p.name} — {p.reason}. {p.balance_words()}." for p in here]
+    if not found.paths:
+        lines.append("No one you know works there, worked there or knows someone there yet.")
+    return "\n".join(lines)
+
+
+def _paths_table(found: warm_paths.WarmPaths) -> str:
+    def cell(text: str) -> str:
+        return " ".join(text.split())  # a tab or line break in a note would split a row
+
+    rows = ["kind\tname\treason\tyou helped\thelped you\tlast contact"]
+    rows += [
+        "\t".join(
+            (
+                p.kind,
+                cell(p.name),
+                cell(p.reason),
+                str(p.given),
+                str(p.received),
+                p.last_contact or "",
+            )
+        )
+        for p in found.paths
+    ]
+    return "\n".join(rows)
 
 
 def run_restore(args: argparse.Namespace) -> int:

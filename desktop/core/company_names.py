@@ -20,7 +20,7 @@ from desktop.core.validation import Problems, ValidationError, name_problem
 from desktop.store import query
 from desktop.store.connection import db
 from desktop.store.models import CompanyAlias
-from desktop.store.textkeys import company_key
+from desktop.store.textkeys import company_key, fold, name_key
 
 SAME = "same"
 NAME = "name"
@@ -101,6 +101,36 @@ def namesakes(company_id: int) -> list[Namesake]:
             result.append(Namesake(owner, name, ALIAS))
             seen.add(owner)
     return result
+
+
+class Found(NamedTuple):
+    id: int
+    name: str
+
+
+def companies_called(text: str, limit: int = 10) -> list[Found]:
+    """The companies *text* names, most exact first: the name itself; else the same
+    name by the rule above, or an alias; else the names that contain it."""
+    exact = query.rows(
+        "SELECT id, name FROM company WHERE name_key = ?", (name_key(text),), into=Found
+    )
+    if exact:
+        return exact
+    key = company_key(text)
+    matched = query.rows(
+        "SELECT id, name FROM company WHERE match_key = ? UNION"
+        " SELECT c.id, c.name FROM company_alias a JOIN company c ON c.id = a.company_id"
+        " WHERE a.alias_key = ? ORDER BY 2 LIMIT ?",
+        (key, key, limit),
+        into=Found,
+    )
+    if matched or not fold(text):
+        return matched
+    return query.rows(
+        "SELECT id, name FROM company WHERE instr(fold(name), ?) > 0 ORDER BY sort_key, id LIMIT ?",
+        (fold(text), limit),
+        into=Found,
+    )
 
 
 class Canon:

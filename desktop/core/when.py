@@ -14,10 +14,16 @@ HOW_TO_TYPE = "Type a year (2025), a month (2025-03 or Mar 2025) or a day (2025-
 _YEAR = re.compile(r"(\d{4})")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[-/.]\s*(\d{4})")
+# In English, not from `calendar`, whose names follow the process locale (Qt sets it from
+# the desktop's), so that the program's words stay in one language.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _MONTHS = {
     name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    for number, month in enumerate(MONTH_NAMES, start=1)
+    for name in (month, month[:3])
 } | {"sept": 9}
 _WORD_MONTH = re.compile(r"([a-z]+)\.?,?\s*(\d{4})|(\d{4})\s*([a-z]+)\.?")
 
@@ -65,7 +71,7 @@ def when_words(when: str | None) -> str:
     parts = when.split("-")
     if len(parts) == 1:
         return when
-    month = calendar.month_abbr[int(parts[1])]
+    month = MONTH_NAMES[int(parts[1]) - 1][:3]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 

@@ -39,6 +39,7 @@ from desktop.core.validation import (
     name_key,
     web_address,
 )
+from desktop.core.when import MONTH_NAMES
 from desktop.formats.records import NAME_PARTS, ImportedPerson, Parsed, Skipped
 from desktop.store import query, search_index, undo_log
 from desktop.store.batches import id_chunks
@@ -574,7 +575,7 @@ def plan(parsed: Parsed, *, origin: str = "", as_of: date | None = None) -> Plan
 
 def _moves_words(plan: Plan) -> str:
     """'2 people you know are in a new job and 1 has a new title; their earlier positions
-    stay in their history, ended March 2026, when this file was exported.'"""
+    stay in their history, ended March 2026, the month of this file.'"""
     titles = sum(1 for m in plan.merges if m.moved is not None and m.moved.new_title_only)
     jobs = plan.moves - titles
     said = []
@@ -583,7 +584,11 @@ def _moves_words(plan: Plan) -> str:
     if titles:
         who = f"{titles:,}" if jobs else f"{_people(titles)} you know"
         said.append(f"{who} {'has' if titles == 1 else 'have'} a new title")
-    when = f", ended {plan.as_of:%B %Y}, when this file was exported" if plan.as_of else ""
+    when = (
+        f", ended {MONTH_NAMES[plan.as_of.month - 1]} {plan.as_of.year}, the month of this file"
+        if plan.as_of
+        else ""
+    )
     return f"{' and '.join(said)}; their earlier positions stay in their history{when}."
 
 

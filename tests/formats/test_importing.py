@@ -422,3 +422,86 @@ def test_a_merge_adds_name_parts_roles_skills_and_cadence_they_lack(database):
     assert (ada.roles, ada.seeks, sorted(ada.offers)) == (
         ("recruiter", "mentor"), ["Rust"], ["Go", "Python"],
     )  # fmt: skip
+
+
+CONNECTIONS_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+
+
+def test_a_newer_export_moves_two_people_retitles_one_and_loses_nothing(database):
+    from desktop.core import company_names
+    from desktop.formats import linkedin
+
+    first = (
+        CONNECTIONS_HEADER
+        + 'Theo,Grant,https://www.linkedin.com/in/theo,,"Contoso, Ltd.",Analyst,01 Mar 2024\n'
+        + "Dana,Ruiz,https://www.linkedin.com/in/dana,,Initech,Engineer,02 Mar 2024\n"
+        + "Sam,Lee,,sam@example.com,Globex Corporation,Analyst,03 Mar 2024\n"
+        + "Mia,Wong,https://www.linkedin.com/in/mia,,Contoso,Designer,04 Mar 2024\n"
+        + "Raj,Patel,https://www.linkedin.com/in/raj,,Meta,Engineer,05 Mar 2024\n"
+        + "Ola,Nordmann,,,Umbrella,Chemist,06 Mar 2024\n"
+    )
+    importing.apply(importing.plan(linkedin.parse(first.encode(), "Connections.csv"),
+                                   origin="linkedin", as_of=date(2024, 3, 10)))  # fmt: skip
+    company_names.set_aliases(companies.find_company("Meta"), ["Facebook"])
+    theo, dana, sam, mia, raj, ola = (
+        people.person_named(n)
+        for n in ("Theo Grant", "Dana Ruiz", "Sam Lee", "Mia Wong", "Raj Patel", "Ola Nordmann")
+    )
+    newer = (
+        CONNECTIONS_HEADER
+        # Moved (known by LinkedIn address), and by email.
+        + "Theo,Grant,https://www.linkedin.com/in/theo,,Globex Corporation,Analytics Lead,01 Mar 2024\n"
+        + "Sam,Lee,,SAM@example.com,Umbrella,Head of Data,03 Mar 2024\n"
+        # A new title at the same company, spelt another way.
+        + "Dana,Ruiz,https://www.linkedin.com/in/dana,,Initech Inc.,Senior Engineer,02 Mar 2024\n"
+        # Not moves: the same company by its legal suffix, and by a confirmed alias.
+        + 'Mia,Wong,https://www.linkedin.com/in/mia,,"Contoso, Ltd.",Designer,04 Mar 2024\n'
+        + "Raj,Patel,https://www.linkedin.com/in/raj,,Facebook,Engineer,05 Mar 2024\n"
+        # Known by name alone: another company may be another person, so no move.
+        + "Ola,Nordmann,,,Wayne Enterprises,Chemist,06 Mar 2024\n"
+    )
+    plan = importing.plan(
+        linkedin.parse(newer.encode(), "Connections.csv"), origin="linkedin",
+        as_of=date(2026, 11, 20),
+    )  # fmt: skip
+    words = {entry[2]: entry[1] for entry in plan.entries()}
+    assert words["Theo Grant"] == (
+        "Moved from Contoso, Ltd. to Globex Corporation (Analytics Lead)"
+    )
+    assert words["Sam Lee"] == "Moved from Globex Corporation to Umbrella (Head of Data)"
+    assert words["Dana Ruiz"] == "New title at Initech: Senior Engineer (was Engineer)"
+    assert words["Mia Wong"] == words["Raj Patel"] == "Already known: nothing new"
+    assert words["Ola Nordmann"].startswith("New")  # a namesake elsewhere: a new person
+    assert plan.moves == 3
+    assert (
+        "2 people you know are in a new job and 1 has a new title; their earlier positions"
+        " stay in their history, ended November 2026, the month of this file."
+    ) in plan.notices
+    assert "3 merged (3 in a new job or title)" in plan.summary()
+    importing.apply(plan)
+
+    def history(person_id):
+        return [
+            (p.company, p.title, p.started, p.ended, p.current, p.source)
+            for p in positions.positions_of(person_id)
+        ]
+
+    assert history(theo) == [
+        ("Globex Corporation", "Analytics Lead", "2026-11", None, True, "linkedin"),
+        ("Contoso, Ltd.", "Analyst", None, "2026-11", False, "linkedin"),
+    ]
+    assert history(sam)[0][:2] == ("Umbrella", "Head of Data")
+    assert history(sam)[1][:2] == ("Globex Corporation", "Analyst")
+    assert history(dana) == [
+        ("Initech", "Senior Engineer", "2026-11", None, True, "linkedin"),
+        ("Initech", "Engineer", None, "2026-11", False, "linkedin"),
+    ]
+    assert [p[0] for p in history(mia)] == ["Contoso"] and len(history(raj)) == 1
+    assert history(ola) == [("Umbrella", "Chemist", None, None, True, "linkedin")]
+    for person_id, shown in ((theo, ("Globex Corporation", "Analytics Lead")),
+                             (dana, ("Initech", "Senior Engineer"))):  # fmt: skip
+        data = people.get_person(person_id)
+        assert (data.company, data.title) == shown
+    # Importing the same file again changes nothing more.
+    again = importing.plan(linkedin.parse(newer.encode(), "Connections.csv"), origin="linkedin")
+    assert again.moves == 0

@@ -285,3 +285,52 @@ def test_leftovers_of_an_interrupted_upgrade_backup_go_at_the_next_start(v1_file
     connection.close_database()
     assert not half.exists()
     assert [b.reason for b in backups.list_backups(v1_file)] == ["before-upgrade"]
+
+
+def test_step_5_makes_the_company_of_each_person_of_a_v2_file_their_first_position(tmp_path):
+    path = tmp_path / "v2-people.sqlite3"
+    connection.db.init(str(path), pragmas=connection.PRAGMAS)
+    connection.db.connect()
+    try:
+        migrations.migrate(connection.db, path, steps=migrations.STEPS[:2])
+        for company_id, name in ((1, "Contoso, Ltd."), (2, "Globex")):
+            connection.db.execute_sql(
+                "INSERT INTO company (id, name, name_key, created_at, updated_at)"
+                " VALUES (?, ?, lower(?), '2024-01-01 09:00:00', '2024-01-01 09:00:00')",
+                (company_id, name, name),
+            )
+        for name, company_id, title in (
+            ("Theo Grant", 1, "Analyst"),
+            ("Dana Ruiz", 2, ""),
+            ("Ira Free", None, "Consultant"),  # a title without a company: no position
+        ):
+            connection.db.execute_sql(
+                "INSERT INTO person (name, company_id, title, created_at, updated_at)"
+                " VALUES (?, ?, ?, '2024-02-03 10:00:00', '2024-02-03 10:00:00')",
+                (name, company_id, title),
+            )
+    finally:
+        connection.close_database()
+    connection.open_database(path)
+    try:
+        assert migrations.current_version(connection.db) == migrations.LATEST_VERSION
+        positions = connection.db.execute_sql(
+            "SELECT p.name, ps.company_id, ps.title, ps.started, ps.ended, ps.current,"
+            " ps.source, ps.created_at FROM position ps JOIN person p ON p.id = ps.person_id"
+            " ORDER BY ps.id"
+        ).fetchall()
+        assert positions == [
+            ("Theo Grant", 1, "Analyst", None, None, 1, "earlier", "2024-02-03 10:00:00"),
+            ("Dana Ruiz", 2, "", None, None, 1, "earlier", "2024-02-03 10:00:00"),
+        ]
+        keys = connection.db.execute_sql("SELECT match_key FROM company ORDER BY id").fetchall()
+        assert keys == [("contoso",), ("globex",)]
+        tiers = connection.db.execute_sql(
+            "SELECT name, ideal_days, longest_days FROM tie_tier ORDER BY id"
+        ).fetchall()
+        assert tiers == [("Close", 14, 21), ("Regular", 30, 45), ("Occasional", 90, 135)]
+        assert connection.db.execute_sql("SELECT tier_id FROM person").fetchall() == [(None,)] * 3
+    finally:
+        connection.close_database()
+    (backup,) = backups.list_backups(path)
+    assert (backup.reason, backup.schema_version) == ("before-upgrade", 2)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import people
 from desktop.formats import IMPORTERS, importing
+from desktop.formats.exported import export_day
 from desktop.formats.records import FormatError, Parsed
 from desktop.store import backups
 from desktop.store.connection import db
@@ -44,7 +45,7 @@ class ImportDialog(WorkerDialog):
     def __init__(self, parent: QWidget | None, kind: str, path: Path, parsed: Parsed):
         super().__init__(parent)
         self.setWindowTitle(f"Import {IMPORTERS[kind].name}")
-        self.plan = importing.plan(parsed)
+        self.plan = importing.plan(parsed, origin=kind, as_of=export_day(path))
         self.path = path
         self.imported = False
         new, skipped, merged = self.plan.new, self.plan.skipped, self.plan.merged
