@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from desktop.core import actions, company_names, undo
+from desktop.core import company_names
 from desktop.core.actions import KIND_LABELS, ActionData
 from desktop.core.company_names import Namesake
 from desktop.core.opportunities import PART_LABELS
 from desktop.core.when import span_words, when_words
 from desktop.store import query
-from desktop.store.connection import db
 
 CURRENT, FORMER, SECOND = "current", "former", "second"
 KIND_WORDS = {
@@ -260,24 +259,27 @@ def _balance_order(path: WarmPath) -> int:
     return 1 if path.received else 2 if path.given else 3
 
 
-def ask_for_introduction(
-    person_id: int, company_id: int, today: date, *, summary: str = "", notes: str = ""
-) -> int:
-    """Log that I asked *person_id* for an introduction at *company_id*, with a follow-up
-    in a week: a check-in given, one step to undo. Returns the action's id."""
+def introduction_request(
+    person_id: int,
+    company_id: int,
+    today: date,
+    *,
+    need_id: int | None = None,
+    opportunity_id: int | None = None,
+) -> ActionData:
+    """The action that logs asking *person_id* for an introduction at *company_id*: a
+    check-in I give, about the company (and the need or opportunity it is for), with a
+    follow-up a week on, for the action form to offer."""
     company = str(query.value("SELECT name FROM company WHERE id = ?", (company_id,)) or "")
-    with db.atomic():
-        undo.name("Ask for an introduction at {}", company)
-        return actions.create_action(
-            ActionData(
-                occurred_on=today,
-                direction="given",
-                kind="check_in",
-                counterpart_id=person_id,
-                company_id=company_id,
-                summary=summary or f"Asked for an introduction at {company}",
-                notes=notes,
-                weight=1,
-                follow_up_on=today + timedelta(days=ASK_FOLLOW_UP_DAYS),
-            )
-        )
+    return ActionData(
+        occurred_on=today,
+        direction="given",
+        kind="check_in",
+        counterpart_id=person_id,
+        company_id=company_id,
+        need_id=need_id,
+        opportunity_id=opportunity_id,
+        summary=f"Asked for an introduction at {company}",
+        weight=1,
+        follow_up_on=today + timedelta(days=ASK_FOLLOW_UP_DAYS),
+    )

@@ -109,9 +109,8 @@ def test_the_namesake_finds_the_same_paths(network):
 
 
 def test_asking_for_an_introduction_logs_a_check_in_with_a_follow_up(network):
-    action_id = warm_paths.ask_for_introduction(
-        network["ana"], network["contoso"], date(2026, 12, 3)
-    )
+    request = warm_paths.introduction_request(network["ana"], network["contoso"], date(2026, 12, 3))
+    action_id = actions.create_action(request)
     logged = actions.get_action(action_id)
     assert (logged.kind, logged.direction, logged.counterpart_id, logged.company_id) == (
         "check_in", "given", network["ana"], network["contoso"],

@@ -450,7 +450,8 @@ def test_a_newer_export_moves_two_people_retitles_one_and_loses_nothing(database
     newer = (
         CONNECTIONS_HEADER
         # Moved (known by LinkedIn address), and by email.
-        + "Theo,Grant,https://www.linkedin.com/in/theo,,Globex Corporation,Analytics Lead,01 Mar 2024\n"
+        + "Theo,Grant,https://www.linkedin.com/in/theo,,Globex Corporation,Analytics Lead,"
+        + "01 Mar 2024\n"
         + "Sam,Lee,,SAM@example.com,Umbrella,Head of Data,03 Mar 2024\n"
         # A new title at the same company, spelt another way.
         + "Dana,Ruiz,https://www.linkedin.com/in/dana,,Initech Inc.,Senior Engineer,02 Mar 2024\n"

@@ -49,12 +49,15 @@ class ActionDialog(RecordDialog):
         beneficiary_id: int | None = None,
         direction: str = "given",
         kind: str = "check_in",
+        prefill: actions.ActionData | None = None,
     ):
         super().__init__(parent, action_id)
         self._auto_company = ""  # the company filled in from the person, not typed
         self._build()
         if action_id is not None:
             self.set_data(actions.get_action(action_id))
+        elif prefill is not None:  # a whole action offered, to save as it is or change
+            self.set_data(prefill)
         else:
             self.set_data(
                 actions.ActionData(
@@ -69,7 +72,7 @@ class ActionDialog(RecordDialog):
                 )
             )
         self.counterpart.person_changed.connect(self._counterpart_changed)
-        if action_id is None and company_id is None:
+        if action_id is None and company_id is None and prefill is None:
             self._counterpart_changed()
         for key, signal in (
             ("counterpart_id", self.counterpart.person_changed),
@@ -80,7 +83,8 @@ class ActionDialog(RecordDialog):
             self.watch(key, signal)
         self.company.textChanged.connect(self._fill_company_lists)
         self.revalidate()
-        (self.summary if counterpart_id and action_id is None else self.counterpart).setFocus()
+        offered = prefill is not None or counterpart_id
+        (self.summary if offered and action_id is None else self.counterpart).setFocus()
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
