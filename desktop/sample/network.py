@@ -9,6 +9,7 @@ from typing import TypedDict
 from desktop.sample.actions import make_actions
 from desktop.sample.needs import make_needs, make_opportunities
 from desktop.sample.people import make_companies, make_people, make_profile, make_skills
+from desktop.sample.positions import make_positions
 from desktop.sample.run import Run
 from desktop.store import query, search_index, summaries
 from desktop.store.progress import Progress
@@ -92,6 +93,7 @@ def _fill(run: Run, n_people: int, n_companies: int, n_actions: int) -> dict[str
     skills = make_skills(run)
     companies = make_companies(run, n_companies)
     people = make_people(run, n_people, skills, companies)
+    make_positions(run, companies)
     make_profile(run, skills)
     needs = make_needs(run, n_needs, skills, companies, people)
     opportunities = make_opportunities(run, n_opportunities, companies, people, needs)

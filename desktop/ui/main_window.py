@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core import actions, companies, followups, goto, needs, opportunities
+from desktop.core import actions, companies, followups, goto, needs, opportunities, warm_paths
 from desktop.core.changes import ACTION_WRITE, CASCADE, Changed
 from desktop.ui import ops, plain, transfer
 from desktop.ui.icons import app_icon, icon
@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         pane = page.pane
         pane.person_activated.connect(self.show_person)
         pane.log_requested.connect(lambda company_id: self._log({"company_id": company_id}))
+        pane.introduction_requested.connect(self.ask_for_introduction)
         pane.need_activated.connect(self.show_need)
         pane.opportunity_activated.connect(self.show_opportunity)
         pane.need_requested.connect(self.new_need_at)
@@ -392,6 +393,8 @@ class MainWindow(QMainWindow):
         pane.refer_requested.connect(self._log)
         pane.timeline_requested.connect(lambda need_id: self.show_timeline(need_id=need_id))
         pane.opportunity_requested.connect(self.new_opportunity_at)
+        pane.person_activated.connect(self.show_person)
+        pane.introduction_requested.connect(self.ask_for_introduction)
         return page
 
     def _make_opportunities(self) -> OpportunitiesPage:
@@ -403,6 +406,7 @@ class MainWindow(QMainWindow):
         pane.person_activated.connect(self.show_person)
         pane.need_activated.connect(self.show_need)
         pane.log_requested.connect(self.log_about_opportunity)
+        pane.introduction_requested.connect(self.ask_for_introduction)
         pane.brief_requested.connect(self._brief_for_opportunity)
         pane.timeline_requested.connect(
             lambda opportunity_id: self.show_timeline(opportunity_id=opportunity_id)
@@ -732,6 +736,12 @@ class MainWindow(QMainWindow):
         if saved is not None:
             self.note_changes(ACTION_WRITE)
             self.statusBar().showMessage("The action was logged.", 5000)
+
+    def ask_for_introduction(self, about: dict) -> None:
+        """The action form, filled in with a request for an introduction, to save as it is
+        (Enter) or change first."""
+        request = warm_paths.introduction_request(today=date.today(), **about)
+        self._log({"prefill": request})
 
     def announce_due(self, today: date | None = None) -> None:
         """Say once, in the status bar, what needs attention today."""

@@ -73,6 +73,10 @@ def render_all(
     busiest = max(companies.company_ids(), key=lambda c: companies.company_rows([c])[c].people)
     window.show_company(busiest)
     save(window, "companies")
+    pane = window.companies_page.pane
+    pane.ensureWidgetVisible(pane.warm.ask_button, 0, 0)
+    save(window, "companies-warm-paths")
+    pane.verticalScrollBar().setValue(0)
     window.show_page("timeline")
     save(window, "timeline")
     window.show_timeline(person_id=seeker)

@@ -304,3 +304,18 @@ def test_each_opportunity_has_a_history_ending_where_it_stands(sample):
     assert value("SELECT count(*) FROM opportunity_history") > len(ids)  # real paths
     # Referrals name the need or opportunity they were for, so panes show them.
     assert value("SELECT count(*) FROM action WHERE kind = 'referral' AND need_id IS NOT NULL") > 0
+
+
+def test_everyone_with_a_company_has_it_as_their_open_position_and_some_moved(database):
+    generate_network(database, **SAMPLE_SIZE, today=TODAY)
+    # The open position is the person's company and title, for each of them.
+    assert not rows(
+        "SELECT p.id FROM person p LEFT JOIN position ps ON ps.person_id = p.id AND ps.current"
+        " WHERE p.company_id IS NOT ps.company_id OR (ps.id IS NOT NULL AND p.title <> ps.title)"
+    )
+    assert value("SELECT count(DISTINCT person_id) FROM position WHERE current = 0") > 40
+    assert not rows("SELECT id FROM position WHERE started > ended")
+    from desktop.core import positions
+
+    moved, _latest = positions.moves_since(TODAY.replace(day=1))
+    assert 1 <= moved <= 15

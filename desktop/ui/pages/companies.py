@@ -20,6 +20,7 @@ from desktop.ui.plain import confirm_delete, counted, heading, push_button, shor
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.row_height import fit_rows
+from desktop.ui.widgets.warm_paths_view import WarmPathsView
 
 
 def dossier_list(name: str) -> QListWidget:
@@ -51,6 +52,7 @@ class CompanyPane(DetailPane):
     brief_requested = Signal(int)
     timeline_requested = Signal(int)
     log_requested = Signal(int)
+    introduction_requested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a company to see its dossier.", parent)
@@ -114,6 +116,10 @@ class CompanyPane(DetailPane):
         for title, widget in self.sections:
             self.add_section(title)
             self.add_section(widget, 30)
+        self.warm = WarmPathsView()
+        self.warm.person_activated.connect(self.person_activated)
+        self.warm.introduction_requested.connect(self.introduction_requested)
+        self.add_section(self.warm, 30)
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._company_id))
         self._company_id: int | None = None
         self._name = ""
@@ -127,6 +133,7 @@ class CompanyPane(DetailPane):
             widget.setVisible(company_id is not None)
             widget.clear()
         self.history.show_for(TimelineFilter(company_id=company_id) if company_id else None)
+        self.warm.show_company(company_id)
         if company_id is None:
             return
         data = companies.get_company(company_id)

@@ -24,6 +24,7 @@ from desktop.ui.plain import confirm_delete, heading, plain_label, push_button, 
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout
+from desktop.ui.widgets.warm_paths_view import WarmPathsView
 
 
 def fit_text(fit: matching.Fit) -> str:
@@ -47,6 +48,8 @@ class NeedPane(DetailPane):
     refer_requested = Signal(dict)
     timeline_requested = Signal(int)
     opportunity_requested = Signal(str, int)  # company name, need id
+    person_activated = Signal(int)
+    introduction_requested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a need to see your fit and who could fill it.", parent)
@@ -96,6 +99,10 @@ class NeedPane(DetailPane):
         self.add_section(self.candidates_heading)
         self.add_section(self.explain)
         self.add_section(self.candidates, 100)
+        self.warm = WarmPathsView()
+        self.warm.person_activated.connect(self.person_activated)
+        self.warm.introduction_requested.connect(self.introduction_requested)
+        self.add_section(self.warm, 30)
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._need_id))
         self._need_id: int | None = None
         self.show_need(None)
@@ -109,8 +116,10 @@ class NeedPane(DetailPane):
         self.refer_button.setEnabled(False)
         self.history.show_for(TimelineFilter(need_id=need_id) if need_id else None)
         if need_id is None:
+            self.warm.show_company(None)
             return
         data = needs.get_need(need_id)
+        self.warm.show_company(companies.find_company(data.company), need_id=need_id)
         self.title.setText(data.title)
         self.subtitle.setText(f"{data.company} · {needs.STATUS_LABELS[data.status]}")
         self.set_fact("fit", fit_text(matching.my_fit(need_id)))

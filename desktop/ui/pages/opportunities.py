@@ -30,6 +30,7 @@ from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.completion import set_words
 from desktop.ui.widgets.flow_layout import FlowLayout
 from desktop.ui.widgets.row_height import fit_rows
+from desktop.ui.widgets.warm_paths_view import WarmPathsView
 
 
 def history_text(opportunity_id: int) -> str:
@@ -50,6 +51,7 @@ class OpportunityPane(DetailPane):
     log_requested = Signal(int)
     brief_requested = Signal(int)
     timeline_requested = Signal(int)
+    introduction_requested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select an opportunity to see its history and its people.", parent)
@@ -100,6 +102,10 @@ class OpportunityPane(DetailPane):
         )
         self.add_section(self.people_heading)
         self.add_section(self.people, 40)
+        self.warm = WarmPathsView()
+        self.warm.person_activated.connect(self.person_activated)
+        self.warm.introduction_requested.connect(self.introduction_requested)
+        self.add_section(self.warm, 30)
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._id))
         self._id: int | None = None
         self.show_opportunity(None)
@@ -119,8 +125,14 @@ class OpportunityPane(DetailPane):
             TimelineFilter(opportunity_id=opportunity_id) if opportunity_id else None
         )
         if opportunity_id is None:
+            self.warm.show_company(None)
             return
         data = opportunities.get_opportunity(opportunity_id)
+        self.warm.show_company(
+            companies.find_company(data.company),
+            need_id=data.need_id,
+            opportunity_id=opportunity_id,
+        )
         self.title.setText(data.title)
         since = f" since {data.status_on.isoformat()}" if data.status_on else ""
         self.subtitle.setText(f"{data.company} · {STATUS_LABELS[data.status]}{since}")
