@@ -77,7 +77,7 @@ class PositionRow(NamedTuple):
         """'Analytics Lead at Globex Corporation, since Mar 2025'."""
         where = f"{self.title} at {self.company}" if self.title else self.company
         span = self.span()
-        return f"{where}, {span}" if span else where
+        return f"{where}, {span}" if span and span != "now" else where
 
 
 def validate_position(data: PositionData) -> Problems:

@@ -50,9 +50,11 @@ class PersonDialog(RecordDialog):
         self, parent: QWidget | None = None, person_id: int | None = None, company: str = ""
     ):
         super().__init__(parent, person_id)
+        self._saved: people.PersonData | None = None  # as stored, when editing
         self._build()
         if person_id is not None:
-            self.set_data(people.get_person(person_id))
+            self._saved = people.get_person(person_id)
+            self.set_data(self._saved)
         elif company:
             self.company.setText(company)
         self._connect_checks()
@@ -72,6 +74,13 @@ class PersonDialog(RecordDialog):
             word_completer(self, companies.company_names(), self.company.setText)
         )
         self.title = self.form.add("title", "T&itle", QLineEdit())
+        # Shown when an edit changes the company or title: a move keeps the old one.
+        self.moved = QCheckBox()
+        self.moved.setObjectName("moved")
+        self._moved_chosen = False  # the person ticked or cleared it: their word stands
+        self.moved.clicked.connect(self._moved_clicked)
+        left.addRow("", self.moved)
+        self._moved_row = left.rowCount() - 1
         self.role_boxes: dict[str, QCheckBox] = {}
         roles_widget = QWidget()
         grid = QGridLayout(roles_widget)
@@ -175,6 +184,33 @@ class PersonDialog(RecordDialog):
         ):
             self.watch(key, edit.textChanged)
         self.watch("cadence_days", self.cadence.valueChanged)
+        for edit in (self.company, self.title):
+            edit.textChanged.connect(self._offer_move)
+        self._offer_move()
+
+    def _moved_clicked(self) -> None:
+        self._moved_chosen = True
+
+    def _offer_move(self) -> None:
+        """Editing someone's company or title: ask whether they moved (the old position
+        stays in their history, ended) or the old one was a mistake (corrected)."""
+        before = self._saved
+        company, title = " ".join(self.company.text().split()), " ".join(self.title.text().split())
+        changed = (
+            before is not None
+            and bool(before.company)
+            and (company.casefold() != before.company.casefold() or title != before.title)
+        )
+        self.form.layout.setRowVisible(self._moved_row, changed)
+        if not changed or before is None:
+            return
+        was = f"{before.title} at {before.company}" if before.title else before.company
+        self.moved.setText(f"They moved on: keep “{short(was, 50)}” in their history")
+        self.moved.setToolTip(
+            tooltip("Clear it if the old company or title was a mistake: it is corrected.")
+        )
+        if not self._moved_chosen:  # a new company is a move; a new title may be a typo
+            self.moved.setChecked(company.casefold() != before.company.casefold())
 
     # -- data -------------------------------------------------------------------------
     def data(self) -> people.PersonData:
@@ -239,5 +275,6 @@ class PersonDialog(RecordDialog):
     def write(self) -> int:
         if self.record_id is None:
             return people.create_person(self.data())
-        people.update_person(self.record_id, self.data())
+        moved = self.form.layout.isRowVisible(self._moved_row) and self.moved.isChecked()
+        people.update_person(self.record_id, self.data(), moved=moved)
         return self.record_id

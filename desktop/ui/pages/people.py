@@ -17,6 +17,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage
+from desktop.ui.pages.positions_section import PositionsSection
 from desktop.ui.plain import confirm_delete, counted, heading, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.row_height import fit_rows
@@ -44,6 +45,7 @@ class PersonPane(DetailPane):
     timeline_requested = Signal(int)
     need_activated = Signal(int)
     opportunity_activated = Signal(int)
+    positions_written = Signal(int)  # the person whose history changed
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__("Select a person to see what they seek, offer and told you.", parent)
@@ -56,6 +58,9 @@ class PersonPane(DetailPane):
         self.button_row.addWidget(self.log_button)
         self.button_row.addWidget(self.company_button)
         self.button_row.addStretch(1)
+        self.positions = PositionsSection()
+        self.positions.written.connect(lambda: self.positions_written.emit(self._person_id))
+        self.add_section(self.positions)
         self.fitting_heading = heading("", 1.1)
         self.fitting = QTreeWidget()
         self.fitting.setAccessibleName("Needs that fit them")
@@ -109,6 +114,7 @@ class PersonPane(DetailPane):
         self.history.show_for(TimelineFilter(person_id=person_id) if person_id else None)
         self._show_fitting_needs(None)
         self._show_involvement(person_id)
+        self.positions.show_person(person_id)
         self.form.setRowVisible(self.spark, False)
         if person_id is None:
             return
@@ -237,6 +243,7 @@ class PeoplePage(ListPage):
         )
         self.add_first.clicked.connect(self.new_item)
         self.open_sample.clicked.connect(self.sample_requested)
+        self.pane.positions_written.connect(lambda pid: self._written(pid, PERSON_WRITE))
         header = self.table.horizontalHeader()
         for column, width in enumerate((170, 140, 170, 140, 170)):
             header.resizeSection(column, width)

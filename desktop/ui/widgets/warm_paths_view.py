@@ -56,7 +56,7 @@ class WarmPathsView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         header.resizeSection(0, 120)
-        self.ask_button = push_button("Ask for an &introduction…")
+        self.ask_button = push_button("As&k for an introduction…")
         self.ask_button.setToolTip(
             "Log that you asked the selected person for an introduction, with a follow-up in a week"
         )
