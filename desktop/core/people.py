@@ -104,6 +104,7 @@ class PersonRow(NamedTuple):
     company: str
     title: str
     roles: str
+    tier: str
     offers: str
     seeks: str
 
@@ -394,24 +395,27 @@ def person_rows(ids: list[int]) -> dict[int, PersonRow]:
     for marks, chunk in id_chunks(ids):
         for found in query.each(
             "SELECT p.id, p.name, coalesce(c.name, '') AS company, p.title,"
+            " coalesce(t.name, '') AS tier,"
             " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id) AS roles,"
             " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
             "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'offers') AS offers,"
             " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
             "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'seeks') AS seeks"
-            f" FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id IN ({marks})",
+            " FROM person p LEFT JOIN company c ON c.id = p.company_id"
+            f" LEFT JOIN tie_tier t ON t.id = p.tier_id WHERE p.id IN ({marks})",
             chunk,
             into=_Listed,
         ):
             held = (found.roles or "").split(",")
             result[found.id] = PersonRow(
-                found.id,
-                found.name,
-                found.company,
-                found.title,
-                ", ".join(ROLE_LABELS[r] for r in ROLES if r in held),
-                found.offers or "",
-                found.seeks or "",
+                id=found.id,
+                name=found.name,
+                company=found.company,
+                title=found.title,
+                roles=", ".join(ROLE_LABELS[r] for r in ROLES if r in held),
+                tier=found.tier,
+                offers=found.offers or "",
+                seeks=found.seeks or "",
             )
     return result
 
@@ -423,6 +427,7 @@ class _Listed(NamedTuple):
     name: str
     company: str
     title: str
+    tier: str
     roles: str | None
     offers: str | None
     seeks: str | None
