@@ -304,3 +304,18 @@ def test_each_opportunity_has_a_history_ending_where_it_stands(sample):
     assert value("SELECT count(*) FROM opportunity_history") > len(ids)  # real paths
     # Referrals name the need or opportunity they were for, so panes show them.
     assert value("SELECT count(*) FROM action WHERE kind = 'referral' AND need_id IS NOT NULL") > 0
+
+
+def test_some_keep_in_touch_by_tier_and_some_ties_are_dormant(sample):
+    from desktop.core import followups, reconnect
+
+    tiers = dict(rows("SELECT tier_id, count(*) FROM person GROUP BY tier_id"))
+    assert set(tiers) == {None, 1, 2, 3} and 20 < sum(tiers[t] for t in (1, 2, 3)) < 60
+    # A tier is instead of days of one's own.
+    assert value("SELECT count(*) FROM person WHERE tier_id IS NOT NULL AND cadence_days > 0") == 0
+    dormant = reconnect.dormant(TODAY)
+    assert 5 <= len(dormant) <= 20
+    assert any(tie.target for tie in dormant) and any(not tie.target for tie in dormant)
+    reach = followups.buckets(TODAY).reach_out
+    assert any(r.tier for r in reach) and any(r.overdue for r in reach)
+    assert any(not r.overdue for r in reach)
