@@ -9,6 +9,7 @@ hold. Nothing fills them from the name: "Lisette Schutte, PhD" has no parts unti
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -117,6 +119,12 @@ class PersonDialog(RecordDialog):
         self.longest_gap.valueChanged.connect(
             lambda days: self.longest_gap.setSuffix(" day" if days == 1 else " days")
         )
+        # The box grows, so that the note under the field has the column's width to wrap in;
+        # the field keeps its own.
+        box = self.longest_gap.parentWidget()
+        assert box is not None and box.layout() is not None  # MessageForm's box
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        box.layout().setAlignment(self.longest_gap, Qt.AlignmentFlag.AlignLeft)
         known = skills.all_skill_names()
         self.offers = more.add("offers", "Skills &offered", TagEdit())
         self.seeks = more.add("seeks", "Skills &sought", TagEdit())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core import tie_strength
 from desktop.ui.plain import heading, plain_label, tooltip
@@ -13,6 +13,8 @@ EXPLANATION = (
     "Worked out from how recent and how frequent your contact is, whether help goes both"
     " ways, how soon it comes back, and the companies you share."
 )
+
+PARTS = ("How recent", "How often", "Both ways", "Help came back", "Shared companies")
 
 
 class TieSection(QWidget):
@@ -24,21 +26,20 @@ class TieSection(QWidget):
         self.heading = heading("", 1.1)
         self.heading.setAccessibleDescription(EXPLANATION)
         self.heading.setToolTip(tooltip(EXPLANATION))
-        self.form = QFormLayout()
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.heading)
+        # One wrapped line a part, 'How recent: …': labels side by side in a form of their
+        # own were laid out for the wrong width and clipped their second lines.
         self.parts: dict[str, QLabel] = {}
-        for what in ("How recent", "How often", "Both ways", "Help came back", "Shared companies"):
+        self._words: dict[str, str] = {}
+        for what in PARTS:
             value = plain_label()
             # Ignored width: long values wrap instead of widening the pane.
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             value.setAccessibleName(what)
-            self.form.addRow(what, value)
+            layout.addWidget(value)
             self.parts[what] = value
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.form)
         self.level = ""
 
     def show_for(self, person_id: int | None, today: date) -> None:
@@ -50,8 +51,10 @@ class TieSection(QWidget):
         self.level = found.level
         self.heading.setText(f"Tie strength: {found.level}")
         for what, words in found.parts():
-            self.parts[what].setText(words)
+            self._words[what] = words
+            self.parts[what].setText(f"{what}: {words}")
+            self.parts[what].setAccessibleDescription(words)
 
     def texts(self) -> dict[str, str]:
         """What the section says, part by part (for tests and screen readers alike)."""
-        return {what: label.text() for what, label in self.parts.items()}
+        return dict(self._words)
