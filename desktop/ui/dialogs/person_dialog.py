@@ -121,10 +121,11 @@ class PersonDialog(RecordDialog):
         )
         # The box grows, so that the note under the field has the column's width to wrap in;
         # the field keeps its own.
-        box = self.longest_gap.parentWidget()
-        assert box is not None and box.layout() is not None  # MessageForm's box
-        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        box.layout().setAlignment(self.longest_gap, Qt.AlignmentFlag.AlignLeft)
+        gap_box = self.longest_gap.parentWidget()
+        gap_column = gap_box.layout() if gap_box is not None else None
+        assert gap_box is not None and gap_column is not None  # MessageForm's box
+        gap_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        gap_column.setAlignment(self.longest_gap, Qt.AlignmentFlag.AlignLeft)
         known = skills.all_skill_names()
         self.offers = more.add("offers", "Skills &offered", TagEdit())
         self.seeks = more.add("seeks", "Skills &sought", TagEdit())
