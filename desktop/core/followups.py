@@ -1,4 +1,5 @@
-"""Follow-ups that are due, and the people a keep-in-touch cadence says to contact again."""
+"""Follow-ups that are due, the people their keep-in-touch gaps say to contact again, and
+the dormant ties worth reviving."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from desktop.core import reconnect
+from desktop.core.ties import IDEAL_SQL, LONGEST_SQL
 from desktop.store import query
 
 WEEK = timedelta(days=7)
@@ -26,15 +29,23 @@ class FollowUp(NamedTuple):
 
 
 class ReachOut(NamedTuple):
-    """Someone whose keep-in-touch cadence has run out; `last_contact` is the last action."""
+    """Someone past their ideal gap (due), perhaps past their longest too (overdue);
+    `last_contact` is the last action with them, `tier` their tier's name or ''."""
 
     person_id: int
     person: str
     company: str
     last_contact: date | None
-    cadence_days: int
+    ideal_days: int
+    longest_days: int
+    tier: str
     next_contact: date
-    days_overdue: int
+    days_past_ideal: int
+    days_past_longest: int  # 0 or less while only due
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_past_longest > 0
 
 
 @dataclass
@@ -46,21 +57,28 @@ class Buckets:
     this_week: list[FollowUp]
     reach_out: list[ReachOut]
     later: list[FollowUp]  # set further ahead, soonest first (at most LATER_LIMIT)
+    reconnect: list[reconnect.Dormant]  # the most worth reviving first (at most its LIMIT)
+    dormant: int = 0  # how many dormant ties there are in all
 
 
 # Open follow-ups; the condition matches the partial index action_follow_up.
 _OPEN = "a.follow_up_on IS NOT NULL AND a.follow_up_done_at IS NULL"
 
-# People with a cadence and when to contact them next: the cadence counts from the last
-# action with them as counterpart (either direction), else from when we met, else from
-# when they were entered. The max() per person is one seek in action_counterpart.
-_CONTACTS = """
-    SELECT id, name, sort_key, company_id, cadence_days, last_contact,
-           date(coalesce(last_contact, met_on, substr(created_at, 1, 10)),
-                '+' || cadence_days || ' days') AS next_contact
-    FROM (SELECT p.*, (SELECT max(a.occurred_on) FROM action a
-                       WHERE a.counterpart_id = p.id) AS last_contact
-          FROM person p WHERE p.cadence_days IS NOT NULL)
+# People who keep in touch (a gap of their own or a tier's) and when to contact them
+# next, and at the latest: the gaps count from the last action with them as counterpart
+# (either direction), else from when we met, else from when they were entered. The max()
+# per person is one seek in action_counterpart.
+_CONTACTS = f"""
+    SELECT id, name, sort_key, company_id, ideal_days, longest_days, tier, last_contact,
+           date(since, '+' || ideal_days || ' days') AS next_contact,
+           date(since, '+' || longest_days || ' days') AS latest_contact
+    FROM (SELECT p.id, p.name, p.sort_key, p.company_id, coalesce(t.name, '') AS tier,
+                 {IDEAL_SQL} AS ideal_days, {LONGEST_SQL} AS longest_days, last_contact,
+                 coalesce(last_contact, p.met_on, substr(p.created_at, 1, 10)) AS since
+          FROM (SELECT p.*, (SELECT max(a.occurred_on) FROM action a
+                             WHERE a.counterpart_id = p.id) AS last_contact
+                FROM person p WHERE p.cadence_days IS NOT NULL OR p.tier_id IS NOT NULL) p
+          LEFT JOIN tie_tier t ON t.id = p.tier_id)
 """
 
 
@@ -82,12 +100,19 @@ def _due(until: date, after: date | None = None, limit: int = -1) -> list[Follow
 
 def _reach_out(today: date) -> list[ReachOut]:
     return query.rows(
-        "SELECT k.id AS person_id, k.name AS person, coalesce(c.name, '') AS company,"
-        " k.last_contact, k.cadence_days, k.next_contact,"
-        " CAST(julianday(?) - julianday(k.next_contact) AS INTEGER) AS days_overdue"
+        "SELECT person_id, person, company, last_contact, ideal_days, longest_days, tier,"
+        " next_contact, days_past_ideal, days_past_longest FROM"
+        " (SELECT k.id AS person_id, k.name AS person, coalesce(c.name, '') AS company,"
+        " k.last_contact, k.ideal_days, k.longest_days, k.tier, k.next_contact, k.sort_key,"
+        " CAST(julianday(?) - julianday(k.next_contact) AS INTEGER) AS days_past_ideal,"
+        " CAST(julianday(?) - julianday(k.latest_contact) AS INTEGER) AS days_past_longest"
         f" FROM ({_CONTACTS}) k LEFT JOIN company c ON c.id = k.company_id"
-        " WHERE k.next_contact < ? ORDER BY k.next_contact, k.sort_key, k.id",
-        (today.isoformat(), today.isoformat()),
+        " WHERE k.next_contact < ?)"
+        # Overdue first, the longest past first; then the due, the longest past first.
+        " ORDER BY days_past_longest > 0 DESC,"
+        " CASE WHEN days_past_longest > 0 THEN -days_past_longest ELSE -days_past_ideal END,"
+        " sort_key, person_id",
+        (today.isoformat(),) * 3,
         into=ReachOut,
     )
 
@@ -105,11 +130,13 @@ def buckets(today: date) -> Buckets:
         this_week=[f for f in due if f.due_on > today],
         reach_out=_reach_out(today),
         later=_due(date.max, today + WEEK, LATER_LIMIT),
+        reconnect=reconnect.dormant(today),
+        dormant=reconnect.dormant_count(today),
     )
 
 
 def next_contact(person_id: int) -> date | None:
-    """When the person's cadence says to contact them next; None without a cadence."""
+    """When the person's gaps say to contact them next; None when they keep no touch."""
     found = query.value(f"SELECT next_contact FROM ({_CONTACTS}) WHERE id = ?", (person_id,))
     return date.fromisoformat(found) if found else None
 

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from peewee import chunked, fn
 
-from desktop.core import companies, positions, skills, undo
+from desktop.core import companies, positions, skills, ties, undo
 from desktop.core.clock import now_text
 from desktop.core.validation import (
     Problems,
@@ -37,7 +37,7 @@ ROLE_LABELS = {
 }
 assert tuple(ROLE_LABELS) == ROLES
 
-MAX_CADENCE_DAYS = 3650
+MAX_CADENCE_DAYS = ties.MAX_GAP_DAYS
 #: The parts of a person's name, as columns of the person table and fields of PersonData.
 NAME_PARTS = ("given_name", "middle_name", "family_name", "name_prefix", "name_suffix")
 
@@ -66,6 +66,9 @@ class PersonData:
     family_name: str = ""
     name_prefix: str = ""
     name_suffix: str = ""
+    #: The keep-in-touch tier's name ('' for none) and the longest gap of their own.
+    tier: str = ""
+    longest_gap_days: int | None = None
 
     def cleaned(self) -> PersonData:
         return PersonData(
@@ -88,6 +91,8 @@ class PersonData:
             family_name=clean(self.family_name),
             name_prefix=clean(self.name_prefix),
             name_suffix=clean(self.name_suffix),
+            tier=" ".join(self.tier.split()),
+            longest_gap_days=self.longest_gap_days or None,
         )
 
 
@@ -99,6 +104,7 @@ class PersonRow(NamedTuple):
     company: str
     title: str
     roles: str
+    tier: str
     offers: str
     seeks: str
 
@@ -124,6 +130,7 @@ def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
         problems.errors["cadence_days"] = (
             f"Keep in touch every 1 to {MAX_CADENCE_DAYS} days, or leave it empty."
         )
+    _check_tier(data, problems)
     for column, what in (("email", "email address"), ("linkedin_url", "LinkedIn address")):
         value = getattr(data, column)
         if value and column not in problems.errors:
@@ -139,6 +146,36 @@ def validate_person(data: PersonData, person_id: int | None = None) -> Problems:
                     f"{other} already has this {what}. Save anyway if they are different people."
                 )
     return problems
+
+
+def _check_tier(data: PersonData, problems: Problems) -> None:
+    """The tier must be one there is; the longest gap needs an ideal one not longer."""
+    tier = None
+    if data.tier:
+        tier_id = ties.tier_named(data.tier)
+        if tier_id is None:
+            problems.errors["tier"] = (
+                f"There is no keep-in-touch tier called ‘{data.tier}’. Choose one of the"
+                " tiers, or name it first in Edit › Keep-in-touch tiers."
+            )
+        else:
+            tier = ties.get_tier(tier_id)
+    longest = data.longest_gap_days
+    if longest is None or "cadence_days" in problems.errors or "tier" in problems.errors:
+        return
+    ideal = data.cadence_days or (tier.ideal_days if tier else None)
+    if not 0 < longest <= MAX_CADENCE_DAYS:
+        problems.errors["longest_gap_days"] = (
+            f"The longest gap is 1 to {MAX_CADENCE_DAYS} days, or leave it empty."
+        )
+    elif ideal is None:
+        problems.errors["longest_gap_days"] = (
+            "Say how often to keep in touch, or choose a tier, before the longest gap."
+        )
+    elif longest < ideal:
+        problems.errors["longest_gap_days"] = (
+            f"The longest gap cannot be shorter than keeping in touch every {ideal} days."
+        )
 
 
 def _same_name(name: str, person_id: int | None) -> str:
@@ -187,6 +224,7 @@ _STORED = (
     "met_on",
     "notes",
     "cadence_days",
+    "longest_gap_days",
     *NAME_PARTS,
 )
 
@@ -197,6 +235,7 @@ def _columns(data: PersonData) -> dict[str, Any]:
         **{column: getattr(data, column) for column in _STORED},
         "sort_key": fold(data.name),
         "company_id": _company_id(data.company),
+        "tier_id": ties.tier_named(data.tier) if data.tier else None,
     }
 
 
@@ -269,8 +308,10 @@ def get_person(person_id: int) -> PersonData:
     found = query.row(
         "SELECT p.name, coalesce(c.name, '') AS company, p.title, p.email, p.phone,"
         " p.linkedin_url, p.location, p.how_met, p.met_on, p.notes, p.cadence_days,"
-        " p.given_name, p.middle_name, p.family_name, p.name_prefix, p.name_suffix"
-        " FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id = ?",
+        " p.given_name, p.middle_name, p.family_name, p.name_prefix, p.name_suffix,"
+        " coalesce(t.name, '') AS tier, p.longest_gap_days"
+        " FROM person p LEFT JOIN company c ON c.id = p.company_id"
+        " LEFT JOIN tie_tier t ON t.id = p.tier_id WHERE p.id = ?",
         (person_id,),
         into=PersonData,
     )
@@ -357,24 +398,27 @@ def person_rows(ids: list[int]) -> dict[int, PersonRow]:
     for marks, chunk in id_chunks(ids):
         for found in query.each(
             "SELECT p.id, p.name, coalesce(c.name, '') AS company, p.title,"
+            " coalesce(t.name, '') AS tier,"
             " (SELECT group_concat(role, ',') FROM person_role WHERE person_id = p.id) AS roles,"
             " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
             "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'offers') AS offers,"
             " (SELECT group_concat(s.name, ', ') FROM person_skill ps JOIN skill s"
             "   ON s.id = ps.skill_id WHERE ps.person_id = p.id AND ps.kind = 'seeks') AS seeks"
-            f" FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.id IN ({marks})",
+            " FROM person p LEFT JOIN company c ON c.id = p.company_id"
+            f" LEFT JOIN tie_tier t ON t.id = p.tier_id WHERE p.id IN ({marks})",
             chunk,
             into=_Listed,
         ):
             held = (found.roles or "").split(",")
             result[found.id] = PersonRow(
-                found.id,
-                found.name,
-                found.company,
-                found.title,
-                ", ".join(ROLE_LABELS[r] for r in ROLES if r in held),
-                found.offers or "",
-                found.seeks or "",
+                id=found.id,
+                name=found.name,
+                company=found.company,
+                title=found.title,
+                roles=", ".join(ROLE_LABELS[r] for r in ROLES if r in held),
+                tier=found.tier,
+                offers=found.offers or "",
+                seeks=found.seeks or "",
             )
     return result
 
@@ -386,6 +430,7 @@ class _Listed(NamedTuple):
     name: str
     company: str
     title: str
+    tier: str
     roles: str | None
     offers: str | None
     seeks: str | None

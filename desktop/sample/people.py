@@ -34,6 +34,7 @@ POOLS = {
 }
 # fmt: on
 HIRING = ("hiring_manager", "recruiter")
+DORMANT_DAYS = 3 * 366  # met longer ago than this and not written to since: dormant
 _ASCII_EXTRA = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "æ": "ae", "ß": "ss"})
 
 #: The skill family of a person, a need, an opening or the user.
@@ -200,8 +201,13 @@ def make_people(run: Run, n: int, skills: Skills, companies: Companies) -> Peopl
         # First and Last Name); the ones typed in by hand have only the name.
         parts = (first, middle.strip(), last) if imported else ("", "", "")
         # fmt: off
+        # Some keep in touch by a tier instead of days of their own. Some old acquaintances
+        # were never written to since: dormant ties for the Reconnect list. (From the draws
+        # already made, so that the rest of the network stays as it was.)
+        tier = (1, 2, 3)[pid % 3] if cadence is None and pid % 5 < 2 else None
+        dormant = met is not None and met <= run.ndays - 1 - DORMANT_DAYS and pid % 3 != 1
         people.append((pid, name, company, title, email, phone, linkedin, location, how_met,
-                       met_on, notes, cadence, *parts, *when))
+                       met_on, notes, cadence, tier, *parts, *when))
         # fmt: on
 
         found.name.append(name)
@@ -212,10 +218,10 @@ def make_people(run: Run, n: int, skills: Skills, companies: Companies) -> Peopl
             found.by_company.setdefault(company, []).append(pid)
         for r in mine:
             found.by_role[r].append(pid)
-        activity.append(min(rng.paretovariate(1.3), 40) * (2 if cadence else 1))
+        activity.append(min(rng.paretovariate(1.3), 40) * (2 if cadence else 1) * (not dormant))
     columns = (
         "id, name, company_id, title, email, phone, linkedin_url, location, how_met, "
-        "met_on, notes, cadence_days, given_name, middle_name, family_name, created_at, "
+        "met_on, notes, cadence_days, tier_id, given_name, middle_name, family_name, created_at, "
         "updated_at"
     )
     run.insert("person", columns, people, counted=True)

@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.profile_action)
         self.aliases_action = self._action("Skill &aliases…", None, self.edit_aliases)
         edit_menu.addAction(self.aliases_action)
+        self.tiers_action = self._action("Keep-in-touch &tiers…", None, self.edit_tiers)
+        edit_menu.addAction(self.tiers_action)
         edit_menu.addSeparator()
         self.merge_action = self._action("&Merge people…", None, self.merge_people)
         edit_menu.addAction(self.merge_action)
@@ -289,6 +291,7 @@ class MainWindow(QMainWindow):
             self.log_action,
             self.profile_action,
             self.aliases_action,
+            self.tiers_action,
             self.merge_action,
             *self.import_menu.actions(),
         )
@@ -724,6 +727,16 @@ class MainWindow(QMainWindow):
             self.note_changes(Changed.ALIASES)
             self.statusBar().showMessage(
                 "Skill aliases saved; fits and matches are up to date.", 5000
+            )
+
+    def edit_tiers(self) -> None:
+        """The keep-in-touch tiers: their names, and the gaps that make someone due."""
+        from desktop.ui.dialogs.tiers_dialog import TiersDialog
+
+        if TiersDialog.edit(self):
+            self.note_changes(Changed.PEOPLE | Changed.FOLLOW_UPS)
+            self.statusBar().showMessage(
+                "Keep-in-touch tiers saved; follow-ups are up to date.", 5000
             )
 
     def log_with_person(self, person_id: int) -> None:

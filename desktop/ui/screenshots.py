@@ -84,6 +84,7 @@ def render_all(
     window.timeline_page.clear_filters()
     window.show_page("follow-ups")
     save(window, "follow-ups")
+    _save_ties(window, save)
     window.show_page("needs")
     richest = max(needs.need_ids(), key=lambda n: len(matching.candidates(n, limit=20)))
     window.needs_page.select_id(richest)
@@ -142,6 +143,51 @@ def render_all(
     _save_safety_dialogs(window, database, save)
     window.close()
     return saved
+
+
+def _save_ties(window, save) -> None:
+    """Who is due and overdue, the dormant ties to reconnect, tie strength on the pane,
+    and the tiers' dialogs."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core import reconnect
+    from desktop.store import query
+    from desktop.ui.dialogs.tier_choice import TierChoiceDialog
+    from desktop.ui.dialogs.tiers_dialog import TiersDialog
+    from desktop.ui.models.followups_model import SECTIONS
+
+    page = window.followups_page
+    page.wait()
+    for key in ("overdue", "today", "this_week"):  # folded away: the lists below in view
+        page.model.set_folded(key, True)
+    for key, name in (("reach_out", "follow-ups-reach-out"), ("reconnect", "follow-ups-reconnect")):
+        if page.count(key):
+            page._select_place(SECTIONS.index(key), 0)
+            save(window, name)
+    for key in ("overdue", "today", "this_week"):
+        page.model.set_folded(key, False)
+    dormant = reconnect.dormant(page.today(), limit=1)
+    shown = {
+        "person-tie": query.value(
+            "SELECT person_id FROM action_person ORDER BY given + received DESC LIMIT 1"
+        ),
+        "person-tie-dormant": dormant[0].person_id if dormant else None,
+    }
+    for name, person_id in shown.items():
+        if person_id is not None:
+            window.show_person(person_id)
+            pane = window.people_page.pane
+            QApplication.processEvents()
+            pane.ensureWidgetVisible(pane.tie, 0, 0)
+            save(window, name)
+    tiers = TiersDialog(window)
+    tiers.show()
+    save(tiers, "tiers-dialog")
+    tiers.reject()
+    choice = TierChoiceDialog(window, 12)
+    choice.show()
+    save(choice, "tier-choice")
+    choice.reject()
 
 
 def _save_safety_dialogs(window, database: Path, save) -> None:

@@ -319,3 +319,18 @@ def test_everyone_with_a_company_has_it_as_their_open_position_and_some_moved(da
 
     moved, _latest = positions.moves_since(TODAY.replace(day=1))
     assert 1 <= moved <= 15
+
+
+def test_some_keep_in_touch_by_tier_and_some_ties_are_dormant(sample):
+    from desktop.core import followups, reconnect
+
+    tiers = dict(rows("SELECT tier_id, count(*) FROM person GROUP BY tier_id"))
+    assert set(tiers) == {None, 1, 2, 3} and 20 < sum(tiers[t] for t in (1, 2, 3)) < 60
+    # A tier is instead of days of one's own.
+    assert value("SELECT count(*) FROM person WHERE tier_id IS NOT NULL AND cadence_days > 0") == 0
+    dormant = reconnect.dormant(TODAY)
+    assert 5 <= len(dormant) <= 20
+    assert any(tie.target for tie in dormant) and any(not tie.target for tie in dormant)
+    reach = followups.buckets(TODAY).reach_out
+    assert any(r.tier for r in reach) and any(r.overdue for r in reach)
+    assert any(not r.overdue for r in reach)

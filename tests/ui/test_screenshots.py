@@ -26,6 +26,12 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
             "timeline",
             "timeline-person",
             "follow-ups",
+            "follow-ups-reach-out",
+            "follow-ups-reconnect",
+            "person-tie",
+            "person-tie-dormant",
+            "tiers-dialog",
+            "tier-choice",
             "go-to-anything",
             "needs",
             "opportunities",
@@ -47,6 +53,8 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
         assert not image.isNull(), path
         if path.stem == "damaged-file-dialog":  # a question with a few lines of words
             assert image.width() >= 500 and image.height() >= 120, path
+        elif path.stem == "tier-choice":  # one list and its buttons
+            assert image.width() >= 300 and image.height() >= 100, path
         elif "dialog" in path.stem or path.stem in (
             "follow-through",
             "import-preview",

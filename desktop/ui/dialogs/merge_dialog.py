@@ -48,6 +48,8 @@ FIELD_LABELS = {
     "met_on": "When we met",
     "notes": "Notes",
     "cadence_days": "Keep in touch (days)",
+    "tier": "Keep-in-touch tier",
+    "longest_gap_days": "Overdue after (days)",
     "given_name": "Given name",
     "middle_name": "Middle name",
     "family_name": "Family name",

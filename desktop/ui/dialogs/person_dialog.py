@@ -9,18 +9,21 @@ hold. Nothing fills them from the name: "Lisette Schutte, PhD" has no parts unti
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
 
-from desktop.core import companies, people, skills
+from desktop.core import companies, people, skills, ties
 from desktop.core.validation import Problems
 from desktop.ui.dialogs.record_dialog import RecordDialog
 from desktop.ui.plain import plain_label, short, tooltip
@@ -111,6 +114,27 @@ class PersonDialog(RecordDialog):
         self.cadence.valueChanged.connect(
             lambda days: self.cadence.setSuffix(" day" if days == 1 else " days")
         )
+        self.tiers = {tier.name: tier for tier in ties.list_tiers()}
+        self.tier = more.add("tier", "Or &by tier", QComboBox())
+        self.tier.addItem("No tier", "")
+        for tier in self.tiers.values():
+            self.tier.addItem(
+                f"{tier.name}: every {tier.ideal_days} days, at most {tier.longest_days}", tier.name
+            )
+        self.longest_gap = more.add("longest_gap_days", "O&verdue after", QSpinBox())
+        self.longest_gap.setRange(0, people.MAX_CADENCE_DAYS)
+        self.longest_gap.setSpecialValueText("Not set")
+        self.longest_gap.setSuffix(" days")
+        self.longest_gap.valueChanged.connect(
+            lambda days: self.longest_gap.setSuffix(" day" if days == 1 else " days")
+        )
+        # The box grows, so that the note under the field has the column's width to wrap in;
+        # the field keeps its own.
+        gap_box = self.longest_gap.parentWidget()
+        gap_column = gap_box.layout() if gap_box is not None else None
+        assert gap_box is not None and gap_column is not None  # MessageForm's box
+        gap_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        gap_column.setAlignment(self.longest_gap, Qt.AlignmentFlag.AlignLeft)
         known = skills.all_skill_names()
         self.offers = more.add("offers", "Skills &offered", TagEdit())
         self.seeks = more.add("seeks", "Skills &sought", TagEdit())
@@ -184,6 +208,8 @@ class PersonDialog(RecordDialog):
         ):
             self.watch(key, edit.textChanged)
         self.watch("cadence_days", self.cadence.valueChanged)
+        self.watch("tier", self.tier.currentIndexChanged)
+        self.watch("longest_gap_days", self.longest_gap.valueChanged)
         for edit in (self.company, self.title):
             edit.textChanged.connect(self._offer_move)
         self._offer_move()
@@ -229,6 +255,8 @@ class PersonDialog(RecordDialog):
             seeks=self.seeks.tags(),
             offers=self.offers.tags(),
             cadence_days=self.cadence.value() or None,
+            tier=self.tier.currentData() or "",
+            longest_gap_days=self.longest_gap.value() or None,
             **{key: edit.text() for key, edit in self.name_parts.items()},
         )
 
@@ -248,6 +276,10 @@ class PersonDialog(RecordDialog):
         self.seeks.set_tags(data.seeks)
         self.offers.set_tags(data.offers)
         self.cadence.setValue(data.cadence_days or 0)
+        if data.tier and self.tier.findData(data.tier) < 0:  # gone since: shown, and refused
+            self.tier.addItem(data.tier, data.tier)
+        self.tier.setCurrentIndex(max(0, self.tier.findData(data.tier)))
+        self.longest_gap.setValue(data.longest_gap_days or 0)
         for key, edit in self.name_parts.items():
             edit.setText(getattr(data, key))
         self.name_parts_toggle.setChecked(any(getattr(data, k) for k in people.NAME_PARTS))
@@ -266,7 +298,25 @@ class PersonDialog(RecordDialog):
             found["company"] = f"There is no company called '{company}' yet; saving adds it."
         if note := self.address_note(self.linkedin_url.text()):
             found["linkedin_url"] = note
+        if note := self.gaps_note():
+            found["longest_gap_days"] = note
         return found
+
+    def gaps_note(self) -> str:
+        """'Due after 14 days, overdue after 21 (the ‘Close’ tier).': what the fields make."""
+        gaps = ties.effective_gaps(
+            self.cadence.value() or None,
+            self.longest_gap.value() or None,
+            self.tiers.get(self.tier.currentData() or ""),
+        )
+        if gaps is None:
+            return "Choose how often to keep in touch, or a tier, to be reminded."
+        where = (
+            f" ({gaps.longest_from})"
+            if gaps.longest_from == gaps.ideal_from
+            else f" ({gaps.ideal_from}; the longest {gaps.longest_from})"
+        )
+        return f"Due after {gaps.ideal_days} days, overdue after {gaps.longest_days}{where}."
 
     def before_save(self) -> None:
         self.offers.commit_pending()

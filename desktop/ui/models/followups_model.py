@@ -12,46 +12,84 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.core import actions, followups
 from desktop.ui import plain
 from desktop.ui.icons import icon
 
 Index = QModelIndex | QPersistentModelIndex
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "follow_up" or "reach_out"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "follow_up", "reach_out" or "reconnect"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # action id or person id
-SECTIONS = ("overdue", "today", "this_week", "reach_out", "later")
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # "due", "overdue" or ''
+SECTIONS = ("overdue", "today", "this_week", "reach_out", "reconnect", "later")
+#: What each section's rows are of.
+KINDS = {"reach_out": "reach_out", "reconnect": "reconnect"}
 TITLES = {
     "overdue": "Overdue",
     "today": "Due today",
     "this_week": "Due in the next 7 days",
     "reach_out": "Time to reach out",
+    "reconnect": "Worth reconnecting",
     "later": "Later",
 }
 HEADERS = ("When", "Who", "What", "Company")
+#: Due past the ideal gap: amber; overdue past the longest: red. The words say it too.
+#: The text colours are the forms' warning and error colours; the dots are brighter.
+STATE_COLOURS = {"due": ("#8a5300", "#f2b600"), "overdue": ("#b3261e", "#d93025")}
 _ROOT = QModelIndex()
 
 
 class Row(NamedTuple):
-    kind: str  # "follow_up" or "reach_out"
+    kind: str  # "follow_up", "reach_out" or "reconnect"
     item_id: int  # the action's id, or the person's
     texts: tuple[str, str, str, str]
     icon: str  # the kind's icon name, or ''
+    state: str = ""  # "due" or "overdue" for someone to reach out to
 
 
 def row_of(key: str, entry: Any, today: date) -> Row:
-    """What a row shows of a follow-up or of someone to reach out to."""
+    """What a row shows of a follow-up, someone to reach out to, or a dormant tie."""
     if key == "reach_out":
-        when = f"{plain.counted(entry.days_overdue, 'day')} late"
-        last = entry.last_contact.isoformat() if entry.last_contact else "never"
-        what = f"Keep in touch every {entry.cadence_days} days · last contact {last}"
-        return Row("reach_out", entry.person_id, (when, entry.person, what, entry.company), "")
+        return _reach_out_row(entry)
+    if key == "reconnect":
+        if entry.last_contact is not None:
+            when = f"Last spoke {entry.last_contact.isoformat()}"
+        else:
+            when = f"Met {entry.since.isoformat()}, nothing since"
+        texts = (when, entry.person, entry.reasons, entry.company)
+        return Row("reconnect", entry.person_id, texts, "")
     late = (today - entry.due_on).days
     when = entry.due_on.isoformat() + (f" · {plain.counted(late, 'day')} late" if late > 0 else "")
     what = f"{actions.KIND_LABELS[entry.kind]}: {entry.summary}"
     texts = (when, entry.person, what, entry.company)
     return Row("follow_up", entry.action_id, texts, f"kind-{entry.kind}")
+
+
+def _reach_out_row(entry: followups.ReachOut) -> Row:
+    if entry.overdue:
+        when, state = f"{plain.counted(entry.days_past_longest, 'day')} past longest", "overdue"
+    else:
+        when, state = f"{plain.counted(entry.days_past_ideal, 'day')} past ideal", "due"
+    every = "every day" if entry.ideal_days == 1 else f"every {entry.ideal_days} days"
+    gaps = f"{every}, at most {entry.longest_days}"
+    what = f"{entry.tier}: {gaps}" if entry.tier else f"Keep in touch {gaps}"
+    last = entry.last_contact.isoformat() if entry.last_contact else "never"
+    texts = (when, entry.person, f"{what} · last contact {last}", entry.company)
+    return Row("reach_out", entry.person_id, texts, "", state)
+
+
+def _dot(colour: str) -> QIcon:
+    """A round mark in *colour*, beside the words that say the same."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class FollowUpsModel(QAbstractTableModel):
@@ -68,11 +106,14 @@ class FollowUpsModel(QAbstractTableModel):
         self._rows: dict[tuple[int, int], Row] = {}  # made as drawn
         self._places: dict[tuple[str, int], tuple[int, int]] | None = None
         self._bold: QFont | None = None
+        self._dots: dict[str, QIcon] = {}
+        self._dormant = 0
         self._lay_out()
 
     def set_buckets(self, found: followups.Buckets, today: date) -> None:
         self.beginResetModel()
         self._today = today
+        self._dormant = found.dormant
         self._entries = [list(getattr(found, key)) for key in SECTIONS]
         self._rows = {}
         self._places = None
@@ -89,6 +130,11 @@ class FollowUpsModel(QAbstractTableModel):
     # -- what the page asks -----------------------------------------------------------
     def count(self, key: str) -> int:
         return len(self._entries[SECTIONS.index(key)])
+
+    @property
+    def dormant(self) -> int:
+        """How many ties are dormant in all (the section lists the most worth it)."""
+        return self._dormant
 
     def heading_rows(self) -> list[int]:
         return list(self._starts)
@@ -121,7 +167,10 @@ class FollowUpsModel(QAbstractTableModel):
         return self._starts[section] + 1 + row
 
     def section_title(self, key: str) -> str:
-        return f"{TITLES[key]} ({self.count(key):,})"
+        shown = self.count(key)
+        if key == "reconnect" and self._dormant > shown:
+            return f"{TITLES[key]} (the {shown:,} most worth it of {self._dormant:,} dormant ties)"
+        return f"{TITLES[key]} ({shown:,})"
 
     def row(self, section: int, row: int) -> Row:
         found = self._rows.get((section, row))
@@ -135,9 +184,9 @@ class FollowUpsModel(QAbstractTableModel):
         if self._places is None:
             self._places = {}
             for section, entries in enumerate(self._entries):
-                which = "reach_out" if SECTIONS[section] == "reach_out" else "follow_up"
+                which = KINDS.get(SECTIONS[section], "follow_up")
                 for row, entry in enumerate(entries):
-                    key = entry.person_id if which == "reach_out" else entry.action_id
+                    key = entry.action_id if which == "follow_up" else entry.person_id
                     self._places.setdefault((which, key), (section, row))
         return self._places.get((kind, item_id))
 
@@ -172,6 +221,16 @@ class FollowUpsModel(QAbstractTableModel):
             return plain.tooltip(found.texts[column])
         if role == Qt.ItemDataRole.DecorationRole and column == 2 and found.icon:
             return icon(found.icon)
+        if found.state and column == 0:
+            text, mark = STATE_COLOURS[found.state]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(text)
+            if role == Qt.ItemDataRole.DecorationRole:
+                if found.state not in self._dots:
+                    self._dots[found.state] = _dot(mark)
+                return self._dots[found.state]
+        if role == STATE_ROLE:
+            return found.state
         if role == KIND_ROLE:
             return found.kind
         if role == ID_ROLE:

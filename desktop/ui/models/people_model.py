@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.core import people
 from desktop.ui.models.id_table import IdTableModel
 
-HEADERS = ("Name", "Company", "Title", "Roles", "Skills offered", "Skills sought")
+HEADERS = ("Name", "Company", "Title", "Roles", "Tier", "Skills offered", "Skills sought")
 
 
 class PeopleModel(IdTableModel):

@@ -1,10 +1,12 @@
-"""The Follow-ups page: what is overdue, due today, due this week, and who to reach out to."""
+"""The Follow-ups page: what is overdue, due today, due this week, who to reach out to, and
+the dormant ties worth reconnecting with."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import actions, followups
+from desktop.core import actions, followups, reconnect
 from desktop.core.changes import ACTION_WRITE, Changed
 from desktop.ui import errors, plain
 from desktop.ui.dialogs.action_dialog import ActionDialog
@@ -101,7 +103,16 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.log_button = push_button("&Log action")
         self.log_button.setIcon(icon("log-action"))
         self.undo_button = push_button("U&ndo done")
+        # Logs the check-in at once: the quickest way through a list of dormant ties.
+        self.reconnect_button = push_button("Reach out to re&connect")
+        self.reconnect_button.setToolTip(
+            "Log that you reached out to them today (Ctrl+R); they leave the list"
+        )
+        self.reconnect_key = QShortcut(QKeySequence("Ctrl+R"), self)
+        self.reconnect_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.reconnect_key.activated.connect(self.reach_out_again)
         mark_writes(
+            self.reconnect_button,
             self.done_button,
             self.day_button,
             self.week_button,
@@ -126,6 +137,7 @@ class FollowUpsPage(ShownOnly, QWidget):
             self.week_button,
             self.pick_button,
             self.open_button,
+            self.reconnect_button,
             self.log_button,
         ):
             buttons.addWidget(button)
@@ -140,6 +152,7 @@ class FollowUpsPage(ShownOnly, QWidget):
         self.week_button.clicked.connect(lambda: self.snooze(timedelta(weeks=1)))
         self.pick_button.clicked.connect(self.snooze_until)
         self.open_button.clicked.connect(self.open_current)
+        self.reconnect_button.clicked.connect(self.reach_out_again)
         self.log_button.clicked.connect(self.log_for_current)
         self.tree.activated.connect(self._activated)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -178,6 +191,7 @@ class FollowUpsPage(ShownOnly, QWidget):
             f"{counts['today']:,} due today",
             f"{counts['this_week']:,} in the next 7 days",
             plain.counted(counts["reach_out"], "person", "people") + " to reach out to",
+            f"{self.model.dormant:,} to reconnect",
             f"{counts['later']:,} later",
         ]
         self.summary_label.setText(" · ".join(parts))
@@ -309,18 +323,34 @@ class FollowUpsPage(ShownOnly, QWidget):
                 lambda: actions.snooze_follow_up(action_id, chosen), "snoozing the follow-up"
             )
 
-    def _apply(self, change, doing: str) -> bool:
+    def reach_out_again(self) -> None:
+        """Ctrl+R on a dormant tie: log a check-in given today, as one step; the next tie
+        is selected once the list is back."""
+        current = self.current()
+        if current is None or current[0] != "reconnect":
+            return
+        if not self.reconnect_button.isEnabled():  # read-only
+            return
+        person_id, today = current[1], self.today()
+        self._apply(
+            lambda: reconnect.reach_out(person_id, today),
+            "logging that you reached out",
+            failed="Nothing was logged",
+            title="Could not log the check-in",
+        )
+
+    def _apply(
+        self,
+        change,
+        doing: str,
+        failed: str = "The follow-up was not changed",
+        title: str = "Could not change the follow-up",
+    ) -> bool:
         """Make the change, then keep the place: the next item of the same section. False
         when it was refused (and the reason shown)."""
         current = self.current()
         place = self.model.place_of(*current) if current else None
-        if not errors.attempt(
-            self,
-            change,
-            doing=doing,
-            failed="The follow-up was not changed",
-            title="Could not change the follow-up",
-        ):
+        if not errors.attempt(self, change, doing=doing, failed=failed, title=title):
             return False
         self._place = place  # taken up by the next row of that section once the list is back
         self._changed()
@@ -345,7 +375,7 @@ class FollowUpsPage(ShownOnly, QWidget):
     def log_for_current(self) -> None:
         current = self.current()
         prefill: dict[str, int | None] = {}
-        if current is not None and current[0] == "reach_out":
+        if current is not None and current[0] in ("reach_out", "reconnect"):
             prefill["counterpart_id"] = current[1]
         elif current is not None:
             prefill["counterpart_id"] = actions.get_action(current[1]).counterpart_id
@@ -362,6 +392,7 @@ class FollowUpsPage(ShownOnly, QWidget):
         for button in (self.done_button, self.day_button, self.week_button, self.pick_button):
             button.setEnabled(is_follow_up)
         self.open_button.setEnabled(current is not None)
+        self.reconnect_button.setEnabled(current is not None and current[0] == "reconnect")
         self.open_button.setText(
             "&Open action" if is_follow_up or current is None else "&Reach out…"
         )

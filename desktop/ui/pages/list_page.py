@@ -263,12 +263,14 @@ class ListPage(ShownOnly, QWidget):
         if row < 0:
             return False
         index = self.model.index(row, 0)
+        # The cursor first (where Shift and the arrows extend from), then the row alone:
+        # a list that selects several would toggle it if Ctrl were held down.
+        self.table.setCurrentIndex(index)
         self.table.selectionModel().select(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
 

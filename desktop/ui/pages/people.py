@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
-from desktop.core import followups, matching, opportunities, people, reciprocity
+from desktop.core import followups, matching, opportunities, people, reciprocity, ties
 from desktop.core.changes import CASCADE, PERSON_WRITE, SKILLS, Changed
 from desktop.core.reciprocity.person import person_months
 from desktop.core.timeline import TimelineFilter
@@ -18,6 +26,7 @@ from desktop.ui.models.people_model import PeopleModel
 from desktop.ui.pages.detail_pane import DetailPane, PaneTimeline
 from desktop.ui.pages.list_page import EmptyState, ListPage
 from desktop.ui.pages.positions_section import PositionsSection
+from desktop.ui.pages.tie_section import TieSection
 from desktop.ui.plain import confirm_delete, counted, heading, push_button, short, tooltip
 from desktop.ui.read_only import mark_writes
 from desktop.ui.widgets.row_height import fit_rows
@@ -61,6 +70,8 @@ class PersonPane(DetailPane):
         self.positions = PositionsSection()
         self.positions.written.connect(lambda: self.positions_written.emit(self._person_id))
         self.add_section(self.positions)
+        self.tie = TieSection()
+        self.add_section(self.tie)
         self.fitting_heading = heading("", 1.1)
         self.fitting = QTreeWidget()
         self.fitting.setAccessibleName("Needs that fit them")
@@ -116,6 +127,7 @@ class PersonPane(DetailPane):
         self._show_involvement(person_id)
         self.positions.show_person(person_id)
         self.form.setRowVisible(self.spark, False)
+        self.tie.show_for(person_id, date.today())
         if person_id is None:
             return
         data = people.get_person(person_id)
@@ -135,11 +147,9 @@ class PersonPane(DetailPane):
         self.set_fact("location", data.location)
         self.set_fact("how_met", data.how_met)
         self.set_fact("met_on", data.met_on.isoformat() if data.met_on else "")
-        cadence = data.cadence_days
-        self.set_fact(
-            "cadence", ("Every day" if cadence == 1 else f"Every {cadence} days") if cadence else ""
-        )
-        next_contact = followups.next_contact(person_id) if cadence else None
+        gaps = ties.gaps_of(person_id)
+        self.set_fact("cadence", ties.gaps_text(gaps))
+        next_contact = followups.next_contact(person_id) if gaps else None
         self.set_fact("next_contact", next_contact.isoformat() if next_contact else "")
         self.set_fact("offers", ", ".join(data.offers))
         self.set_fact("seeks", ", ".join(data.seeks))
@@ -207,7 +217,9 @@ class PersonPane(DetailPane):
 
 
 class PeoplePage(ListPage):
-    """Search as you type; Enter edits, Delete deletes, Ctrl+N adds."""
+    """Search as you type; Enter edits, Delete deletes, Ctrl+N adds. Several people can be
+    selected (Shift or Ctrl with the arrows or a click) to set their tier at once (Ctrl+T);
+    the pane shows the one with the cursor."""
 
     pane: PersonPane
     shows = Changed.EVERYTHING & ~SKILLS  # a person's pane shows all that is theirs
@@ -245,11 +257,87 @@ class PeoplePage(ListPage):
         self.open_sample.clicked.connect(self.sample_requested)
         self.pane.positions_written.connect(lambda pid: self._written(pid, PERSON_WRITE))
         header = self.table.horizontalHeader()
-        for column, width in enumerate((170, 140, 170, 140, 170)):
+        for column, width in enumerate((170, 140, 170, 140, 90, 170)):
             header.resizeSection(column, width)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tier_action = QAction("Set keep-in-touch &tier…", self)
+        self.tier_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.tier_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tier_action.setToolTip("Set the tier of every person selected (Ctrl+T)")
+        self.tier_action.triggered.connect(self.set_tier)
+        self.addAction(self.tier_action)
+        self.tier_button = push_button("Set &tier…")
+        self.tier_button.setToolTip(self.tier_action.toolTip())
+        self.tier_button.clicked.connect(self.set_tier)
+        self.top.insertWidget(self.top.indexOf(self.delete_button) + 1, self.tier_button)
+        # The list's context menu: what the keys do, for the selected rows.
+        self.edit_action = QAction("Ed&it…", self)
+        self.edit_action.triggered.connect(self.edit_current)
+        self.delete_action = QAction("&Delete…", self)
+        self.delete_action.triggered.connect(self.delete_current)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.edit_action, self.tier_action, self.delete_action):
+            self.table.addAction(action)
+        mark_writes(self.tier_action, self.tier_button, self.edit_action, self.delete_action)
+        self.table.selectionModel().selectionChanged.connect(self._tier_enabled)
+        self._tier_enabled()
 
     def total_count(self) -> int:
         return people.person_count()
+
+    def current_id(self) -> int | None:
+        """The person with the cursor, if selected; else the first selected."""
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.id_at(index.row())
+        return super().current_id()
+
+    def selected_ids(self) -> list[int]:
+        """Every person selected, in the list's order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [found for row in rows if (found := self.model.id_at(row)) is not None]
+
+    def _tier_enabled(self, *_args) -> None:
+        chosen = bool(self.table.selectionModel().selectedRows())
+        for control in (self.tier_action, self.tier_button, self.edit_action, self.delete_action):
+            control.setEnabled(chosen and not self.read_only)
+
+    def set_tier(self) -> None:
+        """Ctrl+T: ask for a tier and give it to every person selected, as one step."""
+        chosen_ids = self.selected_ids()
+        if self.read_only or not chosen_ids:
+            return
+        from desktop.ui.dialogs.tier_choice import TierChoiceDialog  # when first asked for
+
+        current = people.get_person(chosen_ids[0]).tier if len(chosen_ids) == 1 else ""
+        chosen = TierChoiceDialog.choose(self, len(chosen_ids), current)
+        if chosen is None:
+            return
+        keep = self.current_id()
+        if errors.attempt(
+            self,
+            lambda: ties.assign_tier(chosen_ids, chosen.tier_id),
+            doing="setting the keep-in-touch tier",
+            failed="No one's tier was changed",
+            title="Could not set the tier",
+        ):
+            self.model.reload()
+            self.select_ids(chosen_ids, keep)
+            self.data_changed.emit(Changed.PEOPLE | Changed.FOLLOW_UPS)
+
+    def select_ids(self, ids: list[int], current: int | None) -> None:
+        """Select these people again (those still listed), the cursor on *current*."""
+        self.select_id(current if current is not None else (ids[0] if ids else None))
+        selection = self.table.selectionModel()
+        for person_id in ids:
+            row = self.model.row_of(person_id)
+            if row >= 0 and person_id != current:
+                selection.select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.Select
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        self.show_in_pane(self.current_id())
 
     def open_editor(self, item_id: int | None) -> int | None:
         from desktop.ui.dialogs.person_dialog import PersonDialog  # when first asked for
