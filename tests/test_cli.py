@@ -488,3 +488,41 @@ def test_a_bug_while_backing_up_is_one_sentence_not_a_traceback(tmp_path, capsys
     monkeypatch.setattr(backups, "create", broken)
     code, out, err = run(capsys, "backup", "--database", str(database))
     assert code == 1 and out == "" and "bug" in err and len(err.strip().splitlines()) == 1
+
+
+def test_paths_lists_who_you_know_at_a_company_in_words_and_as_columns(tmp_path, capsys):
+    from desktop.core import people, positions
+    from desktop.core.people import PersonData
+    from desktop.core.positions import PositionData
+    from desktop.store import connection
+
+    database = tmp_path / "paths.sqlite3"
+    connection.open_database(database)
+    try:
+        people.create_person(PersonData(name="Ana Abel", company="Contoso, Ltd.", title="Lead"))
+        finn = people.create_person(PersonData(name="Finn Fox", company="Globex"))
+        positions.add_position(finn, PositionData(company="Contoso", ended="2023"))
+    finally:
+        connection.close_database()
+    assert cli.main(["paths", "contoso inc", "--database", str(database)]) == 1
+    assert "could be any of: Contoso; Contoso, Ltd." in capsys.readouterr().err
+    assert cli.main(["paths", "Contoso", "--database", str(database)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Warm paths at Contoso: 2"
+    assert out[1].startswith("Also counted as Contoso: Contoso, Ltd. (the same name apart")
+    assert out[2:] == [
+        "Works there (1):",
+        out[3],
+        "Worked there (1):",
+        "  Finn Fox — Worked at Contoso, until 2023. No help logged yet.",
+    ]
+    assert out[3].startswith("  Ana Abel — Works at Contoso, Ltd. (")
+    assert cli.main(["paths", "Contoso", "--tsv", "--database", str(database)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split("\t") == [
+        "kind", "name", "reason", "you helped", "helped you", "last contact",
+    ]  # fmt: skip
+    assert table[2].split("\t") == ["former", "Finn Fox", "Worked at Contoso, until 2023",
+                                    "0", "0", ""]  # fmt: skip
+    assert cli.main(["paths", "Nobody Corp", "--database", str(database)]) == 1
+    assert "There is no company called “Nobody Corp”" in capsys.readouterr().err

@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from desktop.core import undo
+from desktop.core import companies, undo
+from desktop.core.companies import CompanyData
 from desktop.core.validation import Problems, ValidationError, name_problem
 from desktop.store import query
 from desktop.store.connection import db
@@ -180,6 +181,30 @@ def aliases_of(company_id: int) -> list[str]:
     )
 
 
+def alias_problems(names: list[str], company_name: str, company_id: int | None) -> Problems:
+    """What is wrong with *names* as the other names of the company *company_name*
+    (*company_id*, or None for one not saved yet), in words, under "aliases"."""
+    problems = Problems()
+    own = company_key(company_name)
+    for typed in names:
+        name = " ".join(typed.split())
+        if not name:
+            continue
+        if message := name_problem(name, "Another name"):
+            problems.errors["aliases"] = message
+        elif company_key(name) == own:
+            problems.errors["aliases"] = f"‘{name}’ is already how {company_name} is matched."
+        elif (
+            other := query.value(
+                "SELECT c.name FROM company_alias a JOIN company c ON c.id = a.company_id"
+                " WHERE a.alias_key = ? AND a.company_id IS NOT ?",
+                (company_key(name), company_id),
+            )
+        ) is not None:
+            problems.errors["aliases"] = f"‘{name}’ is already another name for {other}."
+    return problems
+
+
 def set_aliases(company_id: int, names: list[str]) -> None:
     """The other names *company_id* goes by are *names* (as typed), in one transaction.
     A name that is already another company's alias, or that is the company's own, is
@@ -191,30 +216,13 @@ def set_aliases(company_id: int, names: list[str]) -> None:
     )
     if company is None:
         raise LookupError(f"There is no company with id {company_id}.")
-    problems = Problems()
-    wanted: dict[str, str] = {}
-    for typed in names:
-        name = " ".join(typed.split())
-        if not name:
-            continue
-        if message := name_problem(name, "Another name"):
-            problems.errors["aliases"] = message
-            continue
-        key = company_key(name)
-        if key == company.match_key:
-            problems.errors["aliases"] = f"‘{name}’ is already how {company.name} is matched."
-            continue
-        other = query.value(
-            "SELECT c.name FROM company_alias a JOIN company c ON c.id = a.company_id"
-            " WHERE a.alias_key = ? AND a.company_id <> ?",
-            (key, company_id),
-        )
-        if other is not None:
-            problems.errors["aliases"] = f"‘{name}’ is already another name for {other}."
-            continue
-        wanted.setdefault(key, name)
+    problems = alias_problems(names, company.name, company_id)
     if not problems.ok:
         raise ValidationError(problems)
+    wanted: dict[str, str] = {}
+    for typed in names:
+        if name := " ".join(typed.split()):
+            wanted.setdefault(company_key(name), name)
     with db.atomic():
         if {company_key(name): name for name in aliases_of(company_id)} == wanted:
             return  # as they were: nothing to write, and no step to undo
@@ -222,3 +230,15 @@ def set_aliases(company_id: int, names: list[str]) -> None:
         CompanyAlias.delete().where(CompanyAlias.company == company_id).execute()
         for key, name in wanted.items():
             CompanyAlias.insert(alias_key=key, other_name=name, company=company_id).execute()
+
+
+def save_company(company_id: int | None, data: CompanyData, names: list[str]) -> int:
+    """Create or update a company and the other names it goes by, as one step."""
+    with db.atomic():
+        undo.name("Add" if company_id is None else "Edit", data.name)
+        if company_id is None:
+            company_id = companies.create_company(data)
+        else:
+            companies.update_company(company_id, data)
+        set_aliases(company_id, names)
+        return company_id

@@ -240,10 +240,13 @@ def charts(path: Path) -> list[Row]:
     return rows
 
 
+WARM_PATHS_MS = 50
+
+
 def matching_and_dossier(path: Path) -> list[Row]:
     """Who could fill a need, every need's fit, a company's dossier and brief, and the
     follow-through offer; the floor is counting every need's skills through sqlite3."""
-    from desktop.core import brief, dossier, follow_through, matching, needs
+    from desktop.core import brief, dossier, follow_through, matching, needs, warm_paths
 
     rows = []
     with opened(path) as raw:
@@ -295,6 +298,15 @@ def matching_and_dossier(path: Path) -> list[Row]:
                     floor_is="count need skills, sqlite3",
                 )
             )
+        rows.append(
+            Row(
+                "warm paths (busiest company)",
+                median_ms(5, lambda: warm_paths.warm_paths(busiest)),
+                floor=floor,
+                limit=WARM_PATHS_MS,
+                floor_is="count need skills, sqlite3",
+            )
+        )
         ended = db.execute_sql(
             "SELECT id FROM opportunity WHERE status = 'not_selected' AND need_id IS NOT NULL"
             " LIMIT 1"

@@ -28,7 +28,7 @@ def test_a_strong_tie_and_its_parts(database):
     # Worked at Initech before: a position that ended.
     initech = companies.find_company("Initech")
     db.execute_sql(
-        "INSERT INTO position (person_id, company_id, current, ended_on, source, created_at)"
+        "INSERT INTO position (person_id, company_id, current, ended, source, created_at)"
         " VALUES (?, ?, 0, '2024', 'typed', '2026-01-01 00:00:00')",
         (ada, initech),
     )

@@ -208,3 +208,28 @@ def test_empty_dossier_sections_are_their_headings_alone_never_drawn_over(qtbot,
     # The list is as tall as its two rows, and the frame holds them whole.
     assert pane.people.height() >= 2 * pane.people.sizeHintForRow(0)
     assert pane.people.height() == pane.people.maximumHeight()
+
+
+def test_other_names_are_saved_with_the_company_and_checked_as_typed(qtbot, database):
+    from desktop.core import company_names
+
+    alphabet = companies.create_company(companies.CompanyData(name="Alphabet"))
+    company_names.set_aliases(alphabet, ["Google"])
+    dialog = CompanyDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Meta")
+    dialog.aliases.set_tags(["Google LLC"])
+    assert (
+        dialog.form.message("aliases").text()
+        == "‘Google LLC’ is already another name for Alphabet."
+    )
+    assert not dialog.save_button.isEnabled()
+    dialog.aliases.set_tags(["Facebook", "Instagram"])
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    meta = companies.find_company("Meta")
+    assert company_names.aliases_of(meta) == ["Facebook", "Instagram"]
+    edit = CompanyDialog(None, meta)
+    qtbot.addWidget(edit)
+    assert edit.aliases.tags() == ["Facebook", "Instagram"]

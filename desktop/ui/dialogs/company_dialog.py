@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import companies
+from desktop.core import companies, company_names
 from desktop.core.validation import Problems
 from desktop.ui.dialogs.record_dialog import RecordDialog
+from desktop.ui.plain import tooltip
 from desktop.ui.widgets.form import MessageForm
+from desktop.ui.widgets.tag_edit import TagEdit
 
 
 class CompanyDialog(RecordDialog):
@@ -35,13 +37,22 @@ class CompanyDialog(RecordDialog):
         self.location = form.add("location", "&Location", QLineEdit())
         self.is_target = QCheckBox("A company I want to work for")
         form.add("is_target", "&Target", self.is_target)
+        self.aliases = form.add("aliases", "Also &known as", TagEdit())
+        self.aliases.setToolTip(
+            tooltip(
+                "Other names it goes by (Facebook for Meta): people at those count as"
+                " warm paths here, and a re-import showing one is no move."
+            )
+        )
         self.notes_edit = form.add("notes", "N&otes", QPlainTextEdit())
         self.notes_edit.setTabChangesFocus(True)
         self.lay_out(layout)
         self.resize(520, 420)
         if company_id is not None:
             self.set_data(companies.get_company(company_id))
+            self.aliases.set_tags(company_names.aliases_of(company_id))
         self.watch("name", self.name.textChanged)
+        self.watch("aliases", self.aliases.tags_changed)
         self.watch("website", self.website.textChanged)
         self.revalidate()
         self.name.setFocus()
@@ -72,10 +83,17 @@ class CompanyDialog(RecordDialog):
         return self.name.text().strip() or f"this {self.noun}"
 
     def problems(self) -> Problems:
-        return companies.validate_company(self.data(), self.record_id)
+        problems = companies.validate_company(self.data(), self.record_id)
+        named = company_names.alias_problems(self.aliases.tags(), self.name.text(), self.record_id)
+        problems.errors.update(named.errors)
+        return problems
+
+    def before_save(self) -> None:
+        self.aliases.commit_pending()
+
+    def has_changes(self) -> bool:
+        before = company_names.aliases_of(self.record_id) if self.record_id else []
+        return super().has_changes() or self.aliases.tags() != before
 
     def write(self) -> int:
-        if self.record_id is None:
-            return companies.create_company(self.data())
-        companies.update_company(self.record_id, self.data())
-        return self.record_id
+        return company_names.save_company(self.record_id, self.data(), self.aliases.tags())
