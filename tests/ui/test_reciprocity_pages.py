@@ -326,3 +326,28 @@ def test_chains_read_as_steps_and_say_which_dates_they_were_looked_for_in(qtbot,
         "Pay-it-forward chains begun in the last 90 days, 2025-11-03 to 2026-01-31"
     )
     assert "years of actions" in page.chains_heading.toolTip()
+
+
+def test_the_dashboard_says_who_changed_jobs_this_month(qtbot, database, settle):
+    from desktop.core.actions import ActionData
+
+    theo = people.create_person(people.PersonData(name="Theo Grant", company="Contoso"))
+    people.create_person(people.PersonData(name="Dana Ruiz", company="Initech"))  # stayed
+    actions.create_action(
+        ActionData(occurred_on=date.today(), direction="given", kind="check_in",
+                   counterpart_id=theo, summary="Coffee")
+    )  # fmt: skip
+    page = DashboardPage()
+    qtbot.addWidget(page)
+    page.show()
+    settle(page)
+    assert not page.moves.isVisibleTo(page)  # nobody moved yet
+    people.update_person(theo, people.PersonData(name="Theo Grant", company="Globex"), moved=True)
+    page.refresh()
+    settle(page)
+    assert page.moves.isVisibleTo(page)
+    assert page.moves.text() == (
+        "1 person in your network changed jobs this month — a good moment to congratulate"
+        " them: Theo Grant (now at Globex)."
+    )
+    assert "Theo Grant: from Contoso to Globex" in page.moves.toolTip()

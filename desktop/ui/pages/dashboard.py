@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import actions, followups, reciprocity
+from desktop.core import actions, followups, positions, reciprocity
 from desktop.core.changes import Changed
 from desktop.core.reciprocity.ranges import shift
 from desktop.ui.charts.sparkline import Sparkline
@@ -124,11 +124,30 @@ class Figures:
     found: reciprocity.Dashboard
     due: followups.Buckets
     has_data: bool
+    moved: tuple[int, list[positions.Move]] = (0, [])  # who changed jobs this month
 
 
 def work_out(today: date, period: str) -> Figures:
     return Figures(
-        today, reciprocity.dashboard(today, period), followups.buckets(today), actions.any_logged()
+        today,
+        reciprocity.dashboard(today, period),
+        followups.buckets(today),
+        actions.any_logged(),
+        positions.moves_since(today.replace(day=1), limit=10),
+    )
+
+
+def moves_text(count: int, moves: list[positions.Move]) -> str:
+    """'3 people in your network changed jobs this month — a good moment to congratulate
+    them: Theo Grant (now at Globex), …'; '' when nobody did."""
+    if not count:
+        return ""
+    who = "1 person" if count == 1 else f"{count:,} people"
+    names = ", ".join(f"{m.person} (now at {m.company})" for m in moves[:3])
+    more = f" and {count - 3:,} more" if count > 3 else ""
+    return (
+        f"{who} in your network changed jobs this month — a good moment to congratulate them:"
+        f" {names}{more}."
     )
 
 
@@ -202,6 +221,8 @@ class DashboardPage(ShownOnly, QWidget):
         self.owed.headerItem().setToolTip(2, "The day of the oldest help not yet returned")
         fit_columns(self.owed)
         self.owed.itemActivated.connect(self._owed_activated)
+        self.moves = plain_label()
+        self.moves.setAccessibleName("People who changed jobs this month")
         self.due_heading = heading("", 1.1)
         self.due = _tree("Follow-ups due", ["Due", "Person", "What"])
         self.due.setRootIsDecorated(True)  # grouped: overdue, today, the next 7 days
@@ -223,6 +244,7 @@ class DashboardPage(ShownOnly, QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(grid)
         column.addLayout(spark_row)
+        column.addWidget(self.moves)
         column.addLayout(lists, 1)
         self.empty = EmptyState(
             "Nothing to sum up yet",
@@ -273,6 +295,14 @@ class DashboardPage(ShownOnly, QWidget):
         )
         self._fill_owed(found.owed)
         self._fill_due(today, figures.due)
+        count, moves = figures.moved
+        self.moves.setText(moves_text(count, moves))
+        self.moves.setToolTip(
+            tooltip("\n".join(f"{m.person}: from {m.earlier} to {m.company}" for m in moves))
+            if moves
+            else ""
+        )
+        self.moves.setVisible(bool(count))
         has_data = figures.has_data
         self.stack.setCurrentWidget(self.body if has_data else self.empty)
         self.period.setEnabled(has_data)
