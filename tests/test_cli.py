@@ -212,8 +212,8 @@ def test_the_notices_of_the_plan_are_said_once_with_the_files(tmp_path, capsys, 
 
     planned = importing.plan
 
-    def plan_with_a_notice(parsed):
-        found = planned(parsed)
+    def plan_with_a_notice(parsed, **options):
+        found = planned(parsed, **options)
         found.notices = [*parsed.notices, "Removed 2 control characters."]
         return found
 

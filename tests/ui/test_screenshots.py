@@ -23,6 +23,7 @@ def test_renders_every_page_and_dialog(qtbot, tmp_path):
             "people",
             "people-search",
             "companies",
+            "companies-warm-paths",
             "timeline",
             "timeline-person",
             "follow-ups",

@@ -119,7 +119,7 @@ class CompanyPane(DetailPane):
         self.warm = WarmPathsView()
         self.warm.person_activated.connect(self.person_activated)
         self.warm.introduction_requested.connect(self.introduction_requested)
-        self.add_section(self.warm, 30)
+        self.add_section(self.warm)  # as tall as its rows: the room is the lists'
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._company_id))
         self._company_id: int | None = None
         self._name = ""

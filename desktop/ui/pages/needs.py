@@ -99,10 +99,10 @@ class NeedPane(DetailPane):
         self.add_section(self.candidates_heading)
         self.add_section(self.explain)
         self.add_section(self.candidates, 100)
-        self.warm = WarmPathsView()
+        self.warm = WarmPathsView(explain_empty=False)
         self.warm.person_activated.connect(self.person_activated)
         self.warm.introduction_requested.connect(self.introduction_requested)
-        self.add_section(self.warm, 30)
+        self.add_section(self.warm)  # as tall as its rows: the room is the lists'
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._need_id))
         self._need_id: int | None = None
         self.show_need(None)

@@ -102,10 +102,10 @@ class OpportunityPane(DetailPane):
         )
         self.add_section(self.people_heading)
         self.add_section(self.people, 40)
-        self.warm = WarmPathsView()
+        self.warm = WarmPathsView(explain_empty=False)
         self.warm.person_activated.connect(self.person_activated)
         self.warm.introduction_requested.connect(self.introduction_requested)
-        self.add_section(self.warm, 30)
+        self.add_section(self.warm)  # as tall as its rows: the room is the lists'
         self.history = PaneTimeline(self, lambda: self.timeline_requested.emit(self._id))
         self._id: int | None = None
         self.show_opportunity(None)

@@ -85,6 +85,8 @@ class PositionsSection(QWidget):
 
     def _enable(self) -> None:
         chosen = self._selected()
+        for button in (self.edit_button, self.end_button, self.delete_button):
+            button.setVisible(self.list.count() > 0)  # nothing to act on: Add alone
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(chosen is not None)
         self.end_button.setEnabled(chosen is not None and bool(chosen.current))

@@ -33,8 +33,12 @@ class WarmPathsView(QWidget):
     #: {person_id, company_id, need_id, opportunity_id}: what the request is about.
     introduction_requested = Signal(dict)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, explain_empty: bool = True):
+        """*explain_empty*: say how paths are made when there are none (on the dossier;
+        a need or an opportunity keeps its room for its own lists, and says it in the
+        heading's tooltip)."""
         super().__init__(parent)
+        self.explain_empty = explain_empty
         self.heading = heading("", 1.1)
         self.rule = plain_label()
         self.rule.setAccessibleName("How the company is matched")
@@ -109,7 +113,9 @@ class WarmPathsView(QWidget):
             " yet. A person's company and their earlier positions make the paths; so do"
             " referrals and introductions you log."
         )
-        self.empty.setVisible(not total)
+        self.empty.setVisible(not total and self.explain_empty)
+        if not total:
+            self.heading.setToolTip(tooltip(self.empty.text()))
         self.tree.setVisible(bool(total))
         group: QTreeWidgetItem | None = None
         for path in found.paths[:SHOWN]:
