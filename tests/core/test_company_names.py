@@ -99,3 +99,28 @@ def test_aliases_are_refused_in_words_when_they_would_mislead(database):
         ("Google", "Alphabet"),
         ("Facebook", "Meta"),
     ]
+
+
+def test_precision_and_recall_on_the_sample_networks_company_names():
+    """Every company the sample generator can name (root × kind, 4,000 and more), each
+    written the ways exports write it: no two companies share a key (precision 1), and
+    every spelling of one finds the others (recall 1)."""
+    from desktop.sample.names import COMPANY_ROOTS, COMPANY_SUFFIXES
+
+    spellings = (
+        "{}", "{} Inc.", "{}, Inc", "{} LLC", "{}, Ltd.", "{} Limited", "{} GmbH",
+        "The {}", "{} Corporation", "{} S.A.", "{} & Co.", "  {}  ", "{} Pty Ltd",
+    )  # fmt: skip
+    companies_named = [f"{root} {kind}" for root in COMPANY_ROOTS for kind, _ in COMPANY_SUFFIXES]
+    companies_named += list(COMPANY_ROOTS)  # 'Wren' is not 'Wren Cloud'
+    owners: dict[str, set[str]] = {}
+    found = 0
+    for company in companies_named:
+        keys = {company_key(spelling.format(company)) for spelling in spellings}
+        found += len(keys) == 1
+        for key in keys:
+            owners.setdefault(key, set()).add(company)
+    shared = [key for key, named in owners.items() if len(named) > 1]
+    assert shared == []  # precision: no key stands for two companies
+    assert found == len(companies_named)  # recall: each company one key, however written
+    assert len(companies_named) > 4000
