@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import tracemalloc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -123,9 +123,14 @@ def timeline_pages(path: Path) -> list[Row]:
     """The timeline's first page under a few filters, the next page, and its memory."""
     from desktop.ui.models.timeline_model import TimelineModel
 
+    with closing(sqlite3.connect(path)) as found:  # someone with a timeline of their own
+        (busy,) = found.execute(
+            "SELECT counterpart_id FROM action GROUP BY counterpart_id"
+            " ORDER BY count(*) DESC, counterpart_id LIMIT 1 OFFSET 40"
+        ).fetchone()
     filters = {
         "everything": TimelineFilter(),
-        "one person": TimelineFilter(person_id=42),
+        "one person": TimelineFilter(person_id=busy),
         "referrals given": TimelineFilter(kinds=frozenset({"referral"}), direction="given"),
         "text 'lead'": TimelineFilter(text="lead"),
     }
